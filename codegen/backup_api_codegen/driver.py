@@ -1,0 +1,243 @@
+"""Generate everything in ``generated/`` from ``spec/backup-api.yaml``, or check it is up to date.
+
+``codegen generate`` rewrites ``generated/``; ``codegen check`` generates into a temporary folder and
+exits 1 with a unified diff when anything differs from what is committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SPEC_RELATIVE = "spec/backup-api.yaml"
+CLIENT_PROJECT = "backup-api-client"
+CLIENT_PACKAGE = "backup_api_client"
+SERVER_MODELS_PACKAGE = "backup_api_server_models"
+
+GENERATED_NOTICE = (
+    f"Generated from {SPEC_RELATIVE} by `codegen generate`. Do not edit: change the spec, "
+    "templates/ or overrides/ and regenerate."
+)
+OVERRIDE_NOTICE = (
+    "Copied from overrides/{path} by `codegen generate`. Do not edit here: edit overrides/{path} "
+    "and regenerate."
+)
+COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
+    ".py": ("# ", ""),
+    ".toml": ("# ", ""),
+    ".typed": ("# ", ""),
+    ".gitignore": ("# ", ""),
+    ".md": ("<!-- ", " -->"),
+}
+# Isolated, explicit rules: the output must not depend on any ruff configuration found above it.
+RUFF_FIX = ["check", ".", "--isolated", "--fix-only", "--select=F,I,UP", "--no-cache", "--quiet"]
+RUFF_FORMAT = ["format", ".", "--isolated", "--no-cache", "--quiet"]
+
+
+class GenerationError(RuntimeError):
+    """A generator step failed; the message names the step."""
+
+
+def tool(name: str) -> str:
+    """Find a generator next to the running interpreter, so the pinned versions are the ones used."""
+    candidate = Path(sys.executable).parent / name
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise GenerationError(f"{name} is not installed; run `uv sync` first")
+    return found
+
+
+def run(step: str, command: Sequence[str], cwd: Path) -> None:
+    env = dict(os.environ)
+    # The generator's post-hooks call `ruff` by name: make it the pinned one.
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    completed = subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True)
+    if completed.returncode != 0:
+        output = (completed.stdout + completed.stderr).strip()
+        raise GenerationError(f"{step} failed (exit {completed.returncode}):\n{output}")
+
+
+def spec_version(spec_path: Path) -> str:
+    document = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    return str(document["info"]["version"])
+
+
+def generate_client(repo: Path, spec: Path, out: Path, version: str) -> Path:
+    project = out / CLIENT_PROJECT
+    run(
+        "openapi-python-client",
+        [
+            tool("openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec),
+            "--config",
+            str(repo / "codegen" / "openapi-python-client.yaml"),
+            "--custom-template-path",
+            str(repo / "templates"),
+            "--meta",
+            "uv",
+            "--output-path",
+            str(project),
+        ],
+        cwd=out,
+    )
+    package = project / CLIENT_PACKAGE
+    overrides = repo / "overrides"
+    for source in sorted(p for p in overrides.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        relative = source.relative_to(overrides)
+        target = package / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        target.write_text(with_notice(target, text, OVERRIDE_NOTICE.format(path=relative.as_posix())))
+    return project
+
+
+def generate_server_models(spec: Path, out: Path) -> Path:
+    package = out / SERVER_MODELS_PACKAGE
+    package.mkdir(parents=True)
+    run(
+        "datamodel-codegen",
+        [
+            tool("datamodel-codegen"),
+            "--input",
+            str(spec),
+            "--input-file-type",
+            "openapi",
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--output",
+            str(package / "__init__.py"),
+            "--target-python-version",
+            "3.11",
+            "--disable-timestamp",
+            "--custom-file-header",
+            "# " + GENERATED_NOTICE,
+            "--allow-population-by-field-name",
+            "--ignore-pyproject",
+            "--use-annotated",
+            "--use-standard-collections",
+            "--use-union-operator",
+            "--formatters",
+            "ruff-format",
+        ],
+        cwd=out,
+    )
+    return package
+
+
+def with_notice(path: Path, text: str, notice: str) -> str:
+    suffix = path.suffix or path.name
+    syntax = COMMENT_SYNTAX.get(suffix)
+    if syntax is None or text.startswith(syntax[0] + notice):
+        return text
+    opening, closing = syntax
+    return f"{opening}{notice}{closing}\n{text}"
+
+
+def add_generated_notices(project: Path) -> None:
+    for path in sorted(project.rglob("*")):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            if "Copied from overrides/" in text.split("\n", 1)[0]:
+                continue
+            path.write_text(with_notice(path, text, GENERATED_NOTICE), encoding="utf-8")
+
+
+def generate_into(out: Path, repo: Path = REPO_ROOT) -> None:
+    """Write every generated artifact into ``out`` (which must not exist yet)."""
+    spec = repo / SPEC_RELATIVE
+    out.mkdir(parents=True)
+    version = spec_version(spec)
+    project = generate_client(repo, spec, out, version)
+    add_generated_notices(project)
+    generate_server_models(spec, out)
+    for step in (RUFF_FIX, RUFF_FORMAT):
+        run("ruff " + step[0], [tool("ruff"), *step], cwd=out)
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            yield path.relative_to(root)
+
+
+def diff_trees(expected: Path, actual: Path) -> list[str]:
+    """A unified diff from ``actual`` (committed) to ``expected`` (freshly generated)."""
+    lines: list[str] = []
+    expected_files = set(iter_files(expected))
+    actual_files = set(iter_files(actual))
+    for relative in sorted(expected_files | actual_files):
+        old = (actual / relative).read_text(encoding="utf-8") if relative in actual_files else ""
+        new = (expected / relative).read_text(encoding="utf-8") if relative in expected_files else ""
+        if old != new:
+            lines.extend(
+                difflib.unified_diff(
+                    old.splitlines(keepends=True),
+                    new.splitlines(keepends=True),
+                    fromfile=f"generated/{relative.as_posix()} (committed)",
+                    tofile=f"generated/{relative.as_posix()} (from the spec)",
+                )
+            )
+    return lines
+
+
+def generate(repo: Path = REPO_ROOT) -> None:
+    target = repo / "generated"
+    with tempfile.TemporaryDirectory(prefix="codegen-") as scratch:
+        fresh = Path(scratch) / "generated"
+        generate_into(fresh, repo)
+        # Swap only once generation succeeded, so a failed run leaves the committed output in place.
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(fresh, target)
+
+
+def check(repo: Path = REPO_ROOT, generated: Path | None = None) -> list[str]:
+    committed = generated if generated is not None else repo / "generated"
+    with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
+        fresh = Path(scratch) / "generated"
+        generate_into(fresh, repo)
+        return diff_trees(fresh, committed)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("command", choices=["generate", "check"])
+    parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)")
+    arguments = parser.parse_args(argv)
+    try:
+        if arguments.command == "generate":
+            generate(arguments.repo)
+            print(f"generated/ is up to date with {SPEC_RELATIVE}")
+            return 0
+        differences = check(arguments.repo)
+    except GenerationError as error:
+        print(f"codegen: {error}", file=sys.stderr)
+        return 2
+    if differences:
+        sys.stdout.writelines(differences)
+        print(
+            f"\ncodegen check: generated/ differs from what {SPEC_RELATIVE}, templates/ and overrides/ "
+            "produce; run `codegen generate` and commit the result",
+            file=sys.stderr,
+        )
+        return 1
+    print("codegen check: generated/ matches the spec")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.backup_status_enum import BackupStatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.backup import Backup
+    from ..models.embedded_model_schema import EmbeddedModelSchema
+
+
+T = TypeVar("T", bound="BackupStatus")
+
+
+@_attrs_define
+class BackupStatus:
+    """How far the creation or restoration of a backup has come.
+
+    Attributes:
+        backup (Backup): A stored backup's metadata.
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
+        percentage (float | None | Unset): From 0 to 100 while it runs; 100 once completed; null when nothing has run.
+        value (BackupStatusEnum | Unset): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+            `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
+            reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
+    """
+
+    backup: Backup
+    schema: EmbeddedModelSchema | Unset = UNSET
+    percentage: float | None | Unset = UNSET
+    value: BackupStatusEnum | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        backup = self.backup.to_dict()
+
+        schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = self.schema.to_dict()
+
+        percentage: float | None | Unset
+        if isinstance(self.percentage, Unset):
+            percentage = UNSET
+        else:
+            percentage = self.percentage
+
+        value: str | Unset = UNSET
+        if not isinstance(self.value, Unset):
+            value = self.value.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "backup": backup,
+            }
+        )
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+        if percentage is not UNSET:
+            field_dict["percentage"] = percentage
+        if value is not UNSET:
+            field_dict["value"] = value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.backup import Backup  # noqa: PLC0415
+        from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
+
+        d = dict(src_dict)
+        backup = Backup.from_dict(d.pop("backup"))
+
+        _schema = d.pop("schema", UNSET)
+        schema: EmbeddedModelSchema | Unset
+        if isinstance(_schema, Unset):
+            schema = UNSET
+        else:
+            schema = EmbeddedModelSchema.from_dict(_schema)
+
+        def _parse_percentage(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        percentage = _parse_percentage(d.pop("percentage", UNSET))
+
+        _value = d.pop("value", UNSET)
+        value: BackupStatusEnum | Unset
+        if isinstance(_value, Unset):
+            value = UNSET
+        else:
+            value = BackupStatusEnum(_value)
+
+        backup_status = cls(
+            backup=backup,
+            schema=schema,
+            percentage=percentage,
+            value=value,
+        )
+
+        backup_status.additional_properties = d
+        return backup_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,132 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.backup_status_enum import BackupStatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.backup import Backup
+    from ..models.embedded_model_schema import EmbeddedModelSchema
+
+
+T = TypeVar("T", bound="BackupStreamedProgress")
+
+
+@_attrs_define
+class BackupStreamedProgress:
+    """One step of a streamed restoration.
+
+    Attributes:
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
+        status (BackupStatusEnum | Unset): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+            `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
+            reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
+        percentage (float | Unset):
+        backup (Backup | Unset): A stored backup's metadata.
+        detail (str | Unset): What went wrong, in a `FAILED` event.
+    """
+
+    schema: EmbeddedModelSchema | Unset = UNSET
+    status: BackupStatusEnum | Unset = UNSET
+    percentage: float | Unset = UNSET
+    backup: Backup | Unset = UNSET
+    detail: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = self.schema.to_dict()
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        percentage = self.percentage
+
+        backup: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.backup, Unset):
+            backup = self.backup.to_dict()
+
+        detail = self.detail
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+        if status is not UNSET:
+            field_dict["status"] = status
+        if percentage is not UNSET:
+            field_dict["percentage"] = percentage
+        if backup is not UNSET:
+            field_dict["backup"] = backup
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.backup import Backup  # noqa: PLC0415
+        from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _schema = d.pop("schema", UNSET)
+        schema: EmbeddedModelSchema | Unset
+        if isinstance(_schema, Unset):
+            schema = UNSET
+        else:
+            schema = EmbeddedModelSchema.from_dict(_schema)
+
+        _status = d.pop("status", UNSET)
+        status: BackupStatusEnum | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = BackupStatusEnum(_status)
+
+        percentage = d.pop("percentage", UNSET)
+
+        _backup = d.pop("backup", UNSET)
+        backup: Backup | Unset
+        if isinstance(_backup, Unset):
+            backup = UNSET
+        else:
+            backup = Backup.from_dict(_backup)
+
+        detail = d.pop("detail", UNSET)
+
+        backup_streamed_progress = cls(
+            schema=schema,
+            status=status,
+            percentage=percentage,
+            backup=backup,
+            detail=detail,
+        )
+
+        backup_streamed_progress.additional_properties = d
+        return backup_streamed_progress
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.backup import Backup
+    from ..models.embedded_model_schema import EmbeddedModelSchema
+
+
+T = TypeVar("T", bound="Backups")
+
+
+@_attrs_define
+class Backups:
+    """A list of backups.
+
+    Attributes:
+        iterable (list[Backup]):
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
+    """
+
+    iterable: list[Backup]
+    schema: EmbeddedModelSchema | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        iterable = []
+        for iterable_item_data in self.iterable:
+            iterable_item = iterable_item_data.to_dict()
+            iterable.append(iterable_item)
+
+        schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = self.schema.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "iterable": iterable,
+            }
+        )
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.backup import Backup  # noqa: PLC0415
+        from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
+
+        d = dict(src_dict)
+        iterable = []
+        _iterable = d.pop("iterable")
+        for iterable_item_data in _iterable:
+            iterable_item = Backup.from_dict(iterable_item_data)
+
+            iterable.append(iterable_item)
+
+        _schema = d.pop("schema", UNSET)
+        schema: EmbeddedModelSchema | Unset
+        if isinstance(_schema, Unset):
+            schema = UNSET
+        else:
+            schema = EmbeddedModelSchema.from_dict(_schema)
+
+        backups = cls(
+            iterable=iterable,
+            schema=schema,
+        )
+
+        backups.additional_properties = d
+        return backups
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,87 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.fragment_format import FragmentFormat
+
+
+T = TypeVar("T", bound="Format")
+
+
+@_attrs_define
+class Format:
+    """One representation of an asset's content.
+
+    Attributes:
+        id (str):
+        fragment (FragmentFormat | Unset): The content of a snippet held as text.
+    """
+
+    id: str
+    fragment: FragmentFormat | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        fragment: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.fragment, Unset):
+            fragment = self.fragment.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if fragment is not UNSET:
+            field_dict["fragment"] = fragment
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.fragment_format import FragmentFormat  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        _fragment = d.pop("fragment", UNSET)
+        fragment: FragmentFormat | Unset
+        if isinstance(_fragment, Unset):
+            fragment = UNSET
+        else:
+            fragment = FragmentFormat.from_dict(_fragment)
+
+        format_ = cls(
+            id=id,
+            fragment=fragment,
+        )
+
+        format_.additional_properties = d
+        return format_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

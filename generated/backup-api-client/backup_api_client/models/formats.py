@@ -1,0 +1,77 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.format_ import Format
+
+
+T = TypeVar("T", bound="Formats")
+
+
+@_attrs_define
+class Formats:
+    """The formats of an asset.
+
+    Attributes:
+        iterable (list[Format]):
+    """
+
+    iterable: list[Format]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        iterable = []
+        for iterable_item_data in self.iterable:
+            iterable_item = iterable_item_data.to_dict()
+            iterable.append(iterable_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "iterable": iterable,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.format_ import Format  # noqa: PLC0415
+
+        d = dict(src_dict)
+        iterable = []
+        _iterable = d.pop("iterable")
+        for iterable_item_data in _iterable:
+            iterable_item = Format.from_dict(iterable_item_data)
+
+            iterable.append(iterable_item)
+
+        formats = cls(
+            iterable=iterable,
+        )
+
+        formats.additional_properties = d
+        return formats
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

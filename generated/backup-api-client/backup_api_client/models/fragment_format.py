@@ -1,0 +1,76 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.transferable_string import TransferableString
+
+
+T = TypeVar("T", bound="FragmentFormat")
+
+
+@_attrs_define
+class FragmentFormat:
+    """The content of a snippet held as text.
+
+    Attributes:
+        string (TransferableString | Unset): A piece of text, as the snippet's content.
+    """
+
+    string: TransferableString | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        string: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.string, Unset):
+            string = self.string.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if string is not UNSET:
+            field_dict["string"] = string
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.transferable_string import TransferableString  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _string = d.pop("string", UNSET)
+        string: TransferableString | Unset
+        if isinstance(_string, Unset):
+            string = UNSET
+        else:
+            string = TransferableString.from_dict(_string)
+
+        fragment_format = cls(
+            string=string,
+        )
+
+        fragment_format.additional_properties = d
+        return fragment_format
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

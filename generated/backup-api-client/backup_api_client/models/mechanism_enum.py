@@ -1,0 +1,13 @@
+# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+from enum import StrEnum
+
+
+class MechanismEnum(StrEnum):
+    AUTOMATIC = "AUTOMATIC"
+    DELETED = "DELETED"
+    INTERNAL = "INTERNAL"
+    MANUAL = "MANUAL"
+    RECOMMENDED = "RECOMMENDED"
+
+    def __str__(self) -> str:
+        return str(self.value)
