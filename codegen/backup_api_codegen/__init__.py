@@ -1,0 +1,1 @@
+"""Code generation driver: spec/backup-api.yaml -> generated/."""
