@@ -1,0 +1,176 @@
+"""The backup archive format: a zstandard-compressed stream of JSON lines, one asset document each.
+
+Writing streams (the database is never held in memory whole) and computes the sha256 of the
+stored, compressed bytes on the way. Reading verifies that checksum over the whole archive before
+it decodes and yields anything, so a corrupted backup is refused before it can touch a database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import threading
+from collections.abc import Callable, Generator, Iterable
+from types import TracebackType
+from typing import Any, BinaryIO, NamedTuple
+
+import zstandard
+
+from .errors import BackupCorrupted, OperationCancelled
+
+__all__ = [
+    "ARCHIVE_FORMAT",
+    "ArchiveReader",
+    "ArchiveWriter",
+    "ArchivedDocument",
+    "encode_document",
+]
+
+ARCHIVE_FORMAT = "jsonl+zstd/1"
+COMPRESSION_LEVEL = 3
+READ_CHUNK_BYTES = 1 << 20
+
+
+def encode_document(document: dict[str, Any]) -> str:
+    """The canonical JSON text of an asset document, as stored in the database and archives.
+
+    Raises `ValueError` if the document is not a JSON object with a string `id`.
+    """
+    if not isinstance(document, dict) or not isinstance(document.get("id"), str):
+        raise ValueError("an asset document must be a JSON object with a string 'id'")
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+class ArchivedDocument(NamedTuple):
+    """One document read back from an archive: its id and its JSON text exactly as archived."""
+
+    id: str
+    text: str
+
+
+class ArchiveWriter:
+    """Writes JSON lines, compressed, to a binary file; `sha256` and `bytes_written` after close.
+
+    Use as a context manager; the compressed stream is finished only on a clean exit.
+    """
+
+    def __init__(self, destination: BinaryIO) -> None:
+        self._destination = destination
+        compressor = zstandard.ZstdCompressor(level=COMPRESSION_LEVEL, write_checksum=True)
+        self._compressor = compressor.compressobj()
+        self._sha256 = hashlib.sha256()
+        self.bytes_written = 0
+        self.document_count = 0
+        self._closed = False
+
+    def write_lines(self, texts: Iterable[str]) -> None:
+        """Append documents given as their canonical JSON texts (see `encode_document`)."""
+        lines = [text + "\n" for text in texts]
+        self._emit(self._compressor.compress("".join(lines).encode("utf-8")))
+        self.document_count += len(lines)
+
+    @property
+    def sha256(self) -> str:
+        """Hex sha256 of every byte written to the destination; final once closed."""
+        return self._sha256.hexdigest()
+
+    def close(self) -> None:
+        """Finish the compressed stream."""
+        if not self._closed:
+            self._closed = True
+            self._emit(self._compressor.flush())
+
+    def _emit(self, compressed: bytes) -> None:
+        if compressed:
+            self._destination.write(compressed)
+            self._sha256.update(compressed)
+            self.bytes_written += len(compressed)
+
+    def __enter__(self) -> ArchiveWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.close()
+
+
+class ArchiveReader:
+    """Reads an archive in two passes: verify the checksum, then decode documents.
+
+    `open_archive` is called once per pass and must return a fresh stream from the start.
+    """
+
+    def __init__(
+        self,
+        open_archive: Callable[[], BinaryIO],
+        *,
+        expected_sha256: str,
+        expected_count: int | None = None,
+    ) -> None:
+        self._open_archive = open_archive
+        self._expected_sha256 = expected_sha256
+        self._expected_count = expected_count
+        self._verified = False
+
+    def verify(self, cancel: threading.Event | None = None) -> None:
+        """Check the sha256 of the whole stored archive; raise `BackupCorrupted` on a mismatch."""
+        digest = hashlib.sha256()
+        with self._open_archive() as source:
+            while chunk := source.read(READ_CHUNK_BYTES):
+                if cancel is not None and cancel.is_set():
+                    raise OperationCancelled("cancelled")
+                digest.update(chunk)
+        actual = digest.hexdigest()
+        if actual != self._expected_sha256:
+            raise BackupCorrupted(
+                f"sha256 mismatch: expected {self._expected_sha256}, stored bytes have {actual}"
+            )
+        self._verified = True
+
+    def batches(self, batch_size: int) -> Generator[list[ArchivedDocument], None, None]:
+        """Decoded documents in archive order, `batch_size` at a time; verifies first if needed.
+
+        Raises `BackupCorrupted` for content that does not decode to asset documents, or that
+        holds a different number of documents than expected.
+        """
+        if not self._verified:
+            self.verify()
+        decompressor = zstandard.ZstdDecompressor()
+        count = 0
+        batch: list[ArchivedDocument] = []
+        with self._open_archive() as source:
+            try:
+                with decompressor.stream_reader(source, read_across_frames=True) as reader:
+                    for line in io.BufferedReader(reader, READ_CHUNK_BYTES):
+                        count += 1
+                        batch.append(_decode_line(line, count))
+                        if len(batch) >= batch_size:
+                            yield batch
+                            batch = []
+            except zstandard.ZstdError as error:
+                raise BackupCorrupted(f"archive does not decompress: {error}") from error
+        if batch:
+            yield batch
+        if self._expected_count is not None and count != self._expected_count:
+            raise BackupCorrupted(
+                f"archive holds {count} documents, its metadata says {self._expected_count}"
+            )
+
+
+def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:
+    if not line.endswith(b"\n"):
+        raise BackupCorrupted(f"line {line_number} is truncated")
+    try:
+        text = line[:-1].decode("utf-8")
+        document = json.loads(text)
+    except ValueError as error:
+        raise BackupCorrupted(f"line {line_number} is not JSON: {error}") from error
+    if not isinstance(document, dict) or not isinstance(document.get("id"), str):
+        raise BackupCorrupted(f"line {line_number} is not an asset document with a string id")
+    return ArchivedDocument(document["id"], text)

@@ -1,0 +1,315 @@
+"""The local asset database: SQLite in WAL mode at `<data_dir>/assets.db`.
+
+Each asset document is kept as received (its canonical JSON text, unknown fields included) with
+its insertion order. Besides reads and upserts, the database offers what backup and restore need:
+
+- `snapshot()`: one read transaction, isolated from concurrent writers by WAL, for a backup of the
+  whole database;
+- `build_replacement()` and `swap_in()`: a new database is built beside the old one
+  (`assets.db.restoring`), checked, and swapped in by renames while no connection uses the old
+  one, which is kept (`assets.db.previous`) until the swap is durable.
+
+Opening the database finishes or undoes a swap that a crash interrupted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .archive import ArchivedDocument, encode_document
+from .errors import OperationCancelled, OperationConflict
+from .store import fsync_directory
+
+__all__ = [
+    "DATABASE_NAME",
+    "PREVIOUS_SUFFIX",
+    "RESTORING_SUFFIX",
+    "AssetDatabase",
+    "ReplacementDatabase",
+    "Snapshot",
+]
+
+DATABASE_NAME = "assets.db"
+RESTORING_SUFFIX = ".restoring"
+PREVIOUS_SUFFIX = ".previous"
+# Files SQLite keeps beside a database, by the suffix appended to its name.
+_SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+# How many SQLite virtual-machine steps run between two looks at a cancellation event.
+_CANCEL_CHECK_STEPS = 10_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS assets (
+    position INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    document TEXT NOT NULL
+)
+"""
+_UPSERT = (
+    "INSERT INTO assets (id, document) VALUES (?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET document = excluded.document"
+)
+
+
+class AssetDatabase:
+    """Thread-safe access to the asset database in `data_dir`.
+
+    One shared connection serves reads and writes under a lock; each snapshot has a connection
+    of its own, so a long backup does not hold the lock.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / DATABASE_NAME
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._open_snapshots = 0
+        _recover_interrupted_swap(self.path)
+        self._connection: sqlite3.Connection | None = self._connect()
+
+    def put(self, document: dict[str, Any]) -> None:
+        """Insert `document`, or replace the one with the same id (which keeps its position)."""
+        self.put_many([document])
+
+    def put_many(self, documents: Iterable[dict[str, Any]]) -> None:
+        """Upsert several documents in one transaction."""
+        rows = [_row(document) for document in documents]
+        with self._lock:
+            connection = self._require_connection()
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany(_UPSERT, rows)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def list_documents(self) -> list[dict[str, Any]]:
+        """Every document, in insertion order."""
+        with self._lock:
+            rows = self._require_connection().execute("SELECT document FROM assets ORDER BY position")
+            return [json.loads(text) for (text,) in rows]
+
+    def count(self) -> int:
+        with self._lock:
+            (count,) = self._require_connection().execute("SELECT count(*) FROM assets").fetchone()
+            return int(count)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """A consistent view of the whole database while others may keep writing."""
+        with self._lock:
+            self._require_connection()
+            self._open_snapshots += 1
+        try:
+            connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            try:
+                connection.execute("BEGIN")
+                # The first read fixes the WAL snapshot for the rest of the transaction.
+                (count,) = connection.execute("SELECT count(*) FROM assets").fetchone()
+                yield Snapshot(connection, int(count))
+            finally:
+                connection.close()
+        finally:
+            with self._lock:
+                self._open_snapshots -= 1
+
+    @contextlib.contextmanager
+    def build_replacement(self) -> Iterator[ReplacementDatabase]:
+        """A new, empty database beside this one; removed again unless swapped in."""
+        replacement = ReplacementDatabase(_with_suffix(self.path, RESTORING_SUFFIX))
+        try:
+            yield replacement
+        finally:
+            replacement.discard()
+
+    def swap_in(self, replacement: ReplacementDatabase, cancel: threading.Event) -> None:
+        """Make the finished `replacement` this database, atomically.
+
+        `cancel` is looked at one last time before the swap starts; from then on the swap runs
+        to its end (or, after a crash, is finished or undone when the database is next opened).
+        """
+        if not replacement.finished:
+            raise RuntimeError("the replacement database was not finished")
+        previous = _with_suffix(self.path, PREVIOUS_SUFFIX)
+        with self._lock:
+            if self._open_snapshots:
+                raise OperationConflict("a snapshot of the asset database is being read")
+            if cancel.is_set():
+                raise OperationCancelled("cancelled")
+            connection = self._require_connection()
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.close()
+            self._connection = None
+            try:
+                _remove_database_files(previous)
+                _move_database_files(self.path, previous)
+                os.replace(replacement.path, self.path)
+                fsync_directory(self.path.parent)
+            except BaseException:
+                if previous.exists() and not self.path.exists():
+                    _move_database_files(previous, self.path)
+                self._connection = self._connect()
+                raise
+            replacement.swapped_in = True
+            self._connection = self._connect()
+            # The swap is durable: a failure to clean up must not report the restore as failed;
+            # the next start-up removes what is left.
+            with contextlib.suppress(OSError):
+                _remove_database_files(previous)
+                fsync_directory(self.path.parent)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute(_SCHEMA)
+        return connection
+
+    def _require_connection(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise RuntimeError("the asset database is closed")
+        return self._connection
+
+
+class Snapshot:
+    """A read transaction over the whole database: `count` documents, read by `batches`."""
+
+    def __init__(self, connection: sqlite3.Connection, count: int) -> None:
+        self._connection = connection
+        self.count = count
+
+    def batches(self, batch_size: int) -> Iterator[list[str]]:
+        """The documents' JSON texts in insertion order, `batch_size` at a time."""
+        cursor = self._connection.execute("SELECT document FROM assets ORDER BY position")
+        while rows := cursor.fetchmany(batch_size):
+            yield [text for (text,) in rows]
+
+
+class ReplacementDatabase:
+    """A database being built from a backup; fast to fill since a crash just discards it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.finished = False
+        self.swapped_in = False
+        _remove_database_files(path)
+        self._connection: sqlite3.Connection | None = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False
+        )
+        self._connection.execute("PRAGMA journal_mode=OFF")
+        self._connection.execute("PRAGMA synchronous=OFF")
+        self._connection.execute(_SCHEMA)
+        self._connection.execute("BEGIN")
+
+    def insert(self, documents: Iterable[ArchivedDocument]) -> None:
+        """Append documents; a later document with an id already present replaces it."""
+        self._require_connection().executemany(_UPSERT, documents)
+
+    def finish(self, cancel: threading.Event) -> None:
+        """Commit, check integrity, switch to WAL and make the file durable.
+
+        The integrity check runs before the database can be swapped in, and stops early if
+        `cancel` is set.
+        """
+        connection = self._require_connection()
+        connection.execute("COMMIT")
+        connection.set_progress_handler(lambda: int(cancel.is_set()), _CANCEL_CHECK_STEPS)
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        except sqlite3.OperationalError:
+            if cancel.is_set():
+                raise OperationCancelled("cancelled") from None
+            raise
+        finally:
+            connection.set_progress_handler(None, 0)
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(problems[:5]))
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.close()
+        self._connection = None
+        with open(self.path, "rb") as file:
+            os.fsync(file.fileno())
+        self.finished = True
+
+    def discard(self) -> None:
+        """Close and remove the database, unless it was swapped in."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        if not self.swapped_in:
+            _remove_database_files(self.path)
+
+    def _require_connection(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise RuntimeError("the replacement database is already finished")
+        return self._connection
+
+
+def _row(document: dict[str, Any]) -> tuple[str, str]:
+    text = encode_document(document)
+    return document["id"], text
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _remove_database_files(path: Path) -> None:
+    for file in (path, *(_with_suffix(path, suffix) for suffix in _SIDE_FILE_SUFFIXES)):
+        file.unlink(missing_ok=True)
+
+
+def _move_database_files(source: Path, destination: Path) -> None:
+    """Rename a closed database and its write-ahead log; its shared-memory index is rebuilt."""
+    _with_suffix(source, "-shm").unlink(missing_ok=True)
+    os.replace(source, destination)
+    source_wal = _with_suffix(source, "-wal")
+    if source_wal.exists():
+        os.replace(source_wal, _with_suffix(destination, "-wal"))
+
+
+def _is_intact(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            (result,) = connection.execute("PRAGMA quick_check").fetchone()
+            has_assets = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assets'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+    return result == "ok" and has_assets is not None
+
+
+def _recover_interrupted_swap(path: Path) -> None:
+    """Put the database files in a consistent state after a crash during a restore.
+
+    A leftover replacement is discarded. A kept previous database means a swap was under way:
+    if the new database had been renamed into place (and is intact) the swap is finished,
+    otherwise the previous database is put back.
+    """
+    _remove_database_files(_with_suffix(path, RESTORING_SUFFIX))
+    previous = _with_suffix(path, PREVIOUS_SUFFIX)
+    if previous.exists():
+        if _is_intact(path):
+            _remove_database_files(previous)
+        else:
+            _remove_database_files(path)
+            _move_database_files(previous, path)
+    fsync_directory(path.parent)

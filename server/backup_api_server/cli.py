@@ -1,0 +1,97 @@
+"""`backup-api`: run the reference server (`serve`) and talk to a running one."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .paths import resolve_data_dir
+
+app = typer.Typer(
+    name="backup-api",
+    help="Back up and restore the snippets of a local snippet-management service.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 1000
+
+
+@app.callback()
+def commands() -> None:
+    """Back up and restore the snippets of a local snippet-management service."""
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"backup-api: {message}", err=True)
+    return typer.Exit(code)
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """Bind before the server starts so a failure is one clear line, not a traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            reason = f"port {port} on {host} is already in use"
+        elif error.errno == errno.EACCES:
+            reason = f"not allowed to bind port {port} on {host} (ports below 1024 need privileges)"
+        else:
+            reason = f"cannot bind {host}:{port}: {error.strerror or error}"
+        raise fail(f"{reason}; choose another with --port") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = DEFAULT_PORT,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the asset database and backups live "
+            "[default: $BACKUP_API_DATA_DIR, else the platform's user data dir]",
+            show_default=False,
+        ),
+    ] = None,
+    max_body_bytes: Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)] = 64
+    * 1024
+    * 1024,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Run the reference Backup API server."""
+    import uvicorn
+
+    from .app import create_app
+
+    try:
+        directory: Path = resolve_data_dir(data_dir)
+    except OSError as error:
+        raise fail(f"cannot use the data directory: {error}") from None
+    sock = bind_socket(host, port)
+    application = create_app(directory, max_body_bytes=max_body_bytes)
+    config = uvicorn.Config(application, log_level=log_level, timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    typer.echo(f"backup-api: serving http://{host}:{sock.getsockname()[1]} (data in {directory})", err=True)
+    server.run(sockets=[sock])
+    if not server.started:
+        raise fail("the server could not start; see the log above")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,71 @@
+"""The published spec, and request validation against it.
+
+Request bodies are validated with the spec's own JSON Schemas (2020-12) rather than with pydantic: the
+server must accept exactly what the spec admits (an integral float for an integer, say) and refuse
+everything it forbids (a numeric string for an integer), which pydantic's lax or strict modes each get
+wrong in one direction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema_rs
+import yaml
+
+SPEC_PACKAGE = "backup_api_server_models"
+SPEC_RESOURCE = "openapi.yaml"
+
+
+@cache
+def spec_text() -> str:
+    return resources.files(SPEC_PACKAGE).joinpath(SPEC_RESOURCE).read_text(encoding="utf-8")
+
+
+@cache
+def spec_document() -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load(spec_text())
+    return document
+
+
+@cache
+def spec_json() -> bytes:
+    return json.dumps(spec_document(), ensure_ascii=False).encode()
+
+
+@cache
+def backup_id_pattern() -> re.Pattern[str]:
+    schema = spec_document()["components"]["schemas"]["BackupId"]
+    return re.compile(schema["pattern"])
+
+
+def backup_id_is_valid(candidate: str) -> bool:
+    schema = spec_document()["components"]["schemas"]["BackupId"]
+    return (
+        schema["minLength"] <= len(candidate) <= schema["maxLength"]
+        and backup_id_pattern().search(candidate) is not None
+    )
+
+
+@cache
+def schema_validator(component: str) -> jsonschema_rs.Draft202012Validator:
+    schema = {"$ref": f"#/components/schemas/{component}", "components": spec_document()["components"]}
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+
+
+def schema_errors(component: str, instance: object, limit: int = 5) -> list[str]:
+    """The first ways ``instance`` breaks the named component schema, as ``location: message`` lines."""
+    validator = schema_validator(component)
+    if validator.is_valid(instance):
+        return []
+    errors = []
+    for error in validator.iter_errors(instance):
+        location = "".join(f"[{part!r}]" for part in error.instance_path)
+        errors.append(f"body{location}: {error.message}")
+        if len(errors) == limit:
+            break
+    return errors

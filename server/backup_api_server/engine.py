@@ -1,0 +1,774 @@
+"""The jobs engine: creates backups in the background and restores them atomically.
+
+`BackupEngine` ties the asset database, the backup store and a small on-disk journal together:
+
+- a creation writes a marker `<data_dir>/jobs/<id>.creating` before it starts and removes it once
+  the backup is committed to the store, so a creation a crash interrupted reads FAILED after a
+  restart, never COMPLETED;
+- a restoration verifies the archive's checksum, builds a new database beside the current one,
+  checks its integrity, and swaps it in; until the swap starts, cancelling or failing leaves the
+  current database exactly as it was.
+
+Every step looks at the job's cancellation event and wraps errors with the step's name, e.g.
+``restore: verify checksum: sha256 mismatch ...``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from .archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_document
+from .assets import AssetDatabase
+from .errors import (
+    BackupCorrupted,
+    BackupNotFound,
+    EngineError,
+    OperationCancelled,
+    OperationConflict,
+)
+from .store import (
+    BackupStore,
+    LocalDirectoryStore,
+    fsync_directory,
+    is_valid_backup_id,
+    write_file_atomically,
+)
+
+__all__ = [
+    "BATCH_SIZE",
+    "BackupEngine",
+    "RestorationHandle",
+    "Status",
+    "StatusValue",
+    "StepHook",
+]
+
+BATCH_SIZE = 500
+MAX_CONCURRENT_CREATIONS = 2
+# Fields of a backup's stored metadata that belong to the wire `Backup` model; the rest
+# (checksum, document count, format) is the engine's own.
+PUBLIC_BACKUP_FIELDS = ("id", "version", "timestamp", "bytes", "created", "device_name", "platform")
+
+_Item = TypeVar("_Item")
+StepHook = Callable[[str], None]
+"""Called with a phase name between batches (and when a cancellation is requested); for tests."""
+
+
+class StatusValue(StrEnum):
+    UNKNOWN = "UNKNOWN"
+    INITIALIZED = "INITIALIZED"
+    IN_PROGRESS = "IN-PROGRESS"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    CANCELED = "CANCELED"
+    RESET = "RESET"
+
+
+TERMINAL_STATUS_VALUES = frozenset({StatusValue.COMPLETED, StatusValue.FAILED, StatusValue.CANCELED})
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a creation or restoration stands: `percentage` is 0 to 100, None when unknown."""
+
+    value: StatusValue
+    percentage: float | None
+    backup: dict[str, Any]
+
+    def as_progress(self) -> dict[str, Any]:
+        """This status in the wire shape of `BackupStreamedProgress`."""
+        return {"status": str(self.value), "percentage": self.percentage, "backup": dict(self.backup)}
+
+
+class _Job:
+    """One creation or restoration: its cancellation event and the statuses it went through."""
+
+    def __init__(self, backup_id: str, backup: dict[str, Any], *, keep_history: bool) -> None:
+        self.backup_id = backup_id
+        self.cancel = threading.Event()
+        self.finished = threading.Event()
+        self.error: EngineError | None = None
+        self.thread: threading.Thread | None = None
+        self._keep_history = keep_history
+        self._changed = threading.Condition()
+        self._history = [Status(StatusValue.INITIALIZED, 0.0, backup)]
+
+    @property
+    def status(self) -> Status:
+        with self._changed:
+            return self._history[-1]
+
+    @property
+    def running(self) -> bool:
+        return not self.finished.is_set()
+
+    def publish(
+        self, value: StatusValue, percentage: float | None, backup: dict[str, Any] | None = None
+    ) -> None:
+        with self._changed:
+            last = self._history[-1]
+            status = Status(value, percentage, last.backup if backup is None else backup)
+            if status == last:
+                return
+            if self._keep_history:
+                self._history.append(status)
+            else:
+                self._history[-1] = status
+            if value in TERMINAL_STATUS_VALUES:
+                self.finished.set()
+            self._changed.notify_all()
+
+    def events(self) -> Iterator[Status]:
+        """Every status from the first, as published; ends after the terminal one."""
+        index = 0
+        while True:
+            with self._changed:
+                while index >= len(self._history):
+                    self._changed.wait()
+                pending = self._history[index:]
+            index += len(pending)
+            yield from pending
+            if pending[-1].value in TERMINAL_STATUS_VALUES:
+                return
+
+
+class RestorationHandle:
+    """A restoration running in the background: follow its events, wait for it, or cancel it."""
+
+    def __init__(self, engine: BackupEngine, job: _Job) -> None:
+        self._engine = engine
+        self._job = job
+
+    @property
+    def backup_id(self) -> str:
+        return self._job.backup_id
+
+    def status(self) -> Status:
+        return self._job.status
+
+    def events(self) -> Iterator[Status]:
+        """Statuses from INITIALIZED on, percentages non-decreasing, ending with a terminal one
+        (COMPLETED, FAILED or CANCELED). Blocks while waiting for the next."""
+        return self._job.events()
+
+    def wait(self, timeout: float | None = None) -> dict[str, Any]:
+        """The restored backup's metadata once done; raises what made the restoration fail.
+
+        Raises `TimeoutError` if it is still running after `timeout` seconds.
+        """
+        if not self._job.finished.wait(timeout):
+            raise TimeoutError(f"restoration of backup {self.backup_id} is still running")
+        status = self._job.status
+        if status.value is StatusValue.COMPLETED:
+            return dict(status.backup)
+        raise self._job.error or EngineError(f"restore: ended {status.value}")
+
+    def final_status(self, timeout: float | None = None) -> Status:
+        """The terminal status (COMPLETED, FAILED or CANCELED) once reached; never raises for a
+        failed restoration. Raises `TimeoutError` if it is still running after `timeout` s."""
+        if not self._job.finished.wait(timeout):
+            raise TimeoutError(f"restoration of backup {self.backup_id} is still running")
+        return self._job.status
+
+    def final_progress(self, timeout: float | None = None) -> dict[str, Any]:
+        """`final_status` in the wire shape of `BackupStreamedProgress`."""
+        return self.final_status(timeout).as_progress()
+
+    def failure_detail(self) -> str | None:
+        """Why the restoration failed or what cancelled it; None while running or if completed."""
+        error = self._job.error
+        return None if error is None else error.detail
+
+    def cancel(self) -> None:
+        self._engine.cancel_restoration(self.backup_id)
+
+
+class BackupEngine:
+    """Backups of the asset database in `data_dir`, kept in `store` (default `<data_dir>/backups`).
+
+    Thread-safe. Creations run in background threads (at most two at a time, the others wait
+    INITIALIZED); one restoration runs at a time, never beside a creation.
+
+    `step_hook` (tests only) is called with a phase name before each batch and step, and when a
+    cancellation is requested; `time_ns` is the clock backup ids are made from.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        api_version: str,
+        store: BackupStore | None = None,
+        device_name: str | None = None,
+        step_hook: StepHook | None = None,
+        time_ns: Callable[[], int] = time.time_ns,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        if not api_version or "_" in api_version:
+            raise ValueError(f"api_version {api_version!r} cannot prefix backup ids")
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.api_version = api_version
+        self.device_name = device_name or socket.gethostname()
+        self._step_hook = step_hook
+        self._time_ns = time_ns
+        self._batch_size = batch_size
+        self.database = AssetDatabase(self.data_dir)
+        self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
+        committed_ids = set(self.store.list_ids())
+        self._journal = _CreationJournal(self.data_dir / "jobs")
+        self._journal.recover(committed_ids)
+
+        self._lock = threading.Lock()
+        self._closed = False
+        self._creations: dict[str, _Job] = {}
+        self._restorations: dict[str, _Job] = {}
+        self._active_restoration: _Job | None = None
+        self._creation_slots = threading.Condition()
+        self._running_creations = 0
+        self._last_timestamp = max(
+            (_timestamp_of(backup_id) for backup_id in committed_ids | self._journal.ids()),
+            default=0,
+        )
+
+    # Creation
+
+    def start_creation(self, assets: Sequence[dict[str, Any]] | None) -> str:
+        """Start backing up `assets`, or a consistent snapshot of the whole database if None.
+
+        Returns the new backup's id at once; follow it with `creation_status`. Raises
+        `ValueError` for an asset that is not a JSON object with a string id, and
+        `OperationConflict` for a whole-database backup while a restoration runs.
+        """
+        texts = None if assets is None else [encode_document(asset) for asset in assets]
+        with self._lock:
+            self._ensure_open()
+            restoration = self._active_restoration
+            if assets is None and restoration is not None and restoration.running:
+                raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
+            backup_id, timestamp = self._next_backup_id()
+            backup = self._new_backup_metadata(backup_id, timestamp)
+            job = _Job(backup_id, backup, keep_history=False)
+            self._creations[backup_id] = job
+        try:
+            self._journal.record_started(backup_id, backup)
+        except BaseException:
+            with self._lock:
+                del self._creations[backup_id]
+            raise
+        job.thread = threading.Thread(
+            target=self._run_creation, args=(job, texts), name=f"create {backup_id}"
+        )
+        job.thread.start()
+        return backup_id
+
+    def creation_status(self, backup_id: str) -> Status:
+        """Where the creation stands; COMPLETED 100 for any committed backup, also one made before
+        a restart, and FAILED for one a crash interrupted. Raises `BackupNotFound`."""
+        job = self._creations.get(backup_id)
+        if job is not None:
+            return job.status
+        with contextlib.suppress(BackupNotFound):
+            return Status(StatusValue.COMPLETED, 100.0, self.get_backup(backup_id))
+        outcome = self._journal.outcome(backup_id)
+        if outcome is None:
+            raise BackupNotFound(f"backup {backup_id} not found")
+        value, backup = outcome
+        return Status(value, None, backup)
+
+    def wait_for_creation(self, backup_id: str, timeout: float | None = None) -> Status:
+        """The creation's final status once it has ended; `TimeoutError` after `timeout` s."""
+        job = self._creations.get(backup_id)
+        if job is None:
+            return self.creation_status(backup_id)
+        if not job.finished.wait(timeout):
+            raise TimeoutError(f"creation of backup {backup_id} is still running")
+        return job.status
+
+    def cancel_creation(self, backup_id: str) -> None:
+        """Cancel a running creation and wait until it has removed everything it wrote.
+
+        Raises `OperationConflict` if no creation of that backup is in progress (also if it
+        completed before the cancellation took effect), `BackupNotFound` for an unknown id.
+        """
+        with self._lock:
+            job = self._creations.get(backup_id)
+            if job is None or not job.running:
+                if job is None and not self._is_known(backup_id):
+                    raise BackupNotFound(f"backup {backup_id} not found")
+                raise OperationConflict(f"no creation of backup {backup_id} is in progress")
+            job.cancel.set()
+        with self._creation_slots:
+            self._creation_slots.notify_all()
+        self._hook("create:cancel-requested")
+        job.finished.wait()
+        if job.status.value is not StatusValue.CANCELED:
+            raise OperationConflict(
+                f"creation of backup {backup_id} ended {job.status.value} before it could be cancelled"
+            )
+
+    # Backups
+
+    def get_backup(self, backup_id: str) -> dict[str, Any]:
+        """The backup's metadata in the wire shape of `Backup`. Raises `BackupNotFound`."""
+        return _public(self.store.read_metadata(backup_id))
+
+    def list_backups(self) -> list[dict[str, Any]]:
+        """Every committed backup, newest first."""
+        backups = []
+        for backup_id in self.store.list_ids():
+            with contextlib.suppress(BackupNotFound):  # deleted meanwhile
+                backups.append(self.get_backup(backup_id))
+        backups.sort(key=lambda backup: (_timestamp_of(backup["id"]), backup["id"]), reverse=True)
+        return backups
+
+    def delete_backup(self, backup_id: str) -> None:
+        """Remove a backup. Raises `OperationConflict` while it is being created or restored."""
+        with self._lock:
+            creation = self._creations.get(backup_id)
+            if creation is not None and creation.running:
+                raise OperationConflict(f"creation of backup {backup_id} is in progress")
+            restoration = self._active_restoration
+            if restoration is not None and restoration.running and restoration.backup_id == backup_id:
+                raise OperationConflict(f"restoration of backup {backup_id} is in progress")
+            self.store.delete(backup_id)
+            self._creations.pop(backup_id, None)
+            self._restorations.pop(backup_id, None)
+
+    # Restoration
+
+    def start_restoration(self, backup_id: str) -> RestorationHandle:
+        """Start replacing the whole asset database with the backup's content, in the background.
+
+        Raises `BackupNotFound`, or `OperationConflict` while a restoration or a creation runs.
+        """
+        with self._lock:
+            self._ensure_open()
+            restoration = self._active_restoration
+            if restoration is not None and restoration.running:
+                raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
+            for creation in self._creations.values():
+                if creation.running:
+                    raise OperationConflict(f"creation of backup {creation.backup_id} is in progress")
+            metadata = self.store.read_metadata(backup_id)
+            job = _Job(backup_id, _public(metadata), keep_history=True)
+            self._restorations[backup_id] = job
+            self._active_restoration = job
+        job.thread = threading.Thread(
+            target=self._run_restoration, args=(job, metadata), name=f"restore {backup_id}"
+        )
+        job.thread.start()
+        return RestorationHandle(self, job)
+
+    def restore(
+        self, backup_id: str, *, on_progress: Callable[[float], None] | None = None
+    ) -> dict[str, Any]:
+        """Restore synchronously (see `start_restoration`); returns the backup's metadata.
+
+        Raises `BackupCorrupted` (database untouched), `OperationCancelled` (database exactly
+        as before), `OperationConflict`, `BackupNotFound` or `EngineError`.
+        """
+        handle = self.start_restoration(backup_id)
+        try:
+            for event in handle.events():
+                if on_progress is not None and event.percentage is not None:
+                    on_progress(event.percentage)
+        except BaseException:
+            with contextlib.suppress(EngineError):
+                handle.cancel()
+            raise
+        return handle.wait()
+
+    def restoration_status(self, backup_id: str) -> Status:
+        """The latest restoration of the backup since start-up; UNKNOWN if there was none."""
+        job = self._restorations.get(backup_id)
+        if job is not None:
+            return job.status
+        return Status(StatusValue.UNKNOWN, None, self.get_backup(backup_id))
+
+    def cancel_restoration(self, backup_id: str) -> None:
+        """Cancel the running restoration and wait until the original database is back.
+
+        Raises `OperationConflict` if no restoration of that backup is in progress (also if it
+        completed before the cancellation took effect), `BackupNotFound` for an unknown id.
+        """
+        with self._lock:
+            job = self._active_restoration
+            if job is None or job.backup_id != backup_id or not job.running:
+                if backup_id not in self._restorations and not self._is_known(backup_id):
+                    raise BackupNotFound(f"backup {backup_id} not found")
+                raise OperationConflict(f"no restoration of backup {backup_id} is in progress")
+            job.cancel.set()
+        self._hook("restore:cancel-requested")
+        job.finished.wait()
+        if job.status.value is not StatusValue.CANCELED:
+            raise OperationConflict(
+                f"restoration of backup {backup_id} ended {job.status.value} before it could be cancelled"
+            )
+
+    # Assets and lifetime
+
+    def list_assets(self) -> list[dict[str, Any]]:
+        """The local database's asset documents, in insertion order."""
+        return self.database.list_documents()
+
+    def close(self) -> None:
+        """Cancel running jobs, wait for them to clean up, and close the database."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            jobs = [job for job in self._creations.values() if job.running]
+            if self._active_restoration is not None and self._active_restoration.running:
+                jobs.append(self._active_restoration)
+            for job in jobs:
+                job.cancel.set()
+        with self._creation_slots:
+            self._creation_slots.notify_all()
+        for job in jobs:
+            if job.thread is not None:
+                job.thread.join()
+        self.database.close()
+
+    def __enter__(self) -> BackupEngine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Creation, in its thread
+
+    def _run_creation(self, job: _Job, texts: list[str] | None) -> None:
+        try:
+            self._create_and_publish(job, texts)
+        finally:
+            _fail_if_still_running(job, "create")
+
+    def _create_and_publish(self, job: _Job, texts: list[str] | None) -> None:
+        try:
+            with _step("create"):
+                self._wait_for_creation_slot(job)
+                try:
+                    backup = self._create(job, texts)
+                finally:
+                    with self._creation_slots:
+                        self._running_creations -= 1
+                        self._creation_slots.notify()
+        except OperationCancelled as error:
+            self._end_creation(job, error, StatusValue.CANCELED)
+        except EngineError as error:
+            self._end_creation(job, error, StatusValue.FAILED)
+        else:
+            # The backup is committed; a marker left by a failed removal is cleared at start-up.
+            with contextlib.suppress(OSError):
+                self._journal.record_completed(job.backup_id)
+            job.publish(StatusValue.COMPLETED, 100.0, backup)
+
+    def _wait_for_creation_slot(self, job: _Job) -> None:
+        with self._creation_slots:
+            self._creation_slots.wait_for(
+                lambda: job.cancel.is_set() or self._running_creations < MAX_CONCURRENT_CREATIONS
+            )
+            _raise_if_cancelled(job.cancel)
+            self._running_creations += 1
+
+    def _create(self, job: _Job, texts: list[str] | None) -> dict[str, Any]:
+        metadata = dict(job.status.backup)
+        with contextlib.ExitStack() as resources:
+            with _step("read assets"):
+                if texts is None:
+                    snapshot = resources.enter_context(self.database.snapshot())
+                    total = snapshot.count
+                    batches: Iterator[list[str]] = snapshot.batches(self._batch_size)
+                else:
+                    total = len(texts)
+                    batches = _chunks(texts, self._batch_size)
+            job.publish(StatusValue.IN_PROGRESS, _percentage(0, total))
+            with _step("write backup"), self.store.write(job.backup_id, metadata) as destination:
+                with ArchiveWriter(destination) as archive:
+                    for batch in self._between_checks(batches, "create:write", job.cancel):
+                        archive.write_lines(batch)
+                        job.publish(
+                            StatusValue.IN_PROGRESS,
+                            _percentage(archive.document_count, total),
+                            {**metadata, "bytes": archive.bytes_written},
+                        )
+                metadata.update(
+                    bytes=archive.bytes_written,
+                    sha256=archive.sha256,
+                    asset_count=archive.document_count,
+                    format=ARCHIVE_FORMAT,
+                )
+                self._hook("create:commit")
+                _raise_if_cancelled(job.cancel)
+        return _public(metadata)
+
+    def _end_creation(self, job: _Job, error: EngineError, value: StatusValue) -> None:
+        job.error = error
+        try:
+            self._journal.record_ended(job.backup_id, value)
+        except OSError as journal_error:
+            job.error = EngineError(f"{error.detail}; journal: {journal_error}")
+            value = StatusValue.FAILED
+        job.publish(value, job.status.percentage)
+
+    # Restoration, in its thread
+
+    def _run_restoration(self, job: _Job, metadata: dict[str, Any]) -> None:
+        try:
+            self._restore_and_publish(job, metadata)
+        finally:
+            with self._lock:
+                if self._active_restoration is job:
+                    self._active_restoration = None
+            _fail_if_still_running(job, "restore")
+
+    def _restore_and_publish(self, job: _Job, metadata: dict[str, Any]) -> None:
+        outcome = StatusValue.COMPLETED
+        try:
+            with _step("restore"):
+                self._restore(job, metadata)
+        except OperationCancelled as error:
+            job.error, outcome = error, StatusValue.CANCELED
+        except EngineError as error:
+            job.error, outcome = error, StatusValue.FAILED
+        with self._lock:
+            if self._active_restoration is job:
+                self._active_restoration = None
+        percentage = 100.0 if outcome is StatusValue.COMPLETED else job.status.percentage
+        job.publish(outcome, percentage)
+
+    def _restore(self, job: _Job, metadata: dict[str, Any]) -> None:
+        backup_id = job.backup_id
+        with _step("read metadata"):
+            expected_sha256 = metadata.get("sha256")
+            total = metadata.get("asset_count")
+            if not isinstance(expected_sha256, str) or not isinstance(total, int):
+                raise BackupCorrupted("metadata lacks the archive's checksum or document count")
+        reader = ArchiveReader(
+            lambda: self.store.open_archive(backup_id),
+            expected_sha256=expected_sha256,
+            expected_count=total,
+        )
+        job.publish(StatusValue.IN_PROGRESS, 0.0)
+        with _step("verify checksum"):
+            self._hook("restore:verify")
+            _raise_if_cancelled(job.cancel)
+            reader.verify(job.cancel)
+        with contextlib.ExitStack() as resources:
+            with _step("create new database"):
+                replacement = resources.enter_context(self.database.build_replacement())
+            with _step("insert documents"):
+                batches = resources.enter_context(contextlib.closing(reader.batches(self._batch_size)))
+                inserted = 0
+                for batch in self._between_checks(batches, "restore:insert", job.cancel):
+                    replacement.insert(batch)
+                    inserted += len(batch)
+                    job.publish(StatusValue.IN_PROGRESS, _percentage(inserted, total))
+            with _step("check integrity"):
+                self._hook("restore:check")
+                _raise_if_cancelled(job.cancel)
+                replacement.finish(job.cancel)
+            with _step("swap databases"):
+                self._hook("restore:swap")
+                self.database.swap_in(replacement, job.cancel)
+
+    # Helpers
+
+    def _between_checks(
+        self, batches: Iterator[list[_Item]], phase: str, cancel: threading.Event
+    ) -> Iterator[list[_Item]]:
+        """The batches, each fetched only after the step hook ran and cancellation was checked."""
+        while True:
+            self._hook(phase)
+            _raise_if_cancelled(cancel)
+            batch = next(batches, None)
+            if batch is None:
+                return
+            yield batch
+
+    def _hook(self, phase: str) -> None:
+        if self._step_hook is not None:
+            self._step_hook(phase)
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise EngineError("the engine is closed")
+
+    def _is_known(self, backup_id: str) -> bool:
+        if backup_id in self._creations or self._journal.outcome(backup_id) is not None:
+            return True
+        try:
+            self.store.read_metadata(backup_id)
+        except BackupNotFound:
+            return False
+        return True
+
+    def _next_backup_id(self) -> tuple[str, int]:
+        # Two calls in the same microsecond (or after the clock went back) still get distinct,
+        # increasing ids.
+        timestamp = max(self._time_ns() // 1000, self._last_timestamp + 1)
+        self._last_timestamp = timestamp
+        return f"{self.api_version}_{timestamp}", timestamp
+
+    def _new_backup_metadata(self, backup_id: str, timestamp: int) -> dict[str, Any]:
+        created = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=timestamp)
+        return {
+            "id": backup_id,
+            "version": self.api_version,
+            "timestamp": str(timestamp),
+            "bytes": 0,
+            "created": {
+                "value": created.isoformat(timespec="microseconds").replace("+00:00", "Z"),
+                "readable": _readable(created),
+            },
+            "device_name": self.device_name,
+            "platform": current_platform(),
+        }
+
+
+class _CreationJournal:
+    """Markers of creations in `directory`: `<id>.creating` while one runs, then `<id>.failed`
+    or `<id>.canceled` if it did not complete (a completed one leaves nothing)."""
+
+    _OUTCOMES: ClassVar[dict[str, StatusValue]] = {
+        "failed": StatusValue.FAILED,
+        "canceled": StatusValue.CANCELED,
+    }
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+
+    def recover(self, committed_ids: set[str]) -> None:
+        """Mark the creations a crash interrupted as failed, unless they had committed."""
+        for leftover in self._directory.glob("*.tmp"):
+            leftover.unlink(missing_ok=True)
+        for marker in self._directory.glob("*.creating"):
+            backup_id = marker.name.removesuffix(".creating")
+            if backup_id in committed_ids:
+                marker.unlink()
+            else:
+                marker.replace(self._path(backup_id, "failed"))
+        fsync_directory(self._directory)
+
+    def ids(self) -> set[str]:
+        return {path.name.rpartition(".")[0] for path in self._directory.iterdir()}
+
+    def record_started(self, backup_id: str, backup: dict[str, Any]) -> None:
+        write_file_atomically(self._path(backup_id, "creating"), json.dumps(backup).encode())
+
+    def record_completed(self, backup_id: str) -> None:
+        self._path(backup_id, "creating").unlink(missing_ok=True)
+
+    def record_ended(self, backup_id: str, value: StatusValue) -> None:
+        suffix = next(name for name, outcome in self._OUTCOMES.items() if outcome is value)
+        self._path(backup_id, "creating").replace(self._path(backup_id, suffix))
+        fsync_directory(self._directory)
+
+    def outcome(self, backup_id: str) -> tuple[StatusValue, dict[str, Any]] | None:
+        for suffix, value in self._OUTCOMES.items():
+            try:
+                backup = json.loads(self._path(backup_id, suffix).read_bytes())
+            except (FileNotFoundError, ValueError):
+                continue
+            return value, backup
+        return None
+
+    def _path(self, backup_id: str, suffix: str) -> Path:
+        if not is_valid_backup_id(backup_id):
+            raise BackupNotFound(f"backup {backup_id} not found")
+        return self._directory / f"{backup_id}.{suffix}"
+
+
+@contextlib.contextmanager
+def _step(name: str) -> Iterator[None]:
+    """Name the step in any error raised inside it; non-engine errors become `EngineError`."""
+    try:
+        yield
+    except EngineError as error:
+        raise error.with_step(name) from error
+    except Exception as error:
+        raise EngineError(f"{name}: {error or type(error).__name__}") from error
+
+
+def _fail_if_still_running(job: _Job, step: str) -> None:
+    """Make sure waiters wake up even if the job's thread died of an unexpected exception."""
+    if job.running:
+        job.error = job.error or EngineError(f"{step}: interrupted")
+        job.publish(StatusValue.FAILED, job.status.percentage)
+
+
+def _raise_if_cancelled(cancel: threading.Event) -> None:
+    if cancel.is_set():
+        raise OperationCancelled("cancelled")
+
+
+def _chunks(texts: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(texts), size):
+        yield texts[start : start + size]
+
+
+def _percentage(done: int, total: int) -> float:
+    return 100.0 if total == 0 else round(100.0 * done / total, 2)
+
+
+def _public(metadata: dict[str, Any]) -> dict[str, Any]:
+    return {field: metadata[field] for field in PUBLIC_BACKUP_FIELDS if field in metadata}
+
+
+def _timestamp_of(backup_id: str) -> int:
+    suffix = backup_id.rpartition("_")[2]
+    return int(suffix) if suffix.isdigit() else 0
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _readable(moment: datetime) -> str:
+    """E.g. '27 November 2025, 15:08:03 UTC' (no locale involved)."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M:%S} UTC"
+
+
+def current_platform() -> str:
+    """This machine's `PlatformEnum` value."""
+    platform = sys.platform
+    if platform.startswith("linux"):
+        return "LINUX"
+    if platform == "darwin":
+        return "MACOS"
+    if platform in ("win32", "cygwin"):
+        return "WINDOWS"
+    if platform == "ios":
+        return "IOS"
+    if platform == "android":
+        return "ANDROID"
+    if platform in ("emscripten", "wasi"):
+        return "WEB"
+    if platform.startswith("fuchsia"):
+        return "FUCHSIA"
+    return "UNKNOWN"

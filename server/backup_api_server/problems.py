@@ -1,0 +1,51 @@
+"""RFC 9457 problem documents: every error the server answers is one of these."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from fastapi.responses import JSONResponse
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+# The `type` of each documented problem; the spec's examples use the same URNs.
+PROBLEM_TYPES: dict[int, str] = {
+    400: "urn:backup-api:problem:malformed-json",
+    404: "urn:backup-api:problem:not-found",
+    405: "urn:backup-api:problem:method-not-allowed",
+    406: "urn:backup-api:problem:not-acceptable",
+    409: "urn:backup-api:problem:conflict",
+    413: "urn:backup-api:problem:payload-too-large",
+    415: "urn:backup-api:problem:unsupported-media-type",
+    422: "urn:backup-api:problem:validation-failed",
+    500: "urn:backup-api:problem:internal-error",
+}
+
+
+class Problem(Exception):
+    """Raised anywhere in a request to answer with a problem document."""
+
+    def __init__(self, status: int, detail: str, *, type_: str | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.type = type_ or PROBLEM_TYPES.get(status, "about:blank")
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    type_: str | None = None,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, object] = {
+        "type": type_ or PROBLEM_TYPES.get(status, "about:blank"),
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if instance is not None:
+        body["instance"] = instance
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)

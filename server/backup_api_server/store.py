@@ -1,0 +1,199 @@
+"""Where backups are kept: a small storage interface and its local-directory implementation.
+
+A backup is two objects: the archive and its metadata. The metadata is written last and is the
+commit record, so a backup is listed only when both exist; a write that fails or is interrupted
+leaves nothing listed. Further implementations (an S3-compatible object store) follow the same
+`BackupStore` protocol and run the same shared test suite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from .errors import BackupNotFound
+
+__all__ = [
+    "BackupStore",
+    "LocalDirectoryStore",
+    "fsync_directory",
+    "is_valid_backup_id",
+    "write_file_atomically",
+]
+
+# Ids become file and object names: no separators, no "..", no control characters.
+_VALID_BACKUP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")
+
+ARCHIVE_SUFFIX = ".jsonl.zst"
+METADATA_SUFFIX = ".json"
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def is_valid_backup_id(backup_id: str) -> bool:
+    """Whether `backup_id` can name a backup (and so a file) safely."""
+    return _VALID_BACKUP_ID.fullmatch(backup_id) is not None and ".." not in backup_id
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make renames and removals inside `directory` durable."""
+    if os.name == "nt":  # Windows cannot open a directory; its renames are durable on return.
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_file_atomically(path: Path, content: bytes) -> None:
+    """Write `content` to a temporary file, fsync it, rename it over `path`, fsync the directory."""
+    temporary = path.with_name(path.name + TEMPORARY_SUFFIX)
+    try:
+        with open(temporary, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    fsync_directory(path.parent)
+
+
+class BackupStore(Protocol):
+    """Storage of backups: an archive plus its metadata per id."""
+
+    def list_ids(self) -> list[str]:
+        """Ids of the committed backups (archive and metadata both present), in no given order."""
+        ...
+
+    def open_archive(self, backup_id: str) -> BinaryIO:
+        """Open the archive of a committed backup for reading. Raises `BackupNotFound`."""
+        ...
+
+    def write(self, backup_id: str, metadata: dict[str, Any]) -> AbstractContextManager[BinaryIO]:
+        """Write a new backup atomically: the block writes the archive to the yielded file.
+
+        `metadata` is serialised when the block exits without error, after the archive is
+        durable, so the block may complete it with what is known only after writing (size,
+        checksum). If the block raises, nothing is stored and nothing is listed.
+        """
+        ...
+
+    def read_metadata(self, backup_id: str) -> dict[str, Any]:
+        """The metadata of a committed backup. Raises `BackupNotFound`."""
+        ...
+
+    def delete(self, backup_id: str) -> None:
+        """Remove a backup: it stops being listed first. Raises `BackupNotFound`."""
+        ...
+
+
+class LocalDirectoryStore:
+    """A `BackupStore` in one directory: `<id>.jsonl.zst` (archive) and `<id>.json` (metadata).
+
+    Assumes one process uses the directory at a time: opening it removes what a crashed writer
+    left behind (temporary files, an archive whose metadata was never committed).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._remove_interrupted_writes()
+
+    def list_ids(self) -> list[str]:
+        ids = []
+        for metadata_path in self.root.glob(f"*{METADATA_SUFFIX}"):
+            backup_id = metadata_path.name.removesuffix(METADATA_SUFFIX)
+            if is_valid_backup_id(backup_id) and self._archive_path(backup_id).is_file():
+                ids.append(backup_id)
+        return ids
+
+    def open_archive(self, backup_id: str) -> BinaryIO:
+        self._require_committed(backup_id)
+        try:
+            return open(self._archive_path(backup_id), "rb")
+        except FileNotFoundError:
+            raise BackupNotFound(f"backup {backup_id} not found") from None
+
+    @contextlib.contextmanager
+    def write(self, backup_id: str, metadata: dict[str, Any]) -> Iterator[BinaryIO]:
+        if not is_valid_backup_id(backup_id):
+            raise ValueError(f"invalid backup id {backup_id!r}")
+        archive_path = self._archive_path(backup_id)
+        metadata_path = self._metadata_path(backup_id)
+        if archive_path.exists() or metadata_path.exists():
+            raise FileExistsError(f"backup {backup_id} already exists")
+        temporary_archive = archive_path.with_name(archive_path.name + TEMPORARY_SUFFIX)
+        try:
+            with open(temporary_archive, "xb") as archive:
+                yield archive
+                archive.flush()
+                os.fsync(archive.fileno())
+            os.replace(temporary_archive, archive_path)
+            # The archive's name must be durable before the commit record can be.
+            fsync_directory(self.root)
+            write_file_atomically(metadata_path, _encode_metadata(metadata))
+        except BaseException:
+            temporary_archive.unlink(missing_ok=True)
+            if not metadata_path.exists():
+                archive_path.unlink(missing_ok=True)
+            raise
+
+    def read_metadata(self, backup_id: str) -> dict[str, Any]:
+        self._require_committed(backup_id)
+        try:
+            with open(self._metadata_path(backup_id), "rb") as file:
+                metadata = json.load(file)
+        except FileNotFoundError:
+            raise BackupNotFound(f"backup {backup_id} not found") from None
+        if not isinstance(metadata, dict):
+            raise ValueError(f"metadata of backup {backup_id} is not a JSON object")
+        return metadata
+
+    def delete(self, backup_id: str) -> None:
+        self._require_committed(backup_id)
+        try:
+            self._metadata_path(backup_id).unlink()
+        except FileNotFoundError:
+            raise BackupNotFound(f"backup {backup_id} not found") from None
+        fsync_directory(self.root)
+        self._archive_path(backup_id).unlink(missing_ok=True)
+        fsync_directory(self.root)
+
+    def _require_committed(self, backup_id: str) -> None:
+        if not (
+            is_valid_backup_id(backup_id)
+            and self._metadata_path(backup_id).is_file()
+            and self._archive_path(backup_id).is_file()
+        ):
+            raise BackupNotFound(f"backup {backup_id} not found")
+
+    def _archive_path(self, backup_id: str) -> Path:
+        return self.root / f"{backup_id}{ARCHIVE_SUFFIX}"
+
+    def _metadata_path(self, backup_id: str) -> Path:
+        return self.root / f"{backup_id}{METADATA_SUFFIX}"
+
+    def _remove_interrupted_writes(self) -> None:
+        removed = False
+        for temporary in self.root.glob(f"*{TEMPORARY_SUFFIX}"):
+            temporary.unlink(missing_ok=True)
+            removed = True
+        for archive_path in self.root.glob(f"*{ARCHIVE_SUFFIX}"):
+            backup_id = archive_path.name.removesuffix(ARCHIVE_SUFFIX)
+            if not self._metadata_path(backup_id).exists():
+                archive_path.unlink(missing_ok=True)
+                removed = True
+        if removed:
+            fsync_directory(self.root)
+
+
+def _encode_metadata(metadata: dict[str, Any]) -> bytes:
+    return json.dumps(metadata, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"

@@ -1,0 +1,120 @@
+"""The streamed restore: a running restoration as Server-Sent Events, or its final progress as JSON."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio
+from backup_api_server_models import BackupStreamedProgress
+from fastapi.sse import EventSourceResponse, format_sse_event
+
+from .engine import TERMINAL_STATUS_VALUES, RestorationHandle, Status, StatusValue
+from .errors import EngineError
+
+EVENT_STREAM = "text/event-stream"
+# An event at least this often, even when the percentage has not moved, so clients see liveness.
+HEARTBEAT_SECONDS = 0.25
+POLL_SECONDS = 0.02
+
+
+def wants_event_stream(accept: str | None) -> bool:
+    """True when the client asks for SSE; any other Accept keeps the blocking JSON answer."""
+    if not accept:
+        return False
+    for part in accept.split(","):
+        media_type, _, parameters = part.strip().partition(";")
+        if media_type.strip().lower() != EVENT_STREAM:
+            continue
+        quality = 1.0
+        for parameter in parameters.split(";"):
+            name, _, value = parameter.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        return quality > 0
+    return False
+
+
+def progress_document(handle: RestorationHandle, status: Status) -> dict[str, Any]:
+    """One BackupStreamedProgress, in its wire shape."""
+    fields: dict[str, Any] = {"status": status.value.value}
+    if status.percentage is not None:
+        fields["percentage"] = status.percentage
+    if status.value is StatusValue.COMPLETED:
+        fields["backup"] = status.backup
+    elif status.value in (StatusValue.FAILED, StatusValue.CANCELED):
+        fields["detail"] = failure_detail(handle)
+    model = BackupStreamedProgress.model_validate(fields)
+    document: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return document
+
+
+def failure_detail(handle: RestorationHandle) -> str:
+    try:
+        handle.wait(timeout=0)
+    except EngineError as error:
+        return error.detail
+    except TimeoutError:
+        pass
+    return f"restoration of {handle.backup_id} ended {handle.status().value.value}"
+
+
+def final_progress(handle: RestorationHandle) -> dict[str, Any]:
+    """Block until the restoration ends; its terminal BackupStreamedProgress."""
+    with contextlib.suppress(EngineError):
+        handle.wait()
+    return progress_document(handle, handle.status())
+
+
+async def progress_events(handle: RestorationHandle) -> AsyncIterator[bytes]:
+    """The first event at once; then one per whole percent gained or per heartbeat; the terminal last.
+
+    The restoration runs in its own thread: a client that goes away only stops this generator.
+    """
+    last_sent: Status | None = None
+    last_sent_at = 0.0
+    while True:
+        status = handle.status()
+        terminal = status.value in TERMINAL_STATUS_VALUES
+        now = time.monotonic()
+        if (
+            last_sent is None
+            or terminal
+            or status.value is not last_sent.value
+            or _whole_percent(status) > _whole_percent(last_sent)
+            or now - last_sent_at >= HEARTBEAT_SECONDS
+        ):
+            sent = _not_before(status, last_sent)
+            document = progress_document(handle, sent)
+            yield format_sse_event(data_str=json.dumps(document, separators=(",", ":")))
+            last_sent, last_sent_at = sent, now
+            if terminal:
+                return
+        await anyio.sleep(POLL_SECONDS)
+
+
+def _whole_percent(status: Status) -> int:
+    return math.floor(status.percentage or 0.0)
+
+
+def _not_before(status: Status, previous: Status | None) -> Status:
+    # Percentages never go back on the wire, even if a phase restarts its own count.
+    if previous is None or previous.percentage is None or status.percentage is None:
+        return status
+    if status.percentage >= previous.percentage:
+        return status
+    return Status(status.value, previous.percentage, status.backup)
+
+
+def restoration_event_stream(handle: RestorationHandle) -> EventSourceResponse:
+    return EventSourceResponse(
+        progress_events(handle),
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

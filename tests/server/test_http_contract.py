@@ -1,0 +1,234 @@
+"""The server's HTTP contract: routes, documented errors, and refusing bad input without losing anything."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from backup_api_server.app import create_app
+from fastapi.routing import APIRoute
+
+from tests.support.assets import asset_documents, create_backup, wait_for_creation
+from tests.support.conformance import spec
+from tests.support.live_server import LiveServer, running_server
+
+UNKNOWN_ID = "1.0.0_1"
+ID_OPERATIONS = [
+    ("GET", "/backup/{id}"),
+    ("GET", "/backup/{id}/creation/status"),
+    ("POST", "/backup/{id}/creation/cancel"),
+    ("POST", "/backup/{id}/restore"),
+    ("POST", "/backup/{id}/restore/streamed"),
+    ("GET", "/backup/{id}/restoration/status"),
+    ("POST", "/backup/{id}/restoration/cancel"),
+    ("POST", "/backups/{id}/delete"),
+]
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Every file under root with the sha256 of its bytes."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def stored_state(http: httpx.Client) -> tuple[Any, Any]:
+    return http.get("/assets").json(), http.get("/backups").json()
+
+
+def test_routes_are_exactly_the_spec_operations(tmp_path: Path) -> None:
+    app = create_app(tmp_path)
+    served = {
+        (method, route.path)
+        for route in app.routes
+        if isinstance(route, APIRoute) and route.include_in_schema
+        for method in route.methods or ()
+    }
+    documented = {
+        (method.upper(), path)
+        for path, item in spec()["paths"].items()
+        for method in item
+        if method in {"get", "post", "put", "patch", "delete"}
+    }
+    assert served == documented
+
+
+def test_every_operation_documents_the_errors_its_inputs_can_cause() -> None:
+    for path, item in spec()["paths"].items():
+        for method, operation in item.items():
+            if method not in {"get", "post"}:
+                continue
+            codes = set(operation["responses"])
+            parameters = item.get("parameters", []) + operation.get("parameters", [])
+            if parameters:
+                assert {"404", "422"} <= codes, (method, path)
+            if "requestBody" in operation:
+                assert {"400", "413", "415", "422"} <= codes, (method, path)
+            for code, response in operation["responses"].items():
+                if code.startswith(("4", "5")):
+                    ref = response["$ref"].rsplit("/", 1)[-1]
+                    content = spec()["components"]["responses"][ref]["content"]
+                    assert list(content) == ["application/problem+json"], (method, path, code)
+
+
+def test_the_published_spec_is_ours(http: httpx.Client) -> None:
+    ours = yaml.safe_load(Path("spec/backup-api.yaml").read_text(encoding="utf-8"))
+    assert http.get("/openapi.json").json() == ours
+    assert yaml.safe_load(http.get("/openapi.yaml").text) == ours
+
+
+@pytest.mark.parametrize(("method", "template"), ID_OPERATIONS)
+def test_unknown_backup_is_404_problem(shared_http: httpx.Client, method: str, template: str) -> None:
+    response = shared_http.request(method, template.format(id=UNKNOWN_ID))
+    assert response.status_code == 404
+    problem = response.json()
+    assert problem["status"] == 404
+    assert problem["type"] == "urn:backup-api:problem:not-found"
+    assert UNKNOWN_ID in problem["detail"]
+    assert set(problem) >= {"type", "title", "status", "detail"}
+
+
+TRAVERSAL_IDS = [
+    "..%2F..%2Fassets.db",
+    "..%2F..",
+    "%2Fetc%2Fpasswd",
+    "1.0.0_1%00",
+    "1.0.0_1%0A",
+    "..",
+    "1.0.0..1_2",
+    "a%5C..%5Cb_1",
+    "C:%5Cwindows_1",
+    "1.0.0_" + "9" * 70,
+]
+
+
+@pytest.mark.parametrize("backup_id", TRAVERSAL_IDS)
+@pytest.mark.parametrize(("method", "template"), ID_OPERATIONS)
+def test_traversal_shaped_ids_are_refused_and_touch_nothing(
+    shared_server: LiveServer, shared_http: httpx.Client, backup_id: str, method: str, template: str
+) -> None:
+    outside = shared_server.data_dir.parent
+    before = tree_digest(outside)
+    response = shared_http.request(method, template.format(id=backup_id))
+    assert 400 <= response.status_code < 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert tree_digest(outside) == before
+
+
+def test_malformed_json_is_400(shared_http: httpx.Client) -> None:
+    for body in (b"{", b'{"iterable": [}', b"NaN", b'{"iterable": [], "x": Infinity}', b"\xff\xfe"):
+        response = shared_http.post("/backup", content=body, headers={"content-type": "application/json"})
+        assert response.status_code == 400, body
+        assert response.json()["type"] == "urn:backup-api:problem:malformed-json"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        {"iterable": "not a list"},
+        {"iterable": [{"name": "no id"}]},
+        {"iterable": [{"id": 7}]},
+        {"iterable": [{"id": "a", "created": {"value": "yesterday"}}]},
+        {"iterable": [{"id": "a", "mechanism": "TELEPATHIC"}]},
+        {"iterable": [{"id": "a", "schema": {"migration": "1", "semantic": "x"}}]},
+        {"nothing": []},
+    ],
+)
+def test_invalid_assets_are_422_and_nothing_is_created(shared_http: httpx.Client, body: Any) -> None:
+    before = stored_state(shared_http)
+    response = shared_http.post("/backup", json=body)
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("body")
+    assert stored_state(shared_http) == before
+
+
+def test_integral_floats_are_integers(http: httpx.Client) -> None:
+    document = {"id": "a", "schema": {"migration": 1.0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}}
+    response = http.post(
+        "/backup/asset", content=json.dumps(document), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 202
+
+
+def test_non_json_body_is_415(shared_http: httpx.Client) -> None:
+    response = shared_http.post("/backup", content=b"iterable=1", headers={"content-type": "text/plain"})
+    assert response.status_code == 415
+
+
+def test_restore_body_must_name_the_same_backup(http: httpx.Client) -> None:
+    backup_id = create_backup(http, asset_documents(3))
+    assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+    metadata = http.get(f"/backup/{backup_id}").json()
+    other = dict(metadata, id="1.0.0_42")
+    response = http.post(f"/backup/{backup_id}/restore", json=other)
+    assert response.status_code == 422
+    assert http.get("/assets").json() == {"iterable": []}
+    assert http.post(f"/backup/{backup_id}/restore", json=metadata).status_code == 200
+
+
+def test_cancels_with_nothing_in_progress_are_409(http: httpx.Client) -> None:
+    backup_id = create_backup(http, asset_documents(2))
+    assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+    for path in (f"/backup/{backup_id}/creation/cancel", f"/backup/{backup_id}/restoration/cancel"):
+        response = http.post(path)
+        assert response.status_code == 409
+        assert "progress" in response.json()["detail"]
+
+
+def test_bodies_over_the_limit_are_413(tmp_path: Path) -> None:
+    with (
+        running_server(tmp_path / "data", "--max-body-bytes", "2048") as live,
+        httpx.Client(base_url=live.url) as http,
+    ):
+        big = {"iterable": asset_documents(40)}
+        response = http.post("/backup", json=big)
+        assert response.status_code == 413
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert http.get("/backups").json() == {"iterable": []}
+        # Without Content-Length the limit still holds while the body streams in.
+        chunks = iter([json.dumps(big).encode()[i : i + 512] for i in range(0, 8192, 512)])
+        response = http.post("/backup", content=chunks, headers={"content-type": "application/json"})
+        assert response.status_code == 413
+
+
+def test_corrupted_archive_is_refused_and_the_database_untouched(
+    server: LiveServer, http: httpx.Client
+) -> None:
+    original = asset_documents(5)
+    first = create_backup(http, original)
+    assert wait_for_creation(http, first)["value"] == "COMPLETED"
+    assert http.post(f"/backup/{first}/restore").status_code == 200
+    second = create_backup(http, asset_documents(50))
+    assert wait_for_creation(http, second)["value"] == "COMPLETED"
+    archives = [p for p in (server.data_dir / "backups").rglob("*") if p.is_file() and second in p.name]
+    archive = max(archives, key=lambda p: p.stat().st_size)
+    data = bytearray(archive.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    archive.write_bytes(bytes(data))
+    response = http.post(f"/backup/{second}/restore")
+    assert response.status_code == 409, response.text
+    problem = response.json()
+    assert problem["type"] == "urn:backup-api:problem:backup-corrupted"
+    assert "checksum" in problem["detail"]
+    # The streamed variant reports the same refusal as its terminal FAILED progress.
+    final = http.post(f"/backup/{second}/restore/streamed").json()
+    assert final["status"] == "FAILED"
+    assert "checksum" in final["detail"]
+    assert http.get("/assets").json() == {"iterable": original}
+    assert http.get(f"/backup/{second}/restoration/status").json()["value"] == "FAILED"
+
+
+def test_location_points_at_the_new_backup(http: httpx.Client) -> None:
+    backup_id = create_backup(http, asset_documents(1))
+    assert re.fullmatch(spec()["components"]["schemas"]["BackupId"]["pattern"], backup_id)
+    assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+    assert http.get(f"/backup/{backup_id}").json()["id"] == backup_id

@@ -1,0 +1,63 @@
+"""Asset documents for tests: valid for the original model, with unknown fields at every level."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+
+
+def asset_document(index: int, *, content_bytes: int = 64) -> dict[str, Any]:
+    fragment_id = f"format-{index}"
+    return {
+        "id": f"asset-{index:06d}",
+        "name": f"Snippet {index}",
+        "creator": "tests",
+        "created": {"value": "2025-11-27T14:28:03Z", "readable": "today"},
+        "updated": {"value": "2025-11-27T14:28:03.5+01:00"},
+        "mechanism": "MANUAL",
+        "formats": {
+            "iterable": [
+                {
+                    "id": fragment_id,
+                    "fragment": {"string": {"raw": f"print({index})  # " + "x" * content_bytes}},
+                    "classification": {"specific": "py", "unknown_nested": [1, 2.5, None, True]},
+                }
+            ],
+            "indices": {fragment_id: 0},
+        },
+        "original": {"id": fragment_id, "reference": {"id": fragment_id}},
+        "preview": {"base": {"id": fragment_id}, "overlay": {"id": fragment_id}},
+        "tags": {"iterable": [{"text": "ünïcode ✓"}]},
+        "x-extra": {"deep": {"deeper": ["kept", {"as": "sent"}]}},
+        "favorited": index % 2 == 0,
+    }
+
+
+def asset_documents(count: int, *, content_bytes: int = 64) -> list[dict[str, Any]]:
+    return [asset_document(index, content_bytes=content_bytes) for index in range(count)]
+
+
+def wait_for_creation(http: httpx.Client, backup_id: str, timeout: float = 60.0) -> dict[str, Any]:
+    """Poll creation status until it ends; returns the last status document."""
+    deadline = time.monotonic() + timeout
+    while True:
+        status: dict[str, Any] = http.get(f"/backup/{backup_id}/creation/status").json()
+        if status["value"] in {"COMPLETED", "FAILED", "CANCELED"}:
+            return status
+        if time.monotonic() > deadline:
+            raise AssertionError(f"creation of {backup_id} still {status} after {timeout} s")
+        time.sleep(0.02)
+
+
+def create_backup(http: httpx.Client, documents: list[dict[str, Any]] | None) -> str:
+    if documents is None:
+        response = http.post("/backup")
+    else:
+        response = http.post("/backup", json={"iterable": documents})
+    assert response.status_code == 202, response.text
+    backup_id = response.headers["Backup-Id"]
+    assert response.headers["Location"] == f"/backup/{backup_id}"
+    assert response.content == b""
+    return backup_id

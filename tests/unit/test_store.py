@@ -1,0 +1,128 @@
+"""The shared suite every `BackupStore` implementation must pass (only the local one so far)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from backup_api_server.errors import BackupNotFound
+from backup_api_server.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
+
+StoreFactory = Callable[[Path], BackupStore]
+
+STORE_FACTORIES: dict[str, StoreFactory] = {
+    "local": lambda root: LocalDirectoryStore(root / "backups"),
+}
+
+
+@pytest.fixture(params=sorted(STORE_FACTORIES))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> BackupStore:
+    return STORE_FACTORIES[request.param](tmp_path)
+
+
+def write_backup(store: BackupStore, backup_id: str, content: bytes) -> None:
+    metadata: dict[str, Any] = {"id": backup_id}
+    with store.write(backup_id, metadata) as destination:
+        destination.write(content)
+        metadata["bytes"] = len(content)  # completed inside the block, as the engine does
+
+
+def test_written_backup_is_listed_with_its_metadata_and_archive(store: BackupStore) -> None:
+    write_backup(store, "1.0.0_1", b"archive bytes")
+
+    assert store.list_ids() == ["1.0.0_1"]
+    assert store.read_metadata("1.0.0_1") == {"id": "1.0.0_1", "bytes": 13}
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == b"archive bytes"
+
+
+def test_failed_write_leaves_nothing(store: BackupStore) -> None:
+    with pytest.raises(RuntimeError), store.write("1.0.0_1", {"id": "1.0.0_1"}) as destination:
+        destination.write(b"half an archive")
+        raise RuntimeError("writer failed")
+
+    assert store.list_ids() == []
+    with pytest.raises(BackupNotFound):
+        store.read_metadata("1.0.0_1")
+    with pytest.raises(BackupNotFound):
+        store.open_archive("1.0.0_1")
+
+
+def test_backup_is_not_listed_before_its_write_ends(store: BackupStore) -> None:
+    with store.write("1.0.0_1", {"id": "1.0.0_1"}) as destination:
+        destination.write(b"in progress")
+        assert store.list_ids() == []
+    assert store.list_ids() == ["1.0.0_1"]
+
+
+def test_delete_removes_the_backup(store: BackupStore) -> None:
+    write_backup(store, "1.0.0_1", b"one")
+    write_backup(store, "1.0.0_2", b"two")
+
+    store.delete("1.0.0_1")
+
+    assert store.list_ids() == ["1.0.0_2"]
+    with pytest.raises(BackupNotFound):
+        store.delete("1.0.0_1")
+    with pytest.raises(BackupNotFound):
+        store.open_archive("1.0.0_1")
+
+
+def test_existing_id_cannot_be_overwritten(store: BackupStore) -> None:
+    write_backup(store, "1.0.0_1", b"first")
+    with pytest.raises(FileExistsError), store.write("1.0.0_1", {}) as destination:
+        destination.write(b"second")
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == b"first"
+
+
+def test_large_archive_round_trips(store: BackupStore) -> None:
+    content = bytes(range(256)) * 40_000
+    with store.write("1.0.0_1", {}) as destination:
+        source = io.BytesIO(content)
+        while chunk := source.read(65_536):
+            destination.write(chunk)
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == content
+
+
+@pytest.mark.parametrize("backup_id", ["../escape", "a/b", "a\\b", "..", "", "a\nb", "a..b", ".hidden"])
+def test_unsafe_ids_are_never_found_nor_written(store: BackupStore, backup_id: str) -> None:
+    assert not is_valid_backup_id(backup_id)
+    with pytest.raises(BackupNotFound):
+        store.read_metadata(backup_id)
+    with pytest.raises(BackupNotFound):
+        store.open_archive(backup_id)
+    with pytest.raises(BackupNotFound):
+        store.delete(backup_id)
+    with pytest.raises(ValueError), store.write(backup_id, {}):
+        pass
+
+
+# The local directory store in particular
+
+
+def test_local_store_removes_leftovers_of_a_crashed_write_on_open(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    write_backup(LocalDirectoryStore(root), "1.0.0_1", b"kept")
+    (root / "1.0.0_2.jsonl.zst.tmp").write_bytes(b"interrupted archive")
+    (root / "1.0.0_3.jsonl.zst").write_bytes(b"archive whose metadata was never committed")
+    (root / "1.0.0_4.json.tmp").write_bytes(b"{")
+
+    store = LocalDirectoryStore(root)
+
+    assert store.list_ids() == ["1.0.0_1"]
+    assert sorted(path.name for path in root.iterdir()) == ["1.0.0_1.json", "1.0.0_1.jsonl.zst"]
+
+
+def test_local_store_does_not_list_metadata_without_archive(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    store = LocalDirectoryStore(root)
+    (root / "1.0.0_1.json").write_text('{"id": "1.0.0_1"}')
+
+    assert store.list_ids() == []
+    with pytest.raises(BackupNotFound):
+        store.read_metadata("1.0.0_1")
