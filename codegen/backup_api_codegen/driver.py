@@ -16,8 +16,6 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import yaml
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
 CLIENT_PROJECT = "backup-api-client"
@@ -38,6 +36,7 @@ COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     ".typed": ("# ", ""),
     ".gitignore": ("# ", ""),
     ".md": ("<!-- ", " -->"),
+    ".yaml": ("# ", ""),
 }
 # Isolated, explicit rules: the output must not depend on any ruff configuration found above it.
 RUFF_FIX = ["check", ".", "--isolated", "--fix-only", "--select=F,I,UP", "--no-cache", "--quiet"]
@@ -69,12 +68,7 @@ def run(step: str, command: Sequence[str], cwd: Path) -> None:
         raise GenerationError(f"{step} failed (exit {completed.returncode}):\n{output}")
 
 
-def spec_version(spec_path: Path) -> str:
-    document = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    return str(document["info"]["version"])
-
-
-def generate_client(repo: Path, spec: Path, out: Path, version: str) -> Path:
+def generate_client(repo: Path, spec: Path, out: Path) -> Path:
     project = out / CLIENT_PROJECT
     run(
         "openapi-python-client",
@@ -135,6 +129,11 @@ def generate_server_models(spec: Path, out: Path) -> Path:
         ],
         cwd=out,
     )
+    # The server publishes the spec it was generated from, so the two cannot drift apart.
+    marker = package / "py.typed"
+    marker.write_text(with_notice(marker, "", GENERATED_NOTICE))
+    spec_copy = package / "openapi.yaml"
+    spec_copy.write_text(with_notice(spec_copy, spec.read_text(encoding="utf-8"), GENERATED_NOTICE))
     return package
 
 
@@ -160,18 +159,22 @@ def generate_into(out: Path, repo: Path = REPO_ROOT) -> None:
     """Write every generated artifact into ``out`` (which must not exist yet)."""
     spec = repo / SPEC_RELATIVE
     out.mkdir(parents=True)
-    version = spec_version(spec)
-    project = generate_client(repo, spec, out, version)
+    project = generate_client(repo, spec, out)
     add_generated_notices(project)
     generate_server_models(spec, out)
     for step in (RUFF_FIX, RUFF_FORMAT):
         run("ruff " + step[0], [tool("ruff"), *step], cwd=out)
 
 
+# Caches that tools leave beside generated code; never part of what the spec produces.
+IGNORED_PARTS = frozenset({"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"})
+
+
 def iter_files(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            yield path.relative_to(root)
+        relative = path.relative_to(root)
+        if path.is_file() and not IGNORED_PARTS.intersection(relative.parts):
+            yield relative
 
 
 def diff_trees(expected: Path, actual: Path) -> list[str]:
@@ -180,15 +183,21 @@ def diff_trees(expected: Path, actual: Path) -> list[str]:
     expected_files = set(iter_files(expected))
     actual_files = set(iter_files(actual))
     for relative in sorted(expected_files | actual_files):
-        old = (actual / relative).read_text(encoding="utf-8") if relative in actual_files else ""
-        new = (expected / relative).read_text(encoding="utf-8") if relative in expected_files else ""
+        committed = f"generated/{relative.as_posix()} (committed)"
+        fresh = f"generated/{relative.as_posix()} (from the spec)"
+        if relative not in actual_files:
+            lines.append(f"only in the fresh output: {fresh}\n")
+        elif relative not in expected_files:
+            lines.append(f"only in the committed output: {committed}\n")
+        old = (actual / relative).read_bytes() if relative in actual_files else b""
+        new = (expected / relative).read_bytes() if relative in expected_files else b""
         if old != new:
             lines.extend(
                 difflib.unified_diff(
-                    old.splitlines(keepends=True),
-                    new.splitlines(keepends=True),
-                    fromfile=f"generated/{relative.as_posix()} (committed)",
-                    tofile=f"generated/{relative.as_posix()} (from the spec)",
+                    old.decode("utf-8", "replace").splitlines(keepends=True),
+                    new.decode("utf-8", "replace").splitlines(keepends=True),
+                    fromfile=committed,
+                    tofile=fresh,
                 )
             )
     return lines
@@ -216,7 +225,9 @@ def check(repo: Path = REPO_ROOT, generated: Path | None = None) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("command", choices=["generate", "check"])
-    parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)")
+    parser.add_argument(
+        "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
+    )
     arguments = parser.parse_args(argv)
     try:
         if arguments.command == "generate":

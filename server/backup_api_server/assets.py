@@ -91,9 +91,13 @@ class AssetDatabase:
 
     def list_documents(self) -> list[dict[str, Any]]:
         """Every document, in insertion order."""
+        return [json.loads(text) for text in self.list_document_texts()]
+
+    def list_document_texts(self) -> list[str]:
+        """Every document as its stored JSON text, in insertion order."""
         with self._lock:
             rows = self._require_connection().execute("SELECT document FROM assets ORDER BY position")
-            return [json.loads(text) for (text,) in rows]
+            return [text for (text,) in rows]
 
     def count(self) -> int:
         with self._lock:

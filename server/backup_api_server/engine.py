@@ -86,10 +86,6 @@ class Status:
     percentage: float | None
     backup: dict[str, Any]
 
-    def as_progress(self) -> dict[str, Any]:
-        """This status in the wire shape of `BackupStreamedProgress`."""
-        return {"status": str(self.value), "percentage": self.percentage, "backup": dict(self.backup)}
-
 
 class _Job:
     """One creation or restoration: its cancellation event and the statuses it went through."""
@@ -180,10 +176,6 @@ class RestorationHandle:
         if not self._job.finished.wait(timeout):
             raise TimeoutError(f"restoration of backup {self.backup_id} is still running")
         return self._job.status
-
-    def final_progress(self, timeout: float | None = None) -> dict[str, Any]:
-        """`final_status` in the wire shape of `BackupStreamedProgress`."""
-        return self.final_status(timeout).as_progress()
 
     def failure_detail(self) -> str | None:
         """Why the restoration failed or what cancelled it; None while running or if completed."""
@@ -422,6 +414,10 @@ class BackupEngine:
     def list_assets(self) -> list[dict[str, Any]]:
         """The local database's asset documents, in insertion order."""
         return self.database.list_documents()
+
+    def list_asset_texts(self) -> list[str]:
+        """The local database's asset documents as stored JSON texts, in insertion order."""
+        return self.database.list_document_texts()
 
     def close(self) -> None:
         """Cancel running jobs, wait for them to clean up, and close the database."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import time
@@ -10,11 +9,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio
-from backup_api_server_models import BackupStreamedProgress
 from fastapi.sse import EventSourceResponse, format_sse_event
 
+from backup_api_server_models import BackupStreamedProgress
+
 from .engine import TERMINAL_STATUS_VALUES, RestorationHandle, Status, StatusValue
-from .errors import EngineError
 
 EVENT_STREAM = "text/event-stream"
 # An event at least this often, even when the percentage has not moved, so clients see liveness.
@@ -50,27 +49,15 @@ def progress_document(handle: RestorationHandle, status: Status) -> dict[str, An
     if status.value is StatusValue.COMPLETED:
         fields["backup"] = status.backup
     elif status.value in (StatusValue.FAILED, StatusValue.CANCELED):
-        fields["detail"] = failure_detail(handle)
+        fields["detail"] = handle.failure_detail() or f"restoration ended {status.value.value}"
     model = BackupStreamedProgress.model_validate(fields)
     document: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_none=True)
     return document
 
 
-def failure_detail(handle: RestorationHandle) -> str:
-    try:
-        handle.wait(timeout=0)
-    except EngineError as error:
-        return error.detail
-    except TimeoutError:
-        pass
-    return f"restoration of {handle.backup_id} ended {handle.status().value.value}"
-
-
 def final_progress(handle: RestorationHandle) -> dict[str, Any]:
     """Block until the restoration ends; its terminal BackupStreamedProgress."""
-    with contextlib.suppress(EngineError):
-        handle.wait()
-    return progress_document(handle, handle.status())
+    return progress_document(handle, handle.final_status())
 
 
 async def progress_events(handle: RestorationHandle) -> AsyncIterator[bytes]:

@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from backup_api_server.app import create_app
 from fastapi.routing import APIRoute
 
+from backup_api_server.app import create_app
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
 from tests.support.conformance import spec
 from tests.support.live_server import LiveServer, running_server

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from backup_api_server.engine import BackupEngine, StepHook
 
 API_VERSION = "1.0.0"

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import backup_api_server
 import pytest
 import zstandard
+
+import backup_api_server
 from backup_api_server.assets import DATABASE_NAME, PREVIOUS_SUFFIX, RESTORING_SUFFIX
 from backup_api_server.engine import BackupEngine, Status, StatusValue
 from backup_api_server.errors import (
@@ -295,7 +296,8 @@ def test_restoration_events_are_ordered_and_end_completed(make_engine: EngineFac
     assert {event.value for event in events[1:-1]} == {"IN-PROGRESS"}
     assert_non_decreasing_to_100([event.percentage or 0.0 for event in events])
     assert handle.wait() == engine.get_backup(backup_id)
-    assert handle.final_progress() == {"status": "COMPLETED", "percentage": 100.0, "backup": handle.wait()}
+    final = handle.final_status()
+    assert (final.value, final.percentage, final.backup) == ("COMPLETED", 100.0, handle.wait())
 
 
 # Cancellation

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from backup_api_server.errors import BackupNotFound
 from backup_api_server.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
 

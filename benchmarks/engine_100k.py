@@ -1,0 +1,154 @@
+"""Create and restore a backup of 100,000 assets of about 1 KB each; compare with SQLite's own backup.
+
+Each measurement runs in a fresh interpreter so its peak RSS is its own. Prints one line per phase
+and the engine-to-baseline time ratios:
+
+    python benchmarks/engine_100k.py [--assets N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+SERVER_SOURCE = Path(__file__).resolve().parent.parent / "server"
+API_VERSION = "1.0.0"
+VOCABULARY = (
+    "def class return import lambda yield async await snippet asset format fragment value string raw "
+    "select from where join order group limit offset insert update delete create table index view"
+)
+WORDS = VOCABULARY.split()
+
+
+def make_document(index: int, generator: random.Random) -> dict[str, Any]:
+    """A ~1 KB asset document: declared fields, an unknown nested one, and code-like text."""
+    code = " ".join(generator.choice(WORDS) for _ in range(140))
+    return {
+        "id": f"asset-{index:07d}",
+        "name": f"Snippet {index}",
+        "created": {"value": "2025-11-27T15:08:03.123456Z", "readable": "27 November 2025"},
+        "mechanism": "MANUAL",
+        "formats": {"iterable": [{"id": f"format-{index}", "fragment": {"string": {"raw": code}}}]},
+        "x-client": {"tags": [generator.randrange(1000) for _ in range(5)], "score": generator.random()},
+    }
+
+
+def peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def run_phase(phase: str, data_dir: Path, argument: str = "") -> dict[str, Any]:
+    """Run one phase in a fresh interpreter; returns what it printed (seconds, peak RSS, ...)."""
+    command = [
+        sys.executable,
+        __file__,
+        "--phase",
+        phase,
+        "--data-dir",
+        str(data_dir),
+        "--argument",
+        argument,
+    ]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        raise SystemExit(f"phase {phase} failed:\n{completed.stderr}")
+    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return result
+
+
+def child(phase: str, data_dir: Path, argument: str) -> dict[str, Any]:
+    sys.path.insert(0, str(SERVER_SOURCE))
+    from backup_api_server.engine import BackupEngine
+
+    if phase == "prepare":
+        count = int(argument)
+        generator = random.Random(20251127)
+        with BackupEngine(data_dir, api_version=API_VERSION) as engine:
+            for start in range(0, count, 10_000):
+                batch = range(start, min(start + 10_000, count))
+                engine.database.put_many(make_document(index, generator) for index in batch)
+            database_bytes = (data_dir / "assets.db").stat().st_size
+        return {"documents": count, "database_bytes": database_bytes}
+    if phase == "idle":
+        with BackupEngine(data_dir, api_version=API_VERSION) as engine:
+            engine.database.count()
+        return {"seconds": 0.0}
+    if phase == "create":
+        with BackupEngine(data_dir, api_version=API_VERSION) as engine:
+            started = time.perf_counter()
+            backup_id = engine.start_creation(None)
+            status = engine.wait_for_creation(backup_id)
+            seconds = time.perf_counter() - started
+            assert status.value == "COMPLETED", status
+        return {"seconds": seconds, "backup_id": backup_id, "archive_bytes": status.backup["bytes"]}
+    if phase == "restore":
+        with BackupEngine(data_dir, api_version=API_VERSION) as engine:
+            started = time.perf_counter()
+            engine.restore(argument)
+            seconds = time.perf_counter() - started
+            count = engine.database.count()
+        return {"seconds": seconds, "documents": count}
+    if phase == "sqlite-backup":
+        destination_path = data_dir / "baseline-copy.db"
+        destination_path.unlink(missing_ok=True)
+        started = time.perf_counter()
+        source = sqlite3.connect(data_dir / "assets.db")
+        destination = sqlite3.connect(destination_path)
+        source.backup(destination)
+        destination.close()
+        source.close()
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "copy_bytes": destination_path.stat().st_size}
+    raise SystemExit(f"unknown phase {phase}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--assets", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="use (and keep) this directory instead of a temporary one")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--argument", default="", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+
+    if arguments.phase:
+        result = child(arguments.phase, arguments.data_dir, arguments.argument)
+        result["peak_rss_mib"] = round(peak_rss_mib(), 1)
+        print(json.dumps(result))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="engine-100k-") as temporary:
+        data_dir = arguments.keep or Path(temporary)
+        prepared = run_phase("prepare", data_dir, str(arguments.assets))
+        print(f"database: {prepared['documents']} documents, {prepared['database_bytes'] / 1e6:.1f} MB")
+        idle = run_phase("idle", data_dir)
+        baseline = run_phase("sqlite-backup", data_dir)
+        created = run_phase("create", data_dir)
+        restored = run_phase("restore", data_dir, created["backup_id"])
+        rows = [
+            ("idle engine process", idle, ""),
+            ("sqlite3 Connection.backup", baseline, ""),
+            ("engine create (whole DB)", created, f", archive {created['archive_bytes'] / 1e6:.1f} MB"),
+            ("engine restore", restored, f", {restored['documents']} documents"),
+        ]
+        for label, result, extra in rows:
+            timing = f"{result['seconds']:6.2f} s, peak RSS {result['peak_rss_mib']:6.1f} MiB"
+            print(f"{label + ':':27}{timing}{extra}")
+        print(f"ratio create / baseline:  {created['seconds'] / baseline['seconds']:.2f}")
+        print(f"ratio restore / baseline: {restored['seconds'] / baseline['seconds']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Long-running jobs against a live server: cancel, concurrency rules, and crashes in the middle.
+
+A large local database makes creation and restoration last long enough to act on them while they run;
+tests wait on the server's own progress reports, never on sleeps.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from httpx_sse import connect_sse
+
+from backup_api_server.assets import AssetDatabase
+from tests.server.conftest import checked_client
+from tests.support.assets import asset_documents, create_backup, wait_for_creation
+from tests.support.live_server import LiveServer, running_server, start_server
+
+pytestmark = pytest.mark.slow
+
+LARGE_DATABASE_ASSETS = 120_000
+
+
+def seed_database(data_dir: Path, documents: list[dict[str, Any]]) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    database = AssetDatabase(data_dir)
+    try:
+        database.put_many(documents)
+    finally:
+        database.close()
+
+
+@pytest.fixture(scope="module")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory holding a large database; tests copy it rather than seed their own."""
+    data_dir = tmp_path_factory.mktemp("template") / "data"
+    seed_database(data_dir, asset_documents(LARGE_DATABASE_ASSETS, content_bytes=200))
+    return data_dir
+
+
+def copy_of(template: Path, destination: Path) -> Path:
+    shutil.copytree(template, destination)
+    return destination
+
+
+@pytest.fixture(scope="module")
+def large_data_dir(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_of(seeded_template, tmp_path_factory.mktemp("large") / "data")
+
+
+@pytest.fixture(scope="module")
+def large(large_data_dir: Path) -> Iterator[tuple[LiveServer, str, str]]:
+    """A server over a large database, a backup of all of it, and a small backup."""
+    with running_server(large_data_dir) as live, checked_client(live) as http:
+        large_backup = create_backup(http, None)
+        assert wait_for_creation(http, large_backup)["value"] == "COMPLETED"
+        small_backup = create_backup(http, asset_documents(7))
+        assert wait_for_creation(http, small_backup)["value"] == "COMPLETED"
+        yield live, large_backup, small_backup
+
+
+@pytest.fixture
+def http(large: tuple[LiveServer, str, str]) -> Iterator[httpx.Client]:
+    with checked_client(large[0]) as client:
+        yield client
+
+
+def first_progress(events: Iterator[Any]) -> dict[str, Any]:
+    for event in events:
+        progress: dict[str, Any] = json.loads(event.data)
+        if progress["status"] == "IN-PROGRESS":
+            return progress
+    raise AssertionError("the stream ended before any progress")
+
+
+def test_cancel_creation_leaves_no_backup(large: tuple[LiveServer, str, str], http: httpx.Client) -> None:
+    live = large[0]
+    before = http.get("/backups").json()
+    # The cancel races a fast job: retry a bounded number of times until it lands mid-creation.
+    for _attempt in range(5):
+        backup_id = create_backup(http, None)
+        response = http.post(f"/backup/{backup_id}/creation/cancel")
+        if response.status_code == 204:
+            break
+        assert response.status_code == 409
+        http.post(f"/backups/{backup_id}/delete")
+    else:
+        pytest.fail("every creation completed before its cancel arrived")
+    status = http.get(f"/backup/{backup_id}/creation/status").json()
+    assert status["value"] == "CANCELED"
+    assert http.get(f"/backup/{backup_id}").status_code == 404
+    assert http.get("/backups").json() == before
+    assert not [p for p in (live.data_dir / "backups").rglob("*") if backup_id in p.name]
+
+
+def test_cancel_restoration_leaves_the_database_exactly_as_it_was(
+    large: tuple[LiveServer, str, str], http: httpx.Client
+) -> None:
+    _, large_backup, small_backup = large
+    assert http.post(f"/backup/{small_backup}/restore").status_code == 200
+    original = http.get("/assets").json()
+    assert len(original["iterable"]) == 7
+
+    with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
+        events = source.iter_sse()
+        first_progress(events)
+        assert http.post(f"/backup/{large_backup}/restoration/cancel").status_code == 204
+        statuses = [json.loads(event.data) for event in events]
+    assert statuses[-1]["status"] == "CANCELED"
+    assert http.get("/assets").json() == original
+    assert http.get(f"/backup/{large_backup}/restoration/status").json()["value"] == "CANCELED"
+
+
+def test_one_restoration_at_a_time_and_no_creation_during_it(
+    large: tuple[LiveServer, str, str], http: httpx.Client
+) -> None:
+    _, large_backup, small_backup = large
+    with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
+        events = source.iter_sse()
+        first_progress(events)
+        for path in (f"/backup/{small_backup}/restore", f"/backup/{large_backup}/restore"):
+            response = http.post(path)
+            assert response.status_code == 409
+            assert "restoration" in response.json()["detail"]
+        whole_database = http.post("/backup")
+        assert whole_database.status_code == 409
+        assert http.post(f"/backups/{large_backup}/delete").status_code == 409
+        final = [json.loads(event.data) for event in events][-1]
+    assert final["status"] == "COMPLETED"
+    assert final["backup"]["id"] == large_backup
+    assert len(http.get("/assets").json()["iterable"]) == LARGE_DATABASE_ASSETS
+
+
+def test_kill_during_creation_then_restart_reads_failed(seeded_template: Path, tmp_path: Path) -> None:
+    data_dir = copy_of(seeded_template, tmp_path / "data")
+    live = start_server(data_dir)
+    try:
+        with checked_client(live) as http:
+            backup_id = create_backup(http, None)
+            status = http.get(f"/backup/{backup_id}/creation/status").json()
+            live.kill()
+    finally:
+        live.stop()
+    if status["value"] == "COMPLETED":
+        pytest.skip("the creation finished before the kill")
+    with running_server(data_dir) as restarted, checked_client(restarted) as http:
+        assert http.get(f"/backup/{backup_id}/creation/status").json()["value"] == "FAILED"
+        assert http.get(f"/backup/{backup_id}").status_code == 404
+        assert http.get("/backups").json() == {"iterable": []}
+        leftovers = [p.name for p in (data_dir / "backups").rglob("*") if p.is_file()]
+        assert leftovers == []
+
+
+def test_kill_during_restoration_then_restart_keeps_the_previous_database(
+    seeded_template: Path, tmp_path: Path
+) -> None:
+    data_dir = copy_of(seeded_template, tmp_path / "data")
+    live = start_server(data_dir)
+    try:
+        with checked_client(live) as http:
+            large_backup = create_backup(http, None)
+            assert wait_for_creation(http, large_backup)["value"] == "COMPLETED"
+            small_backup = create_backup(http, asset_documents(3))
+            assert wait_for_creation(http, small_backup)["value"] == "COMPLETED"
+            assert http.post(f"/backup/{small_backup}/restore").status_code == 200
+            previous = http.get("/assets").json()
+            with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
+                first_progress(source.iter_sse())
+                live.kill()
+    finally:
+        live.stop()
+    with running_server(data_dir) as restarted, checked_client(restarted) as http:
+        assert http.get("/assets").json() == previous
+        assert {b["id"] for b in http.get("/backups").json()["iterable"]} == {large_backup, small_backup}
+        # Both backups are still whole: restoring the large one now completes.
+        started = time.monotonic()
+        assert http.post(f"/backup/{large_backup}/restore").status_code == 200
+        assert time.monotonic() - started < 120
+        assert len(http.get("/assets").json()["iterable"]) == LARGE_DATABASE_ASSETS
