@@ -1,281 +1,1411 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-import ssl
-from typing import Any, Self
+"""The entry point: `BackupApiClient` and `AsyncBackupApiClient`.
+
+Generated from the spec: one resource per tag (`client.backup`, ...) and one method per operation,
+each a thin call of the operation's module in `api/` through the runtime in `_base_client`
+(retries, timeouts, errors).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import httpx
-from attrs import define, evolve, field
+
+from ._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    SyncAPIClient,
+    SyncAPIResource,
+)
+from ._constants import DEFAULT_MAX_RETRIES
+from ._custom import AsyncBackupCustom, BackupCustom
+from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
+
+if TYPE_CHECKING:
+    from .models.asset import Asset
+    from .models.assets import Assets
+    from .models.backup import Backup
+    from .models.backup_status import BackupStatus
+    from .models.backup_streamed_progress import BackupStreamedProgress
+    from .models.backups import Backups
+
+__all__ = [
+    "AsyncBackupApiClient",
+    "AsyncAssetsResource",
+    "AsyncBackupResource",
+    "AsyncBackupsResource",
+    "DEFAULT_BASE_URL",
+    "BackupApiClient",
+    "AssetsResource",
+    "BackupResource",
+    "BackupsResource",
+]
+
+DEFAULT_BASE_URL = "http://localhost:1000"
+"""The spec's first server."""
+USER_AGENT = "backup-api-client/1.0.0"
 
 
-@define
-class Client:
-    """A class for keeping track of data related to the API
+class AssetsResource(SyncAPIResource):
+    """The `Assets` operations of the spec: `client.assets.<method>(...)`."""
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Assets:
+        """List the local assets
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
+        Returns every asset of the local database, in the order they were stored, each document as it was
+        received.
 
-        ``cookies``: A dictionary of cookies to be sent with every request
+        `GET /assets`. Idempotent: retried by default.
 
-        ``headers``: A dictionary of headers to be sent with every request
+        Args:
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        Raises:
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
 
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
+        Returns:
+            Assets: The local database's assets.
+        """
+        from .api.assets import assets_snapshot as operation
 
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
+        return operation.sync(
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
 
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
+
+class AsyncAssetsResource(AsyncAPIResource):
+    """The `Assets` operations of the spec, async: `await client.assets.<method>(...)`."""
+
+    async def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Assets:
+        """List the local assets
+
+        Returns every asset of the local database, in the order they were stored, each document as it was
+        received.
+
+        `GET /assets`. Idempotent: retried by default.
+
+        Args:
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Assets: The local database's assets.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        return await operation.asyncio(
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
 
 
-    Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
+class BackupResource(BackupCustom, SyncAPIResource):
+    """The `Backup` operations of the spec: `client.backup.<method>(...)`."""
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> str:
+        """Start backing up assets
+
+        Starts creating a backup asynchronously and answers at once. With a body, the backup holds
+        exactly the assets sent (each document kept as sent, unknown fields included); without a
+        body, it holds a consistent snapshot of the whole local database, taken while the database
+        may still be written to. Follow the creation with `creation/status`; cancel it with
+        `creation/cancel`.
+
+        `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            body (Assets | None): A list of assets.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        return operation.sync(
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> str:
+        """Start backing up one asset
+
+        Starts creating a backup of the one asset sent, asynchronously, and answers at once.
+        Without a body, backs up the whole local database, like `POST /backup`.
+
+        `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
+                declared here or not, is stored as received and returned as it was sent.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        return operation.sync(
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Backup:
+        """Get a backup's metadata
+
+        Returns the metadata of a completed backup. While the backup is still being created the
+        answer is `409` (follow the creation with `creation/status`); a creation that failed or was
+        cancelled left no backup behind (`404`).
+
+        `GET /backup/{backup}`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Backup: The backup's metadata.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupStatus:
+        """Follow a backup's creation
+
+        Returns how far the creation of a backup has come: `value` is `IN-PROGRESS` with a
+        `percentage` from 0 to 100 while it runs, then `COMPLETED` (percentage 100), `FAILED` or
+        `CANCELED`. A creation cut off by a server stop reads `FAILED` after the restart.
+
+        `GET /backup/{backup}/creation/status`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            BackupStatus: The creation's status.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> None:
+        """Cancel a backup's creation
+
+        Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
+        behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
+        backup is in progress.
+
+        `POST /backup/{backup}/creation/cancel`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            None: nothing (204): The creation was cancelled and nothing of it is left.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Backup:
+        """Restore a backup
+
+        Replaces the whole local database with the backup's assets (this does **not** merge: every
+        local asset not in the backup is gone afterwards) and answers once the restoration is
+        complete. The replacement is atomic: the backup's checksum is verified first, the new
+        database is built beside the current one and checked, then swapped in; on any failure or
+        cancellation the current database stays exactly as it was. Only one restoration runs at a
+        time. The optional body, if sent, must be this backup's metadata (same `id`); a body that
+        names another backup conflicts with this one (`409`).
+
+        `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            body (Backup | None): A stored backup's metadata.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Backup: The restoration is complete; the backup that was restored.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupStreamedProgress:
+        """Restore a backup, following its progress
+
+        Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
+        it runs.
+
+        With `Accept: text/event-stream` the answer is a stream of Server-Sent Events: the `data`
+        of each event is one `BackupStreamedProgress` JSON document; `percentage` never decreases;
+        the last event is terminal: `COMPLETED` (with the backup), `FAILED` (with a `detail`) or
+        `CANCELED` (after `restoration/cancel`). A client that disconnects neither cancels nor
+        corrupts the restoration; `restoration/status` tells how it ended.
+
+        With any other `Accept`, the server waits for the end of the restoration and answers the
+        final `BackupStreamedProgress` as JSON.
+
+        `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            body (Backup | None): A stored backup's metadata.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupStatus:
+        """Follow a backup's restoration
+
+        Returns how far the latest restoration of this backup has come: `IN-PROGRESS` with a
+        `percentage` while it runs, then `COMPLETED`, `FAILED` or `CANCELED`. A backup that has not
+        been restored since the server started reads `UNKNOWN` with no percentage.
+
+        `GET /backup/{backup}/restoration/status`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            BackupStatus: The restoration's status.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> None:
+        """Cancel a restoration
+
+        Cancels the restoration of this backup that is in progress; the local database is then
+        exactly as it was before the restoration started. Answers `409` when no restoration of this
+        backup is in progress. The optional body, if sent, must be this backup's metadata (same
+        `id`); a body that names another backup conflicts with this one (`409`).
+
+        `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            body (Backup | None): A stored backup's metadata.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            None: nothing (204): The restoration was cancelled; the local database is as it was.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
+    """The `Backup` operations of the spec, async: `await client.backup.<method>(...)`."""
+
+    async def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> str:
+        """Start backing up assets
+
+        Starts creating a backup asynchronously and answers at once. With a body, the backup holds
+        exactly the assets sent (each document kept as sent, unknown fields included); without a
+        body, it holds a consistent snapshot of the whole local database, taken while the database
+        may still be written to. Follow the creation with `creation/status`; cancel it with
+        `creation/cancel`.
+
+        `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            body (Assets | None): A list of assets.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        return await operation.asyncio(
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> str:
+        """Start backing up one asset
+
+        Starts creating a backup of the one asset sent, asynchronously, and answers at once.
+        Without a body, backs up the whole local database, like `POST /backup`.
+
+        `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
+                declared here or not, is stored as received and returned as it was sent.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        return await operation.asyncio(
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Backup:
+        """Get a backup's metadata
+
+        Returns the metadata of a completed backup. While the backup is still being created the
+        answer is `409` (follow the creation with `creation/status`); a creation that failed or was
+        cancelled left no backup behind (`404`).
+
+        `GET /backup/{backup}`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Backup: The backup's metadata.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupStatus:
+        """Follow a backup's creation
+
+        Returns how far the creation of a backup has come: `value` is `IN-PROGRESS` with a
+        `percentage` from 0 to 100 while it runs, then `COMPLETED` (percentage 100), `FAILED` or
+        `CANCELED`. A creation cut off by a server stop reads `FAILED` after the restart.
+
+        `GET /backup/{backup}/creation/status`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            BackupStatus: The creation's status.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> None:
+        """Cancel a backup's creation
+
+        Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
+        behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
+        backup is in progress.
+
+        `POST /backup/{backup}/creation/cancel`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            None: nothing (204): The creation was cancelled and nothing of it is left.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Backup:
+        """Restore a backup
+
+        Replaces the whole local database with the backup's assets (this does **not** merge: every
+        local asset not in the backup is gone afterwards) and answers once the restoration is
+        complete. The replacement is atomic: the backup's checksum is verified first, the new
+        database is built beside the current one and checked, then swapped in; on any failure or
+        cancellation the current database stays exactly as it was. Only one restoration runs at a
+        time. The optional body, if sent, must be this backup's metadata (same `id`); a body that
+        names another backup conflicts with this one (`409`).
+
+        `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            body (Backup | None): A stored backup's metadata.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Backup: The restoration is complete; the backup that was restored.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupStreamedProgress:
+        """Restore a backup, following its progress
+
+        Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
+        it runs.
+
+        With `Accept: text/event-stream` the answer is a stream of Server-Sent Events: the `data`
+        of each event is one `BackupStreamedProgress` JSON document; `percentage` never decreases;
+        the last event is terminal: `COMPLETED` (with the backup), `FAILED` (with a `detail`) or
+        `CANCELED` (after `restoration/cancel`). A client that disconnects neither cancels nor
+        corrupts the restoration; `restoration/status` tells how it ended.
+
+        With any other `Accept`, the server waits for the end of the restoration and answers the
+        final `BackupStreamedProgress` as JSON.
+
+        `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            body (Backup | None): A stored backup's metadata.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupStatus:
+        """Follow a backup's restoration
+
+        Returns how far the latest restoration of this backup has come: `IN-PROGRESS` with a
+        `percentage` while it runs, then `COMPLETED`, `FAILED` or `CANCELED`. A backup that has not
+        been restored since the server started reads `UNKNOWN` with no percentage.
+
+        `GET /backup/{backup}/restoration/status`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            BackupStatus: The restoration's status.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> None:
+        """Cancel a restoration
+
+        Cancels the restoration of this backup that is in progress; the local database is then
+        exactly as it was before the restoration started. Answers `409` when no restoration of this
+        backup is in progress. The optional body, if sent, must be this backup's metadata (same
+        `id`); a body that names another backup conflicts with this one (`409`).
+
+        `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            body (Backup | None): A stored backup's metadata.
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            None: nothing (204): The restoration was cancelled; the local database is as it was.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BackupsResource(SyncAPIResource):
+    """The `Backups` operations of the spec: `client.backups.<method>(...)`."""
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Backups:
+        """List the stored backups
+
+        Returns every completed backup, newest first.
+
+        `GET /backups`. Idempotent: retried by default.
+
+        Args:
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Backups: The completed backups, newest first.
+        """
+        from .api.backups import backups_list as operation
+
+        return operation.sync(
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> None:
+        """Delete a stored backup
+
+        Deletes a completed backup. Answers `409` while the backup is being restored.
+
+        `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            None: nothing (204): The backup is deleted.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncBackupsResource(AsyncAPIResource):
+    """The `Backups` operations of the spec, async: `await client.backups.<method>(...)`."""
+
+    async def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Backups:
+        """List the stored backups
+
+        Returns every completed backup, newest first.
+
+        `GET /backups`. Idempotent: retried by default.
+
+        Args:
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            Backups: The completed backups, newest first.
+        """
+        from .api.backups import backups_list as operation
+
+        return await operation.asyncio(
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> None:
+        """Delete a stored backup
+
+        Deletes a completed backup. Answers `409` while the backup is being restored.
+
+        `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive), or the body describes another backup than the one at the
+                path. `detail` says which.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            None: nothing (204): The backup is deleted.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BackupApiClient(SyncAPIClient):
+    """The Backup API: one attribute per tag of the spec, one method per operation.
+
+    ```python
+    with BackupApiClient(base_url="http://localhost:1000") as client:
+        backup_id = client.backup.create()
+    ```
+
+    Every method raises a subclass of `BackupApiError` instead of returning an error, retries
+    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on 408,
+    429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
+    `extra_headers=` for one call.
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(
-        default=True, kw_only=True, alias="verify_ssl"
-    )
-    _follow_redirects: bool = field(
-        default=False, kw_only=True, alias="follow_redirects"
-    )
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    assets: AssetsResource
+    backup: BackupResource
+    backups: BackupsResource
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+    def __init__(
+        self,
+        base_url: str | httpx.URL | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Headers | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Connect to a Backup API server (nothing is sent until the first call).
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        Args:
+            base_url: The server; default: the spec's first server, `DEFAULT_BASE_URL` (or the
+                `http_client`'s base URL, if it has one).
+            timeout: Seconds for every phase, an `httpx.Timeout`, or None for none; default:
+                connect 5 s, read, write and pool 60 s (`DEFAULT_TIMEOUT`, or the
+                `http_client`'s timeout).
+            max_retries: Retries of an idempotent operation after its first attempt (default 2).
+            headers: Headers sent with every request.
+            http_client: An `httpx.Client` of your own (transport, proxies, event hooks);
+                closed with this client.
         """
-        self._client = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._client
-
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
-
-    def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
-
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
-        return self
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
-
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
-        return self
-
-    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        super().__init__(
+            base_url=base_url,
+            default_base_url=DEFAULT_BASE_URL,
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+            http_client=http_client,
+            user_agent=USER_AGENT,
+        )
+        self.assets = AssetsResource(self)
+        self.backup = BackupResource(self)
+        self.backups = BackupsResource(self)
 
 
-@define
-class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+class AsyncBackupApiClient(AsyncAPIClient):
+    """The Backup API, async: one attribute per tag of the spec, one method per operation.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    ```python
+    async with AsyncBackupApiClient(base_url="http://localhost:1000") as client:
+        backup_id = await client.backup.create()
+    ```
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
-
-        ``cookies``: A dictionary of cookies to be sent with every request
-
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
-
-    Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
-        token: The token to use for authentication
-        prefix: The prefix to use for the Authorization header
-        auth_header_name: The name of the Authorization header
+    Every method raises a subclass of `BackupApiError` instead of returning an error, retries
+    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on 408,
+    429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
+    `extra_headers=` for one call.
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(
-        default=True, kw_only=True, alias="verify_ssl"
-    )
-    _follow_redirects: bool = field(
-        default=False, kw_only=True, alias="follow_redirects"
-    )
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    assets: AsyncAssetsResource
+    backup: AsyncBackupResource
+    backups: AsyncBackupsResource
 
-    token: str
-    prefix: str = "Bearer"
-    auth_header_name: str = "Authorization"
+    def __init__(
+        self,
+        base_url: str | httpx.URL | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Headers | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Connect to a Backup API server (nothing is sent until the first call).
 
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
-
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        Args:
+            base_url: The server; default: the spec's first server, `DEFAULT_BASE_URL` (or the
+                `http_client`'s base URL, if it has one).
+            timeout: Seconds for every phase, an `httpx.Timeout`, or None for none; default:
+                connect 5 s, read, write and pool 60 s (`DEFAULT_TIMEOUT`, or the
+                `http_client`'s timeout).
+            max_retries: Retries of an idempotent operation after its first attempt (default 2).
+            headers: Headers sent with every request.
+            http_client: An `httpx.AsyncClient` of your own (transport, proxies, event hooks);
+                closed with this client.
         """
-        self._client = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._headers[self.auth_header_name] = (
-                f"{self.prefix} {self.token}" if self.prefix else self.token
-            )
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._client
-
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
-
-    def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
-
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
-        return self
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._headers[self.auth_header_name] = (
-                f"{self.prefix} {self.token}" if self.prefix else self.token
-            )
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
-
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
-        return self
-
-    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        super().__init__(
+            base_url=base_url,
+            default_base_url=DEFAULT_BASE_URL,
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+            http_client=http_client,
+            user_agent=USER_AGENT,
+        )
+        self.assets = AsyncAssetsResource(self)
+        self.backup = AsyncBackupResource(self)
+        self.backups = AsyncBackupsResource(self)

@@ -1,14 +1,29 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+"""POST /backup/asset: Start backing up one asset
+
+The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
+The same operation is a method of the client's resources (see `client.py`).
+"""
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from ..._base_client import (
+    AsyncAPIClient,
+    SyncAPIClient,
+    created_identifier,
+    parse_response,
+    unexpected_status,
+)
+from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.asset import Asset
-from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
+
+OPERATION_ID = "backupAsset"
+IDEMPOTENT = False
+"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
 
 
 def _get_kwargs(
@@ -25,66 +40,28 @@ def _get_kwargs(
     if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+def _parse_response(response: httpx.Response) -> str:
     if response.status_code == 202:
-        response_202 = cast(Any, None)
-        return response_202
+        return created_identifier(response, "Backup-Id")
 
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    raise unexpected_status(response)
 
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: SyncAPIClient,
     body: Asset | Unset = UNSET,
-) -> Response[Any | Problem]:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[str]:
     """Start backing up one asset
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
@@ -92,33 +69,58 @@ def sync_detailed(
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
-            field, declared here or
-            not, is stored as received and returned as it was sent.
+            field, declared here or not, is stored as received and returned as it was sent.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Any | Problem]
+        Response[str]: the answer's status, headers and content, and
+        `parsed`: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+
     """
 
-    kwargs = _get_kwargs(
-        body=body,
+    response = client.request(
+        _get_kwargs(
+            body=body,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
     )
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: SyncAPIClient,
     body: Asset | Unset = UNSET,
-) -> Any | Problem | None:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> str:
     """Start backing up one asset
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
@@ -126,28 +128,52 @@ def sync(
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
-            field, declared here or
-            not, is stored as received and returned as it was sent.
+            field, declared here or not, is stored as received and returned as it was sent.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Any | Problem
+        str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
+    response = client.request(
+        _get_kwargs(
+            body=body,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AsyncAPIClient,
     body: Asset | Unset = UNSET,
-) -> Response[Any | Problem]:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[str]:
     """Start backing up one asset
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
@@ -155,31 +181,58 @@ async def asyncio_detailed(
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
-            field, declared here or
-            not, is stored as received and returned as it was sent.
+            field, declared here or not, is stored as received and returned as it was sent.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Any | Problem]
+        Response[str]: the answer's status, headers and content, and
+        `parsed`: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+
     """
 
-    kwargs = _get_kwargs(
-        body=body,
+    response = await client.request(
+        _get_kwargs(
+            body=body,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
+    )
 
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AsyncAPIClient,
     body: Asset | Unset = UNSET,
-) -> Any | Problem | None:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> str:
     """Start backing up one asset
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
@@ -187,20 +240,39 @@ async def asyncio(
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
-            field, declared here or
-            not, is stored as received and returned as it was sent.
+            field, declared here or not, is stored as received and returned as it was sent.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Any | Problem
+        str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
+    response = await client.request(
+        _get_kwargs(
             body=body,
-        )
-    ).parsed
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)

@@ -1,16 +1,30 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+"""POST /backup/{backup}/restore/streamed: Restore a backup, following its progress
+
+The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
+The same operation is a method of the client's resources (see `client.py`).
+"""
+
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from ..._base_client import (
+    AsyncAPIClient,
+    SyncAPIClient,
+    parse_response,
+    unexpected_status,
+)
+from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.backup import Backup
 from ...models.backup_streamed_progress import BackupStreamedProgress
-from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
+
+OPERATION_ID = "backupRestoreSpecificBackupStreamed"
+IDEMPOTENT = False
+"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
 
 
 def _get_kwargs(
@@ -30,73 +44,31 @@ def _get_kwargs(
     if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BackupStreamedProgress | Problem | None:
+def _parse_response(response: httpx.Response) -> BackupStreamedProgress:
     if response.status_code == 200:
         response_200 = BackupStreamedProgress.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BackupStreamedProgress | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    raise unexpected_status(response)
 
 
 def sync_detailed(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: SyncAPIClient,
     body: Backup | Unset = UNSET,
-) -> Response[BackupStreamedProgress | Problem]:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[BackupStreamedProgress]:
     """Restore a backup, following its progress
 
      Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
@@ -113,37 +85,63 @@ def sync_detailed(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
         body (Backup | Unset): A stored backup's metadata.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[BackupStreamedProgress | Problem]
+        Response[BackupStreamedProgress]: the answer's status, headers and content, and
+        `parsed`: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+
     """
 
-    kwargs = _get_kwargs(
-        backup=backup,
-        body=body,
+    response = client.request(
+        _get_kwargs(
+            backup=backup,
+            body=body,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
     )
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: SyncAPIClient,
     body: Backup | Unset = UNSET,
-) -> BackupStreamedProgress | Problem | None:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> BackupStreamedProgress:
     """Restore a backup, following its progress
 
      Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
@@ -160,32 +158,57 @@ def sync(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
         body (Backup | Unset): A stored backup's metadata.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        BackupStreamedProgress | Problem
+        BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+
     """
 
-    return sync_detailed(
-        backup=backup,
-        client=client,
-        body=body,
-    ).parsed
+    response = client.request(
+        _get_kwargs(
+            backup=backup,
+            body=body,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)
 
 
 async def asyncio_detailed(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AsyncAPIClient,
     body: Backup | Unset = UNSET,
-) -> Response[BackupStreamedProgress | Problem]:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[BackupStreamedProgress]:
     """Restore a backup, following its progress
 
      Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
@@ -202,35 +225,63 @@ async def asyncio_detailed(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
         body (Backup | Unset): A stored backup's metadata.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[BackupStreamedProgress | Problem]
+        Response[BackupStreamedProgress]: the answer's status, headers and content, and
+        `parsed`: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+
     """
 
-    kwargs = _get_kwargs(
-        backup=backup,
-        body=body,
+    response = await client.request(
+        _get_kwargs(
+            backup=backup,
+            body=body,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
+    )
 
 
 async def asyncio(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AsyncAPIClient,
     body: Backup | Unset = UNSET,
-) -> BackupStreamedProgress | Problem | None:
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> BackupStreamedProgress:
     """Restore a backup, following its progress
 
      Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
@@ -247,23 +298,43 @@ async def asyncio(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
         body (Backup | Unset): A stored backup's metadata.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        BadRequestError: (400) The request body is not well-formed JSON.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        PayloadTooLargeError: (413) The request body is larger than the server accepts.
+        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        BackupStreamedProgress | Problem
+        BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+
     """
 
-    return (
-        await asyncio_detailed(
+    response = await client.request(
+        _get_kwargs(
             backup=backup,
-            client=client,
             body=body,
-        )
-    ).parsed
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)

@@ -1,15 +1,29 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+"""GET /backup/{backup}: Get a backup's metadata
+
+The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
+The same operation is a method of the client's resources (see `client.py`).
+"""
+
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from ..._base_client import (
+    AsyncAPIClient,
+    SyncAPIClient,
+    parse_response,
+    unexpected_status,
+)
+from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.backup import Backup
-from ...models.problem import Problem
 from ...types import Response
+
+OPERATION_ID = "backupSpecificBackupSnapshot"
+IDEMPOTENT = True
+"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
 
 
 def _get_kwargs(
@@ -26,162 +40,234 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Backup | Problem | None:
+def _parse_response(response: httpx.Response) -> Backup:
     if response.status_code == 200:
         response_200 = Backup.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Backup | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    raise unexpected_status(response)
 
 
 def sync_detailed(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Backup | Problem]:
+    client: SyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[Backup]:
     """Get a backup's metadata
 
-     Returns the metadata of a completed backup. A backup still being created is not found yet.
+     Returns the metadata of a completed backup. While the backup is still being created the
+    answer is `409` (follow the creation with `creation/status`); a creation that failed or was
+    cancelled left no backup behind (`404`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Backup | Problem]
+        Response[Backup]: the answer's status, headers and content, and
+        `parsed`: The backup's metadata.
+
     """
 
-    kwargs = _get_kwargs(
-        backup=backup,
+    response = client.request(
+        _get_kwargs(
+            backup=backup,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
     )
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Backup | Problem | None:
+    client: SyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Backup:
     """Get a backup's metadata
 
-     Returns the metadata of a completed backup. A backup still being created is not found yet.
+     Returns the metadata of a completed backup. While the backup is still being created the
+    answer is `409` (follow the creation with `creation/status`); a creation that failed or was
+    cancelled left no backup behind (`404`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Backup | Problem
+        Backup: The backup's metadata.
+
     """
 
-    return sync_detailed(
-        backup=backup,
-        client=client,
-    ).parsed
+    response = client.request(
+        _get_kwargs(
+            backup=backup,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)
 
 
 async def asyncio_detailed(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Backup | Problem]:
+    client: AsyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[Backup]:
     """Get a backup's metadata
 
-     Returns the metadata of a completed backup. A backup still being created is not found yet.
+     Returns the metadata of a completed backup. While the backup is still being created the
+    answer is `409` (follow the creation with `creation/status`); a creation that failed or was
+    cancelled left no backup behind (`404`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Backup | Problem]
+        Response[Backup]: the answer's status, headers and content, and
+        `parsed`: The backup's metadata.
+
     """
 
-    kwargs = _get_kwargs(
-        backup=backup,
+    response = await client.request(
+        _get_kwargs(
+            backup=backup,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
+    )
 
 
 async def asyncio(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Backup | Problem | None:
+    client: AsyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Backup:
     """Get a backup's metadata
 
-     Returns the metadata of a completed backup. A backup still being created is not found yet.
+     Returns the metadata of a completed backup. While the backup is still being created the
+    answer is `409` (follow the creation with `creation/status`); a creation that failed or was
+    cancelled left no backup behind (`404`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Backup | Problem
+        Backup: The backup's metadata.
+
     """
 
-    return (
-        await asyncio_detailed(
+    response = await client.request(
+        _get_kwargs(
             backup=backup,
-            client=client,
-        )
-    ).parsed
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)

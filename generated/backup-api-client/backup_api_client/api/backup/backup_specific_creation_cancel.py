@@ -1,14 +1,28 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+"""POST /backup/{backup}/creation/cancel: Cancel a backup's creation
+
+The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
+The same operation is a method of the client's resources (see `client.py`).
+"""
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ..._base_client import (
+    AsyncAPIClient,
+    SyncAPIClient,
+    parse_response,
+    unexpected_status,
+)
+from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...types import Response
+
+OPERATION_ID = "backupSpecificCreationCancel"
+IDEMPOTENT = True
+"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
 
 
 def _get_kwargs(
@@ -25,50 +39,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+def _parse_response(response: httpx.Response) -> None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
         return None
 
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    raise unexpected_status(response)
 
 
 def sync_detailed(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: SyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[None]:
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
@@ -77,34 +62,57 @@ def sync_detailed(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Any | Problem]
+        Response[None]: the answer's status, headers and content, and
+        `parsed`: nothing (204): The creation was cancelled and nothing of it is left.
+
     """
 
-    kwargs = _get_kwargs(
-        backup=backup,
+    response = client.request(
+        _get_kwargs(
+            backup=backup,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
     )
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: SyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> None:
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
@@ -113,29 +121,51 @@ def sync(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Any | Problem
+        None: nothing (204): The creation was cancelled and nothing of it is left.
+
     """
 
-    return sync_detailed(
-        backup=backup,
-        client=client,
-    ).parsed
+    response = client.request(
+        _get_kwargs(
+            backup=backup,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)
 
 
 async def asyncio_detailed(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
+    client: AsyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Response[None]:
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
@@ -144,32 +174,57 @@ async def asyncio_detailed(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Any | Problem]
+        Response[None]: the answer's status, headers and content, and
+        `parsed`: nothing (204): The creation was cancelled and nothing of it is left.
+
     """
 
-    kwargs = _get_kwargs(
-        backup=backup,
+    response = await client.request(
+        _get_kwargs(
+            backup=backup,
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
+    )
 
 
 async def asyncio(
     backup: str,
     *,
-    client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
+    client: AsyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> None:
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
@@ -178,21 +233,38 @@ async def asyncio(
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the
-            creation time in microseconds since the epoch. Never contains `/`, `\\`, `..` or control
-            characters.
+            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+            or control characters.
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive), or the body describes another backup than the one at the
+            path. `detail` says which.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Any | Problem
+        None: nothing (204): The creation was cancelled and nothing of it is left.
+
     """
 
-    return (
-        await asyncio_detailed(
+    response = await client.request(
+        _get_kwargs(
             backup=backup,
-            client=client,
-        )
-    ).parsed
+        ),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)

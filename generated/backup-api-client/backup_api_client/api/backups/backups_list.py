@@ -1,13 +1,28 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+"""GET /backups: List the stored backups
+
+The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
+The same operation is a method of the client's resources (see `client.py`).
+"""
+
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from ..._base_client import (
+    AsyncAPIClient,
+    SyncAPIClient,
+    parse_response,
+    unexpected_status,
+)
+from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.backups import Backups
 from ...types import Response
+
+OPERATION_ID = "backupsList"
+IDEMPOTENT = True
+"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -20,118 +35,170 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Backups | None:
+def _parse_response(response: httpx.Response) -> Backups:
     if response.status_code == 200:
         response_200 = Backups.from_dict(response.json())
 
         return response_200
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Backups]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    raise unexpected_status(response)
 
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: SyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
 ) -> Response[Backups]:
     """List the stored backups
 
      Returns every completed backup, newest first.
 
+    Args:
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Backups]
+        Response[Backups]: the answer's status, headers and content, and
+        `parsed`: The completed backups, newest first.
+
     """
 
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = client.request(
+        _get_kwargs(),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
     )
-
-    return _build_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
+    )
 
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
-) -> Backups | None:
+    client: SyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Backups:
     """List the stored backups
 
      Returns every completed backup, newest first.
 
+    Args:
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Backups
+        Backups: The completed backups, newest first.
+
     """
 
-    return sync_detailed(
-        client=client,
-    ).parsed
+    response = client.request(
+        _get_kwargs(),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AsyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
 ) -> Response[Backups]:
     """List the stored backups
 
      Returns every completed backup, newest first.
 
+    Args:
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Response[Backups]
+        Response[Backups]: the answer's status, headers and content, and
+        `parsed`: The completed backups, newest first.
+
     """
 
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    response = await client.request(
+        _get_kwargs(),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response, _parse_response),
+    )
 
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
-) -> Backups | None:
+    client: AsyncAPIClient,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Backups:
     """List the stored backups
 
      Returns every completed backup, newest first.
 
+    Args:
+        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+            idempotent, else 0.
+        extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+        APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Backups
+        Backups: The completed backups, newest first.
+
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+    response = await client.request(
+        _get_kwargs(),
+        idempotent=IDEMPOTENT,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )
+    return parse_response(response, _parse_response)

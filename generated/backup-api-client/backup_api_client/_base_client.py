@@ -1,0 +1,393 @@
+# Copied from overrides/_base_client.py by `codegen generate`. Do not edit here: edit overrides/_base_client.py and regenerate.
+"""The runtime every operation goes through: retries, timeouts and error mapping live here, once.
+
+Hand-written (overrides/_base_client.py). A generated operation (``api/<tag>/<operation>.py``)
+only builds its request (method, URL, body) and parses its success answer. ``SyncAPIClient.request``
+and ``AsyncAPIClient.request`` send it, retry it when that is safe and turn every failure into an
+exception from ``_exceptions``. The generated ``client.py`` puts one resource per tag of the spec
+on top (``client.backup``, ...).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+from urllib.parse import unquote
+
+import httpx
+
+from ._constants import DEFAULT_TIMEOUT
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PayloadTooLargeError,
+    UnprocessableEntityError,
+    UnsupportedMediaTypeError,
+)
+from ._retries import parse_retry_after, retry_delay, should_retry
+from ._types import Headers, NotGiven, Timeout
+
+__all__ = [
+    "AsyncAPIClient",
+    "AsyncAPIResource",
+    "SyncAPIClient",
+    "SyncAPIResource",
+    "created_identifier",
+    "parse_response",
+    "unexpected_status",
+]
+
+_T = TypeVar("_T")
+_HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    415: UnsupportedMediaTypeError,
+    422: UnprocessableEntityError,
+}
+_ACCEPT = "application/json, application/problem+json"
+
+
+class BaseClient(Generic[_HttpxClientT]):
+    """What the sync and async clients share: settings, building requests, mapping errors."""
+
+    max_retries: int
+    """Retries of an idempotent operation after its first attempt (0: none)."""
+
+    _http_client: _HttpxClientT
+
+    def __init__(
+        self,
+        *,
+        max_retries: int,
+        user_agent: str,
+        headers: Headers | None,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
+        self.max_retries = max_retries
+        self._default_headers = {
+            "Accept": _ACCEPT,
+            "User-Agent": user_agent,
+            **(headers or {}),
+        }
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self._http_client.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The timeout of every call that does not pass its own ``timeout=``."""
+        return self._http_client.timeout
+
+    @property
+    def http_client(self) -> _HttpxClientT:
+        """The underlying httpx client (connection pool, event hooks, transport)."""
+        return self._http_client
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http_client.is_closed
+
+    def _retries_for(self, idempotent: bool, max_retries: int | NotGiven) -> int:
+        if isinstance(max_retries, NotGiven):
+            return self.max_retries if idempotent else 0
+        return max(0, max_retries)
+
+    def _build_request(
+        self,
+        request_kwargs: Mapping[str, Any],
+        timeout: Timeout | NotGiven,
+        extra_headers: Headers | None,
+    ) -> httpx.Request:
+        kwargs = dict(request_kwargs)
+        if extra_headers:
+            kwargs["headers"] = {**kwargs.get("headers", {}), **extra_headers}
+        if not isinstance(timeout, NotGiven):
+            kwargs["timeout"] = timeout
+        return self._http_client.build_request(**kwargs)
+
+    def _make_status_error(self, response: httpx.Response) -> APIStatusError:
+        status = response.status_code
+        error_class = _STATUS_ERRORS.get(status)
+        if error_class is None:
+            error_class = InternalServerError if status >= 500 else APIStatusError
+        return error_class(response=response, problem=_problem_document(response))
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    """Sends requests with ``httpx.Client``; use it as a context manager or ``close()`` it."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL | None,
+        default_base_url: str,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        headers: Headers | None,
+        http_client: httpx.Client | None,
+        user_agent: str,
+    ) -> None:
+        super().__init__(
+            max_retries=max_retries, user_agent=user_agent, headers=headers
+        )
+        if http_client is None:
+            http_client = httpx.Client(
+                base_url=base_url or default_base_url,
+                timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
+            )
+        else:
+            _configure(http_client, base_url, default_base_url, timeout)
+        http_client.headers.update(self._default_headers)
+        self._http_client = http_client
+
+    def request(
+        self,
+        request_kwargs: Mapping[str, Any],
+        *,
+        idempotent: bool,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        extra_headers: Headers | None,
+    ) -> httpx.Response:
+        """Send an operation's request and return its answer when the status is below 400.
+
+        Retries connection failures, timeouts and 408, 429, 502, 503, 504 answers ``max_retries``
+        times: the per-call value, else the client's for idempotent operations and none for the
+        others. Raises ``APIStatusError`` (or a subclass) for an error status,
+        ``APIConnectionError`` / ``APITimeoutError`` when no answer came.
+        """
+        retries = self._retries_for(idempotent, max_retries)
+        request = self._build_request(request_kwargs, timeout, extra_headers)
+        for retries_taken in range(retries + 1):
+            try:
+                response = self._http_client.send(request)
+            except httpx.TransportError as error:
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
+                    raise _transport_error(error, request) from error
+                time.sleep(retry_delay(retries_taken))
+                continue
+            except httpx.RequestError as error:
+                raise _transport_error(error, request) from error
+            if response.status_code < 400:
+                return response
+            if not should_retry(
+                status_code=response.status_code,
+                retries_taken=retries_taken,
+                max_retries=retries,
+            ):
+                raise self._make_status_error(response)
+            response.close()
+            time.sleep(retry_delay(retries_taken, parse_retry_after(response.headers)))
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def close(self) -> None:
+        """Close the connection pool (also the ``http_client`` passed in, if any)."""
+        self._http_client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    """Sends requests with ``httpx.AsyncClient``; use it with ``async with`` or ``await close()``."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL | None,
+        default_base_url: str,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        headers: Headers | None,
+        http_client: httpx.AsyncClient | None,
+        user_agent: str,
+    ) -> None:
+        super().__init__(
+            max_retries=max_retries, user_agent=user_agent, headers=headers
+        )
+        if http_client is None:
+            http_client = httpx.AsyncClient(
+                base_url=base_url or default_base_url,
+                timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
+            )
+        else:
+            _configure(http_client, base_url, default_base_url, timeout)
+        http_client.headers.update(self._default_headers)
+        self._http_client = http_client
+
+    async def request(
+        self,
+        request_kwargs: Mapping[str, Any],
+        *,
+        idempotent: bool,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        extra_headers: Headers | None,
+    ) -> httpx.Response:
+        """The async twin of ``SyncAPIClient.request``: same retries, timeouts and errors."""
+        retries = self._retries_for(idempotent, max_retries)
+        request = self._build_request(request_kwargs, timeout, extra_headers)
+        for retries_taken in range(retries + 1):
+            try:
+                response = await self._http_client.send(request)
+            except httpx.TransportError as error:
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
+                    raise _transport_error(error, request) from error
+                await _async_sleep(retry_delay(retries_taken))
+                continue
+            except httpx.RequestError as error:
+                raise _transport_error(error, request) from error
+            if response.status_code < 400:
+                return response
+            if not should_retry(
+                status_code=response.status_code,
+                retries_taken=retries_taken,
+                max_retries=retries,
+            ):
+                raise self._make_status_error(response)
+            await response.aclose()
+            await _async_sleep(
+                retry_delay(retries_taken, parse_retry_after(response.headers))
+            )
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def close(self) -> None:
+        """Close the connection pool (also the ``http_client`` passed in, if any)."""
+        await self._http_client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+class SyncAPIResource:
+    """The operations of one tag of the spec, bound to a client (``client.backup``, ...)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+
+class AsyncAPIResource:
+    """The operations of one tag of the spec, bound to an async client."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+
+def parse_response(
+    response: httpx.Response, parser: Callable[[httpx.Response], _T]
+) -> _T:
+    """Run an operation's success parser; an answer it cannot read is the server's fault."""
+    try:
+        return parser(response)
+    except APIStatusError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        request = response.request
+        raise APIResponseValidationError(
+            f"{request.method} {request.url.path}: the {response.status_code} answer does not "
+            f"match the spec ({type(error).__name__}: {error})",
+            response=response,
+        ) from error
+
+
+def unexpected_status(response: httpx.Response) -> APIStatusError:
+    """The error for a status below 400 that the spec does not document for the operation."""
+    request = response.request
+    return APIStatusError(
+        f"{request.method} {request.url.path}: status {response.status_code} is not "
+        "documented for this operation",
+        response=response,
+    )
+
+
+def created_identifier(response: httpx.Response, header: str | None) -> str:
+    """The new resource's identifier: the ``header`` (``Backup-Id``), else Location's last segment."""
+    value = response.headers.get(header) if header else None
+    if not value:
+        location = response.headers.get("location", "")
+        value = unquote(location.rstrip("/").rpartition("/")[2])
+    if not value:
+        raise APIResponseValidationError(
+            f"the {response.status_code} answer names no new identifier "
+            f"(no {header or 'identifier'} or Location header)",
+            response=response,
+        )
+    return value
+
+
+def _configure(
+    http_client: httpx.Client | httpx.AsyncClient,
+    base_url: str | httpx.URL | None,
+    default_base_url: str,
+    timeout: Timeout | NotGiven,
+) -> None:
+    # A client passed in keeps its own base URL and timeout unless these are given too.
+    if base_url is not None:
+        http_client.base_url = httpx.URL(base_url)
+    elif not str(http_client.base_url):
+        http_client.base_url = httpx.URL(default_base_url)
+    if not isinstance(timeout, NotGiven):
+        http_client.timeout = timeout
+
+
+def _problem_document(response: httpx.Response) -> dict[str, Any] | None:
+    if "json" not in response.headers.get("content-type", ""):
+        return None
+    try:
+        document = response.json()
+    except ValueError:
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def _transport_error(
+    error: httpx.RequestError, request: httpx.Request
+) -> APIConnectionError:
+    description = str(error) or type(error).__name__
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(
+            request=request, message=f"Request timed out ({description})."
+        )
+    return APIConnectionError(
+        request=request, message=f"Connection error ({description})."
+    )
+
+
+async def _async_sleep(seconds: float) -> None:
+    import anyio  # httpx's own dependency; only a retry needs it, so import it late
+
+    await anyio.sleep(seconds)

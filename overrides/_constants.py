@@ -1,0 +1,44 @@
+"""Every number the runtime uses to retry and time out, in one place.
+
+Hand-written (overrides/_constants.py). The retry pieces in ``_retries`` read these at call time, so
+a test may patch them.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+__all__ = [
+    "DEFAULT_CONNECT_TIMEOUT",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_READ_TIMEOUT",
+    "DEFAULT_TIMEOUT",
+    "INITIAL_RETRY_DELAY",
+    "MAX_RETRY_AFTER",
+    "MAX_RETRY_DELAY",
+    "RETRYABLE_STATUS_CODES",
+    "RETRY_JITTER",
+]
+
+# Retries: how many times an idempotent operation is retried after its first attempt.
+DEFAULT_MAX_RETRIES = 2
+# Capped exponential backoff: 0.5 s, 1 s, 2 s, ... never more than MAX_RETRY_DELAY...
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+# ...each shortened by up to this fraction at random, so clients that failed together spread out.
+RETRY_JITTER = 0.25
+# A server's Retry-After is honoured up to this many seconds; a longer one falls back to backoff.
+MAX_RETRY_AFTER = 60.0
+# Answers worth another attempt: the server (or a proxy) says "not now", not "never".
+RETRYABLE_STATUS_CODES = frozenset({408, 429, 502, 503, 504})
+
+# Timeouts: a server that does not accept the connection quickly is down; one that accepted it
+# may take a while to answer (a restoration runs while the request waits).
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_READ_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = httpx.Timeout(
+    connect=DEFAULT_CONNECT_TIMEOUT,
+    read=DEFAULT_READ_TIMEOUT,
+    write=DEFAULT_READ_TIMEOUT,
+    pool=DEFAULT_READ_TIMEOUT,
+)

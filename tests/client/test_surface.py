@@ -1,0 +1,261 @@
+"""The public surface: what is exported, every operation of the spec reachable from the entry
+point, `x-idempotent` carried into the code, lazy imports, the exception tree, typing."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import backup_api_client
+from backup_api_client import AsyncBackupApiClient, BackupApiClient, BackupApiError, _exceptions
+
+from .conftest import BACKUP_ID, ScriptedServer, problem
+
+REPO = Path(__file__).resolve().parents[2]
+SPEC = REPO / "spec" / "backup-api.yaml"
+TEMPLATES = REPO / "templates"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+SUBMODULES = {"api", "client", "errors", "models", "types"}
+
+
+def spec_operations(document: dict[str, Any] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(METHOD, path, operation) for every operation of the spec."""
+    document = document or yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return [
+        (method.upper(), path, operation)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    ]
+
+
+def python_name(operation_id: str) -> str:
+    from openapi_python_client.strings import PythonIdentifier
+
+    return str(PythonIdentifier(operation_id, prefix="field_"))
+
+
+def operation_module(operation: dict[str, Any]) -> Any:
+    tag = python_name(operation["tags"][0])
+    return importlib.import_module(f"backup_api_client.api.{tag}.{python_name(operation['operationId'])}")
+
+
+def test_the_public_surface_is_all() -> None:
+    public = {name for name in dir(backup_api_client) if not name.startswith("_")}
+    assert public == (set(backup_api_client.__all__) - {"__version__"}) | SUBMODULES
+    for name in backup_api_client.__all__:
+        assert getattr(backup_api_client, name) is not None
+    loaded = {name for name in vars(backup_api_client) if not name.startswith("_")}
+    assert loaded <= public
+    assert (
+        backup_api_client.__version__ == yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"]
+    )
+    with pytest.raises(AttributeError):
+        backup_api_client.Client  # noqa: B018  # the generator's own client class is gone
+
+
+def test_every_operation_declares_whether_it_is_idempotent_and_the_code_agrees() -> None:
+    for method, path, operation in spec_operations():
+        assert isinstance(operation.get("x-idempotent"), bool), f"{method} {path}: x-idempotent missing"
+        module = operation_module(operation)
+        assert module.IDEMPOTENT is operation["x-idempotent"], f"{method} {path}"
+        assert operation["operationId"] == module.OPERATION_ID
+
+
+@pytest.mark.parametrize("client_class", [BackupApiClient, AsyncBackupApiClient])
+def test_every_operation_of_the_spec_is_reachable_from_the_client(
+    server: ScriptedServer, client_class: type[BackupApiClient] | type[AsyncBackupApiClient]
+) -> None:
+    """Call every public method of every resource; together they must send every operation."""
+    server.script(then=problem(404, "recorded"))
+    reached: set[tuple[str, str]] = set()
+    templates = {
+        (method, path): re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
+        for method, path, _ in spec_operations()
+    }
+    methods = resource_methods(client_class)
+    assert methods, "no resource methods found"
+    for resource, name, function in methods:
+        arguments = [BACKUP_ID for parameter in required_parameters(function)]
+        before = len(server.requests)
+        call_one(client_class, server.url, resource, name, arguments)
+        (seen,) = server.requests[before:]
+        matches = [
+            key for key, pattern in templates.items() if key[0] == seen.method and pattern.match(seen.path)
+        ]
+        assert len(matches) == 1, f"client.{resource}.{name} sent {seen.method} {seen.path}"
+        reached.add(matches[0])
+    assert reached == set(templates), f"not reachable: {sorted(set(templates) - reached)}"
+
+
+def resource_methods(client_class: type[Any]) -> list[tuple[str, str, Any]]:
+    client = client_class()
+    found = []
+    for resource in sorted(vars(client)):
+        if resource.startswith("_"):
+            continue
+        for name, function in inspect.getmembers(type(getattr(client, resource)), inspect.isfunction):
+            if not name.startswith("_"):
+                found.append((resource, name, function))
+    return found
+
+
+def required_parameters(function: Any) -> list[inspect.Parameter]:
+    return [
+        parameter
+        for name, parameter in inspect.signature(function).parameters.items()
+        if name != "self" and parameter.default is inspect.Parameter.empty
+    ]
+
+
+def call_one(client_class: type[Any], url: str, resource: str, name: str, arguments: list[str]) -> None:
+    import anyio
+
+    if client_class is BackupApiClient:
+        with BackupApiClient(url, max_retries=0) as client, pytest.raises(BackupApiError):
+            getattr(getattr(client, resource), name)(*arguments)
+        return
+
+    async def run() -> None:
+        async with AsyncBackupApiClient(url, max_retries=0) as client:
+            with pytest.raises(BackupApiError):
+                await getattr(getattr(client, resource), name)(*arguments)
+
+    anyio.run(run)
+
+
+@pytest.mark.parametrize("layout", ["as written", "as yaml.safe_dump writes it"])
+def test_the_templates_read_operation_extensions_from_any_block_layout(tmp_path: Path, layout: str) -> None:
+    """openapi-python-client keeps no operation-level extension: the templates read the spec
+    themselves (templates/endpoint_macros.py.jinja); check what they find against a YAML parser."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
+    from openapi_python_client import TEMPLATE_FILTERS
+    from openapi_python_client.strings import PythonIdentifier
+
+    document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    spec = SPEC
+    if layout != "as written":
+        spec = tmp_path / "spec.yaml"
+        spec.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    environment = Environment(
+        loader=ChoiceLoader([FileSystemLoader(TEMPLATES), PackageLoader("openapi_python_client")]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.loopcontrols"],
+    )
+    environment.filters.update(TEMPLATE_FILTERS)
+    environment.globals.update(
+        config=type("Config", (), {"document_source": spec})(),
+        python_identifier=lambda value: PythonIdentifier(value, prefix="field_"),
+    )
+    macros = environment.get_template("endpoint_macros.py.jinja").module
+
+    expected = {
+        python_name(operation["operationId"]): {
+            "operationId": operation["operationId"],
+            "x-idempotent": str(operation["x-idempotent"]).lower(),
+        }
+        for _, _, operation in spec_operations(document)
+    }
+    found = {
+        name: {k: v for k, v in keys.items() if k in ("operationId", "x-idempotent")}
+        for name, keys in macros.spec_operations.items()
+    }  # type: ignore[attr-defined]
+    assert found == expected
+    assert macros.spec_server_url == document["servers"][0]["url"]  # type: ignore[attr-defined]
+
+
+def test_the_exception_tree_in_the_docstring_is_the_class_hierarchy() -> None:
+    doc = _exceptions.__doc__ or ""
+    lines = [line for line in doc.splitlines() if re.search(r"^\s+BackupApiError\b|── \w", line)]
+    drawn: dict[str, str | None] = {}
+    stack: list[tuple[int, str]] = []
+    for line in lines:
+        match = re.search(r"(\w+Error)", line)
+        assert match, line
+        column, name = match.start(), match.group(1)
+        while stack and stack[-1][0] >= column:
+            stack.pop()
+        drawn[name] = stack[-1][1] if stack else None
+        stack.append((column, name))
+    classes = {name: getattr(_exceptions, name) for name in _exceptions.__all__}
+    assert set(drawn) == set(classes)
+    for name, parent in drawn.items():
+        expected = classes[parent] if parent else Exception
+        assert classes[name].__bases__ == (expected,), name
+
+
+def run_python(code: str) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_imports_are_lazy_and_the_client_never_imports_pydantic(server: ScriptedServer) -> None:
+    facts = run_python(
+        f"""
+        import json, sys
+        def loaded(*names): return {{name: name in sys.modules for name in names}}
+        import backup_api_client
+        package = "backup_api_client"
+        facts = {{"package": loaded("httpx", "attrs", f"{{package}}.models", f"{{package}}.client")}}
+        from backup_api_client import BackupApiClient, NotFoundError
+        facts["client"] = loaded("httpx", "attrs", f"{{package}}.models", f"{{package}}.api")
+        with BackupApiClient({server.url!r}) as client:
+            backup = client.backup.get("{BACKUP_ID}")
+        facts["call"] = loaded("attrs", f"{{package}}.models.backup", f"{{package}}.api.backups", "pydantic")
+        print(json.dumps(facts))
+        """
+    )
+    assert facts == {
+        "package": {
+            "httpx": False,
+            "attrs": False,
+            "backup_api_client.models": False,
+            "backup_api_client.client": False,
+        },
+        "client": {
+            "httpx": True,
+            "attrs": False,
+            "backup_api_client.models": False,
+            "backup_api_client.api": False,
+        },
+        "call": {
+            "attrs": True,
+            "backup_api_client.models.backup": True,
+            "backup_api_client.api.backups": False,
+            "pydantic": False,
+        },
+    }
+
+
+def test_the_usage_example_passes_mypy_strict(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--cache-dir",
+            str(tmp_path),
+            "tests/client/typed_usage.py",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
