@@ -2,18 +2,57 @@
 
 Hand-written (overrides/_custom.py). ``client.py`` (templates/client.py.jinja) makes the resource
 of each tag listed in its ``custom_tags`` inherit ``<Tag>Custom`` / ``Async<Tag>Custom`` from
-here, so a method defined below is a method of ``client.<tag>``. The streamed restore
-(``client.backup.restore_stream``) belongs here.
+here, so a method defined below is a method of ``client.<tag>``.
+
+The streamed restore is here: openapi-python-client 0.29.1 reads a ``text/event-stream`` answer
+as one JSON document. ``restore_stream`` asks for the Server-Sent Events variant of
+``POST /backup/{backup}/restore/streamed`` and yields one ``BackupStreamedProgress`` per event.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
 if TYPE_CHECKING:
+    import httpx
+
     from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._streaming import AsyncStream, Stream
+    from .models.backup import Backup
+    from .models.backup_streamed_progress import BackupStreamedProgress
 
 __all__ = ["AsyncBackupCustom", "BackupCustom"]
+
+EVENT_STREAM = "text/event-stream"
+
+
+def _restore_request(backup: str, body: Backup | None) -> dict[str, Any]:
+    from .api.backup import backup_restore_specific_backup_streamed as operation
+    from .types import UNSET
+
+    request: dict[str, Any] = operation._get_kwargs(backup, body=UNSET if body is None else body)
+    return request
+
+
+def _progress(document: dict[str, Any], response: httpx.Response) -> BackupStreamedProgress:
+    """One event's progress; a FAILED one raises, carrying the server's detail."""
+    from ._exceptions import RestorationFailedError
+    from .models.backup_status_enum import BackupStatusEnum
+    from .models.backup_streamed_progress import BackupStreamedProgress
+
+    progress = BackupStreamedProgress.from_dict(document)
+    if progress.status == BackupStatusEnum.FAILED:
+        detail = progress.detail if isinstance(progress.detail, str) else None
+        raise RestorationFailedError(response=response, progress=progress, detail=detail)
+    return progress
+
+
+def _is_terminal(progress: BackupStreamedProgress) -> bool:
+    from .models.backup_status_enum import BackupStatusEnum
+
+    return progress.status in (BackupStatusEnum.COMPLETED, BackupStatusEnum.CANCELED)
 
 
 class BackupCustom:
@@ -21,8 +60,76 @@ class BackupCustom:
 
     _client: SyncAPIClient
 
+    def restore_stream(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Stream[BackupStreamedProgress]:
+        """Restore a backup and follow its progress as it happens.
+
+        ```python
+        with client.backup.restore_stream(backup_id) as events:
+            for progress in events:
+                print(progress.status, progress.percentage)
+        ```
+
+        The request is sent when the ``with`` block opens: an error answer raises there
+        (``NotFoundError``, ``ConflictError``, ...). Events arrive while the restoration runs,
+        percentages never decreasing; the last is ``COMPLETED`` (with the backup) or ``CANCELED``.
+        A ``FAILED`` restoration raises ``RestorationFailedError`` with the server's detail.
+        Leaving the block or breaking out of the loop closes the connection; the restoration goes
+        on on the server (``restoration_status`` tells how it ends). The read timeout applies to
+        the wait for each event, not to the whole restoration. Never retried.
+        """
+        from ._streaming import Stream
+
+        client = self._client
+        return Stream(
+            lambda: client.stream(
+                _restore_request(backup, body),
+                media_type=EVENT_STREAM,
+                timeout=timeout,
+                extra_headers=extra_headers,
+            ),
+            _progress,
+            _is_terminal,
+        )
+
 
 class AsyncBackupCustom:
     """Hand-written methods of ``client.backup`` (async)."""
 
     _client: AsyncAPIClient
+
+    def restore_stream(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncStream[BackupStreamedProgress]:
+        """The async twin of ``BackupApiClient.backup.restore_stream``.
+
+        ```python
+        async with client.backup.restore_stream(backup_id) as events:
+            async for progress in events:
+                print(progress.status, progress.percentage)
+        ```
+        """
+        from ._streaming import AsyncStream
+
+        client = self._client
+        return AsyncStream(
+            lambda: client.stream(
+                _restore_request(backup, body),
+                media_type=EVENT_STREAM,
+                timeout=timeout,
+                extra_headers=extra_headers,
+            ),
+            _progress,
+            _is_terminal,
+        )

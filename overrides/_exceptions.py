@@ -7,9 +7,11 @@ Hand-written (overrides/_exceptions.py). The hierarchy::
         ├── APIConnectionError        no answer: the connection failed
         │   └── APITimeoutError       no answer in time (connect, read, write or pool)
         ├── APIResponseValidationError  an answer the spec does not describe (bad JSON, missing field)
+        ├── RestorationFailedError  a streamed restoration ended FAILED: .detail, .progress
         └── APIStatusError            an error answer: .response, .status_code, the problem fields
             ├── BadRequestError             400
             ├── NotFoundError               404
+            ├── GoneError                   410
             ├── ConflictError               409
             ├── PayloadTooLargeError        413
             ├── UnsupportedMediaTypeError   415
@@ -38,9 +40,11 @@ __all__ = [
     "BackupApiError",
     "BadRequestError",
     "ConflictError",
+    "GoneError",
     "InternalServerError",
     "NotFoundError",
     "PayloadTooLargeError",
+    "RestorationFailedError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
 ]
@@ -90,6 +94,22 @@ class APIResponseValidationError(APIError):
         super().__init__(message, request=response.request)
         self.response = response
         self.status_code = response.status_code
+
+
+class RestorationFailedError(APIError):
+    """A streamed restoration ended ``FAILED``; the local database is as it was before it started."""
+
+    response: httpx.Response
+    detail: str | None
+    """What went wrong, as the server said it (for example, a checksum mismatch)."""
+    progress: Any
+    """The terminal ``BackupStreamedProgress`` event."""
+
+    def __init__(self, *, response: httpx.Response, progress: Any, detail: str | None) -> None:
+        self.response = response
+        self.progress = progress
+        self.detail = detail
+        super().__init__(f"The restoration failed: {detail or 'no detail given'}", request=response.request)
 
 
 class APIStatusError(APIError):
@@ -144,6 +164,10 @@ class BadRequestError(APIStatusError):
 
 class NotFoundError(APIStatusError):
     """404: nothing has this identifier."""
+
+
+class GoneError(APIStatusError):
+    """410: the backup existed and no longer does (deleted, or its creation was cancelled or failed)."""
 
 
 class ConflictError(APIStatusError):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from backup_api_server_models import (
     Backup,
@@ -25,6 +28,7 @@ from . import contract
 from .engine import BackupEngine, Status
 from .errors import (
     BackupCorrupted,
+    BackupGone,
     BackupNotFound,
     EngineError,
     OperationCancelled,
@@ -35,6 +39,10 @@ from .streaming import final_progress, restoration_event_stream, wants_event_str
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 JSON_MEDIA_TYPES = ("application/json", "application/problem+json")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# A `\uD800`-`\uDFFF` escape in the raw body: only then can a decoded string hold a lone surrogate.
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json(model: Any, status_code: int = 200) -> Response:
@@ -52,7 +60,78 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class NotInteroperable(ValueError):
+    """Well-formed JSON that no interoperable (I-JSON, RFC 7493) reader can take as sent."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise NotInteroperable(f"the number {text[:40]} is beyond the range of a double")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # longer than the interpreter's integer string limit
+        raise NotInteroperable(f"an integer of {len(text)} digits is beyond any precision kept") from None
+
+
+def _lone_surrogate(document: Any) -> str | None:
+    """Where `document` holds a string with an unpaired surrogate (not Unicode text), if anywhere."""
+    pending: list[tuple[str, Any]] = [("body", document)]
+    while pending:
+        location, value = pending.pop()
+        if isinstance(value, str) and SURROGATE.search(value):
+            return location
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if SURROGATE.search(key):
+                    return f"{location} (a key)"
+                pending.append((f"{location}[{key!r}]", item))
+        elif isinstance(value, list):
+            pending.extend((f"{location}[{index}]", item) for index, item in enumerate(value))
+    return None
+
+
+def _concrete_paths() -> dict[str, tuple[str, ...]]:
+    """Each path of the spec that has no template, with the methods it documents."""
+    return {
+        path: tuple(method.upper() for method in item if method in HTTP_METHODS)
+        for path, item in contract.spec_document()["paths"].items()
+        if "{" not in path
+    }
+
+
+class ConcretePathsFirst:
+    """OpenAPI matches a concrete path before a templated one, so `GET /backup/asset` asks the
+    concrete `/backup/asset` for a method it lacks (405 with `Allow`), never `GET /backup/{backup}`
+    for a backup named `asset`. Starlette would route it to the template: this answers first."""
+
+    def __init__(self, app: ASGIApp, paths: dict[str, tuple[str, ...]]) -> None:
+        self.app = app
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            methods = self.paths.get(scope["path"])
+            if methods is not None and scope["method"] not in methods:
+                allow = ", ".join(methods)
+                response = problem_response(
+                    405,
+                    f"{scope['method']} is not allowed on {scope['path']}; allowed: {allow}.",
+                    instance=scope["path"],
+                    headers={"Allow": allow},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _engine_problem(error: EngineError) -> Problem:
+    if isinstance(error, BackupGone):
+        return Problem(410, error.detail)
     if isinstance(error, BackupNotFound):
         return Problem(404, error.detail)
     if isinstance(error, BackupCorrupted):
@@ -88,9 +167,17 @@ class BodyReader:
         if media_type not in JSON_MEDIA_TYPES and not media_type.endswith("+json"):
             raise Problem(415, "The request body must be application/json.")
         try:
-            document = json.loads(raw, parse_constant=_reject_constant)
+            document = json.loads(
+                raw, parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_integer
+            )
+        except NotInteroperable as error:
+            raise Problem(422, f"body: {error} (RFC 7493)") from None
         except (ValueError, RecursionError) as error:
             raise Problem(400, f"The request body is not well-formed JSON: {error}") from None
+        if SURROGATE_ESCAPE.search(raw):
+            location = _lone_surrogate(document)
+            if location is not None:
+                raise Problem(422, f"{location}: a string holds an unpaired surrogate, not Unicode text")
         errors = contract.schema_errors(component, document)
         if errors:
             raise Problem(422, "; ".join(errors))
@@ -109,9 +196,11 @@ def _checked_id(backup: str) -> str:
 
 
 def _same_backup(backup: str, body: Any | None) -> None:
+    # A well-formed body that describes another backup than the one at the path conflicts with that
+    # backup (409, as JSON:API answers an id that does not match the endpoint); it is no schema error.
     if body is not None and body.get("id") != backup:
         raise Problem(
-            422, f"body.id: the body names {body.get('id')!r}, the path {backup!r}; they must match"
+            409, f"body.id: the body names {body.get('id')!r}, the path {backup!r}; they must match"
         )
 
 
@@ -146,6 +235,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
+    app.add_middleware(ConcretePathsFirst, paths=_concrete_paths())
     bodies = BodyReader(max_body_bytes)
 
     def engine() -> BackupEngine:
@@ -166,6 +256,9 @@ def create_app(
         detail = error.detail if isinstance(error.detail, str) else str(error.detail)
         if error.status_code == 404:
             detail = f"No operation at {request.url.path}."
+        elif error.status_code == 405:
+            allow = (error.headers or {}).get("Allow", "")
+            detail = f"{request.method} is not allowed on {request.url.path}; allowed: {allow}."
         return problem_response(
             error.status_code, detail, instance=request.url.path, headers=dict(error.headers or {})
         )
@@ -189,6 +282,14 @@ def create_app(
     @app.get("/openapi.yaml", include_in_schema=False)
     async def openapi_yaml() -> Response:
         return Response(contract.spec_text(), media_type="application/yaml")
+
+    async def check_optional_metadata(backup: str, request: Request) -> None:
+        """The optional body must be this backup's metadata. The path is looked at first: a backup
+        that is not there is 404 (409 while it is being created) whatever the body names."""
+        body = await bodies.read(request, "Backup")
+        if body is not None:
+            await call(engine().get_backup, backup)
+            _same_backup(backup, body)
 
     async def start_creation(request: Request, component: str) -> Response:
         body = await bodies.read(request, component)
@@ -227,14 +328,14 @@ def create_app(
     @app.post("/backup/{backup}/restore")
     async def backup_restore_specific_backup(backup: str, request: Request) -> Response:
         backup = _checked_id(backup)
-        _same_backup(backup, await bodies.read(request, "Backup"))
+        await check_optional_metadata(backup, request)
         restored = await call(engine().restore, backup)
         return _json(Backup.model_validate(restored))
 
     @app.post("/backup/{backup}/restore/streamed")
     async def backup_restore_specific_backup_streamed(backup: str, request: Request) -> Response:
         backup = _checked_id(backup)
-        _same_backup(backup, await bodies.read(request, "Backup"))
+        await check_optional_metadata(backup, request)
         handle = await call(engine().start_restoration, backup)
         if wants_event_stream(request.headers.get("accept")):
             return restoration_event_stream(handle)
@@ -249,7 +350,7 @@ def create_app(
     @app.post("/backup/{backup}/restoration/cancel")
     async def backup_specific_restoration_cancel(backup: str, request: Request) -> Response:
         backup = _checked_id(backup)
-        _same_backup(backup, await bodies.read(request, "Backup"))
+        await check_optional_metadata(backup, request)
         await call(engine().cancel_restoration, backup)
         return Response(status_code=204)
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+# Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
+from typer._click.exceptions import ClickException, UsageError
 
 from .paths import resolve_data_dir
 
@@ -22,6 +26,7 @@ app = typer.Typer(
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 1000
+DEBUG_ENV = "BACKUP_API_DEBUG"
 
 
 @app.callback()
@@ -91,7 +96,31 @@ def serve(
 
 
 def main() -> None:
+    """Run the CLI: every failure is one line on stderr and a non-zero exit code, never a traceback."""
+    from .commands import CommandError, register
+
+    register(app)
     try:
-        app()
+        code = app(standalone_mode=False)
+    except CommandError as error:
+        typer.echo(f"backup-api: {error}", err=True)
+        code = 1
+    except typer.Abort:
+        code = 130
+    except ClickException as error:
+        message = error.format_message()
+        if message:  # empty when the command's help was shown because no arguments were given
+            hint = " (see --help)" if isinstance(error, UsageError) else ""
+            typer.echo(f"backup-api: {message}{hint}", err=True)
+        code = error.exit_code
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        typer.echo(
+            f"backup-api: internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)",
+            err=True,
+        )
+        code = 70
+    sys.exit(code if isinstance(code, int) else 0)

@@ -32,6 +32,7 @@ from .archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_docume
 from .assets import AssetDatabase
 from .errors import (
     BackupCorrupted,
+    BackupGone,
     BackupNotFound,
     EngineError,
     OperationCancelled,
@@ -275,7 +276,7 @@ class BackupEngine:
             return Status(StatusValue.COMPLETED, 100.0, self.get_backup(backup_id))
         outcome = self._journal.outcome(backup_id)
         if outcome is None:
-            raise BackupNotFound(f"backup {backup_id} not found")
+            raise self._missing(backup_id)
         value, backup = outcome
         return Status(value, None, backup)
 
@@ -298,7 +299,7 @@ class BackupEngine:
             job = self._creations.get(backup_id)
             if job is None or not job.running:
                 if job is None and not self._is_known(backup_id):
-                    raise BackupNotFound(f"backup {backup_id} not found")
+                    raise self._missing(backup_id)
                 raise OperationConflict(f"no creation of backup {backup_id} is in progress")
             job.cancel.set()
         with self._creation_slots:
@@ -313,20 +314,33 @@ class BackupEngine:
     # Backups
 
     def get_backup(self, backup_id: str) -> dict[str, Any]:
-        """The backup's metadata in the wire shape of `Backup`. Raises `BackupNotFound`."""
-        return _public(self.store.read_metadata(backup_id))
+        """The backup's metadata in the wire shape of `Backup`.
+
+        Raises `OperationConflict` while the backup is being created (it exists, but is not
+        complete), `BackupGone` once deleted or for a creation that left no backup, and
+        `BackupNotFound` for an id never handed out here.
+        """
+        creation = self._creations.get(backup_id)
+        if creation is not None and creation.running:
+            raise OperationConflict(
+                f"creation of backup {backup_id} is in progress; follow it with its creation status"
+            )
+        return _public(self._read_metadata(backup_id))
 
     def list_backups(self) -> list[dict[str, Any]]:
         """Every committed backup, newest first."""
         backups = []
         for backup_id in self.store.list_ids():
             with contextlib.suppress(BackupNotFound):  # deleted meanwhile
-                backups.append(self.get_backup(backup_id))
+                backups.append(_public(self.store.read_metadata(backup_id)))
         backups.sort(key=lambda backup: (_timestamp_of(backup["id"]), backup["id"]), reverse=True)
         return backups
 
     def delete_backup(self, backup_id: str) -> None:
-        """Remove a backup. Raises `OperationConflict` while it is being created or restored."""
+        """Remove a backup, remembering its id as deleted (later lookups raise `BackupGone`).
+
+        Raises `OperationConflict` while it is being created or restored.
+        """
         with self._lock:
             creation = self._creations.get(backup_id)
             if creation is not None and creation.running:
@@ -334,7 +348,12 @@ class BackupEngine:
             restoration = self._active_restoration
             if restoration is not None and restoration.running and restoration.backup_id == backup_id:
                 raise OperationConflict(f"restoration of backup {backup_id} is in progress")
-            self.store.delete(backup_id)
+            try:
+                self.store.delete(backup_id)
+            except BackupNotFound:
+                raise self._missing(backup_id) from None
+            with contextlib.suppress(OSError):  # the backup is gone either way; only the 410 is lost
+                self._journal.record_deleted(backup_id)
             self._creations.pop(backup_id, None)
             self._restorations.pop(backup_id, None)
 
@@ -353,7 +372,7 @@ class BackupEngine:
             for creation in self._creations.values():
                 if creation.running:
                     raise OperationConflict(f"creation of backup {creation.backup_id} is in progress")
-            metadata = self.store.read_metadata(backup_id)
+            metadata = self._read_metadata(backup_id)
             job = _Job(backup_id, _public(metadata), keep_history=True)
             self._restorations[backup_id] = job
             self._active_restoration = job
@@ -383,10 +402,14 @@ class BackupEngine:
         return handle.wait()
 
     def restoration_status(self, backup_id: str) -> Status:
-        """The latest restoration of the backup since start-up; UNKNOWN if there was none."""
+        """The latest restoration of the backup since start-up; UNKNOWN if there was none (also
+        while the backup is still being created). Raises `BackupNotFound`."""
         job = self._restorations.get(backup_id)
         if job is not None:
             return job.status
+        creation = self._creations.get(backup_id)
+        if creation is not None and creation.running:
+            return Status(StatusValue.UNKNOWN, None, creation.status.backup)
         return Status(StatusValue.UNKNOWN, None, self.get_backup(backup_id))
 
     def cancel_restoration(self, backup_id: str) -> None:
@@ -399,7 +422,7 @@ class BackupEngine:
             job = self._active_restoration
             if job is None or job.backup_id != backup_id or not job.running:
                 if backup_id not in self._restorations and not self._is_known(backup_id):
-                    raise BackupNotFound(f"backup {backup_id} not found")
+                    raise self._missing(backup_id)
                 raise OperationConflict(f"no restoration of backup {backup_id} is in progress")
             job.cancel.set()
         self._hook("restore:cancel-requested")
@@ -602,6 +625,19 @@ class BackupEngine:
         if self._closed:
             raise EngineError("the engine is closed")
 
+    def _read_metadata(self, backup_id: str) -> dict[str, Any]:
+        try:
+            return self.store.read_metadata(backup_id)
+        except BackupNotFound:
+            raise self._missing(backup_id) from None
+
+    def _missing(self, backup_id: str) -> BackupNotFound:
+        """The error for a backup the store does not hold: gone if it was here once."""
+        reason = self._journal.gone_reason(backup_id)
+        if reason is not None:
+            return BackupGone(f"backup {backup_id} is gone: {reason}")
+        return BackupNotFound(f"backup {backup_id} not found")
+
     def _is_known(self, backup_id: str) -> bool:
         if backup_id in self._creations or self._journal.outcome(backup_id) is not None:
             return True
@@ -636,7 +672,8 @@ class BackupEngine:
 
 class _CreationJournal:
     """Markers of creations in `directory`: `<id>.creating` while one runs, then `<id>.failed`
-    or `<id>.canceled` if it did not complete (a completed one leaves nothing)."""
+    or `<id>.canceled` if it did not complete (a completed one leaves nothing), and an empty
+    `<id>.deleted` once a backup is deleted, so its id answers "gone", not "never existed"."""
 
     _OUTCOMES: ClassVar[dict[str, StatusValue]] = {
         "failed": StatusValue.FAILED,
@@ -672,6 +709,20 @@ class _CreationJournal:
         suffix = next(name for name, outcome in self._OUTCOMES.items() if outcome is value)
         self._path(backup_id, "creating").replace(self._path(backup_id, suffix))
         fsync_directory(self._directory)
+
+    def record_deleted(self, backup_id: str) -> None:
+        write_file_atomically(self._path(backup_id, "deleted"), b"")
+
+    def gone_reason(self, backup_id: str) -> str | None:
+        """Why a backup that was here once is not any more; None if it never was (as far as known)."""
+        if not is_valid_backup_id(backup_id):
+            return None
+        if self._path(backup_id, "deleted").exists():
+            return "it was deleted"
+        outcome = self.outcome(backup_id)
+        if outcome is not None:
+            return f"its creation ended {outcome[0].value} and left no backup"
+        return None
 
     def outcome(self, backup_id: str) -> tuple[StatusValue, dict[str, Any]] | None:
         for suffix, value in self._OUTCOMES.items():

@@ -4,6 +4,7 @@ Hierarchy::
 
     EngineError                 any failure of an engine operation; .detail says what and where
     ├── BackupNotFound          no backup (nor creation job) with that id
+    │   └── BackupGone          ...because it was deleted, or its creation was cancelled or failed
     ├── OperationConflict       something in progress prevents the operation; .detail names it
     ├── BackupCorrupted         the archive fails its checksum or cannot be decoded
     └── OperationCancelled      the operation was cancelled before it committed
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 __all__ = [
     "BackupCorrupted",
+    "BackupGone",
     "BackupNotFound",
     "EngineError",
     "OperationCancelled",
@@ -37,6 +39,11 @@ class EngineError(Exception):
 
 class BackupNotFound(EngineError):
     """No backup with the given id."""
+
+
+class BackupGone(BackupNotFound):
+    """The backup existed (its id was handed out here) and is gone for good: deleted, or its
+    creation was cancelled or failed and left nothing behind."""
 
 
 class OperationConflict(EngineError):

@@ -15,6 +15,7 @@ PROBLEM_TYPES: dict[int, str] = {
     405: "urn:backup-api:problem:method-not-allowed",
     406: "urn:backup-api:problem:not-acceptable",
     409: "urn:backup-api:problem:conflict",
+    410: "urn:backup-api:problem:gone",
     413: "urn:backup-api:problem:payload-too-large",
     415: "urn:backup-api:problem:unsupported-media-type",
     422: "urn:backup-api:problem:validation-failed",

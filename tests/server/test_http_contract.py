@@ -170,7 +170,7 @@ def test_restore_body_must_name_the_same_backup(http: httpx.Client) -> None:
     metadata = http.get(f"/backup/{backup_id}").json()
     other = dict(metadata, id="1.0.0_42")
     response = http.post(f"/backup/{backup_id}/restore", json=other)
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert http.get("/assets").json() == {"iterable": []}
     assert http.post(f"/backup/{backup_id}/restore", json=metadata).status_code == 200
 

@@ -7,7 +7,6 @@ tests wait on the server's own progress reports, never on sleeps.
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,41 +16,22 @@ import httpx
 import pytest
 from httpx_sse import connect_sse
 
-from backup_api_server.assets import AssetDatabase
 from tests.server.conftest import checked_client
-from tests.support.assets import asset_documents, create_backup, wait_for_creation
+from tests.support.assets import (
+    LARGE_DATABASE_ASSETS,
+    asset_documents,
+    copy_data_dir,
+    create_backup,
+    wait_for_creation,
+)
 from tests.support.live_server import LiveServer, running_server, start_server
 
 pytestmark = pytest.mark.slow
 
-LARGE_DATABASE_ASSETS = 120_000
-
-
-def seed_database(data_dir: Path, documents: list[dict[str, Any]]) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    database = AssetDatabase(data_dir)
-    try:
-        database.put_many(documents)
-    finally:
-        database.close()
-
-
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory holding a large database; tests copy it rather than seed their own."""
-    data_dir = tmp_path_factory.mktemp("template") / "data"
-    seed_database(data_dir, asset_documents(LARGE_DATABASE_ASSETS, content_bytes=200))
-    return data_dir
-
-
-def copy_of(template: Path, destination: Path) -> Path:
-    shutil.copytree(template, destination)
-    return destination
-
 
 @pytest.fixture(scope="module")
 def large_data_dir(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_of(seeded_template, tmp_path_factory.mktemp("large") / "data")
+    return copy_data_dir(seeded_template, tmp_path_factory.mktemp("large") / "data")
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +74,7 @@ def test_cancel_creation_leaves_no_backup(large: tuple[LiveServer, str, str], ht
         pytest.fail("every creation completed before its cancel arrived")
     status = http.get(f"/backup/{backup_id}/creation/status").json()
     assert status["value"] == "CANCELED"
-    assert http.get(f"/backup/{backup_id}").status_code == 404
+    assert http.get(f"/backup/{backup_id}").status_code == 410
     assert http.get("/backups").json() == before
     assert not [p for p in (live.data_dir / "backups").rglob("*") if backup_id in p.name]
 
@@ -138,7 +118,7 @@ def test_one_restoration_at_a_time_and_no_creation_during_it(
 
 
 def test_kill_during_creation_then_restart_reads_failed(seeded_template: Path, tmp_path: Path) -> None:
-    data_dir = copy_of(seeded_template, tmp_path / "data")
+    data_dir = copy_data_dir(seeded_template, tmp_path / "data")
     live = start_server(data_dir)
     try:
         with checked_client(live) as http:
@@ -151,7 +131,7 @@ def test_kill_during_creation_then_restart_reads_failed(seeded_template: Path, t
         pytest.skip("the creation finished before the kill")
     with running_server(data_dir) as restarted, checked_client(restarted) as http:
         assert http.get(f"/backup/{backup_id}/creation/status").json()["value"] == "FAILED"
-        assert http.get(f"/backup/{backup_id}").status_code == 404
+        assert http.get(f"/backup/{backup_id}").status_code == 410
         assert http.get("/backups").json() == {"iterable": []}
         leftovers = [p.name for p in (data_dir / "backups").rglob("*") if p.is_file()]
         assert leftovers == []
@@ -160,7 +140,7 @@ def test_kill_during_creation_then_restart_reads_failed(seeded_template: Path, t
 def test_kill_during_restoration_then_restart_keeps_the_previous_database(
     seeded_template: Path, tmp_path: Path
 ) -> None:
-    data_dir = copy_of(seeded_template, tmp_path / "data")
+    data_dir = copy_data_dir(seeded_template, tmp_path / "data")
     live = start_server(data_dir)
     try:
         with checked_client(live) as http:

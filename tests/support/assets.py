@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
+
+from backup_api_server.assets import AssetDatabase
+
+LARGE_DATABASE_ASSETS = 120_000
 
 
 def asset_document(index: int, *, content_bytes: int = 64) -> dict[str, Any]:
@@ -61,3 +67,18 @@ def create_backup(http: httpx.Client, documents: list[dict[str, Any]] | None) ->
     assert response.headers["Location"] == f"/backup/{backup_id}"
     assert response.content == b""
     return backup_id
+
+
+def seed_database(data_dir: Path, documents: list[dict[str, Any]]) -> None:
+    """Write documents into a data directory's asset database, as the service itself would."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    database = AssetDatabase(data_dir)
+    try:
+        database.put_many(documents)
+    finally:
+        database.close()
+
+
+def copy_data_dir(template: Path, destination: Path) -> Path:
+    shutil.copytree(template, destination)
+    return destination

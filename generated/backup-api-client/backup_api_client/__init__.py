@@ -20,9 +20,11 @@ from ._exceptions import (
     BackupApiError,
     BadRequestError,
     ConflictError,
+    GoneError,
     InternalServerError,
     NotFoundError,
     PayloadTooLargeError,
+    RestorationFailedError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
 )
@@ -30,6 +32,7 @@ from ._exceptions import (
 if _typing.TYPE_CHECKING:
     from . import api, errors, models, types
     from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+    from ._streaming import AsyncStream, Stream
     from ._types import NOT_GIVEN, NotGiven
     from .client import DEFAULT_BASE_URL, AsyncBackupApiClient, BackupApiClient
 
@@ -42,6 +45,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncBackupApiClient",
+    "AsyncStream",
     "BackupApiError",
     "BackupApiClient",
     "BadRequestError",
@@ -49,11 +53,14 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "GoneError",
     "InternalServerError",
     "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
     "PayloadTooLargeError",
+    "RestorationFailedError",
+    "Stream",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "__version__",
@@ -68,6 +75,8 @@ _LAZY: dict[str, str] = {
     "DEFAULT_TIMEOUT": "_constants",
     "NOT_GIVEN": "_types",
     "NotGiven": "_types",
+    "Stream": "_streaming",
+    "AsyncStream": "_streaming",
 }
 _SUBMODULES = frozenset({"api", "client", "errors", "models", "types"})
 

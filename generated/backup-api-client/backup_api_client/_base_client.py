@@ -26,6 +26,7 @@ from ._exceptions import (
     APITimeoutError,
     BadRequestError,
     ConflictError,
+    GoneError,
     InternalServerError,
     NotFoundError,
     PayloadTooLargeError,
@@ -52,6 +53,7 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     404: NotFoundError,
     409: ConflictError,
+    410: GoneError,
     413: PayloadTooLargeError,
     415: UnsupportedMediaTypeError,
     422: UnprocessableEntityError,
@@ -196,6 +198,37 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             time.sleep(retry_delay(retries_taken, parse_retry_after(response.headers)))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
+    def stream(
+        self,
+        request_kwargs: Mapping[str, Any],
+        *,
+        media_type: str,
+        timeout: Timeout | NotGiven,
+        extra_headers: Headers | None,
+    ) -> httpx.Response:
+        """Send a request whose answer is read as it arrives; return the open response.
+
+        Never retried: a stream is only asked for by operations that start something. An error
+        status raises as in ``request`` (its body read first, the response closed); an answer that
+        is not ``media_type`` raises ``APIResponseValidationError``. The caller closes the response.
+        """
+        request = self._build_request(
+            request_kwargs, timeout, {"Accept": media_type, **(extra_headers or {})}
+        )
+        try:
+            response = self._http_client.send(request, stream=True)
+        except httpx.RequestError as error:
+            raise _transport_error(error, request) from error
+        try:
+            if response.status_code >= 400:
+                response.read()
+                raise self._make_status_error(response)
+            _require_media_type(response, media_type)
+        except BaseException:
+            response.close()
+            raise
+        return response
+
     def close(self) -> None:
         """Close the connection pool (also the ``http_client`` passed in, if any)."""
         self._http_client.close()
@@ -276,6 +309,32 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 retry_delay(retries_taken, parse_retry_after(response.headers))
             )
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def stream(
+        self,
+        request_kwargs: Mapping[str, Any],
+        *,
+        media_type: str,
+        timeout: Timeout | NotGiven,
+        extra_headers: Headers | None,
+    ) -> httpx.Response:
+        """The async twin of ``SyncAPIClient.stream``."""
+        request = self._build_request(
+            request_kwargs, timeout, {"Accept": media_type, **(extra_headers or {})}
+        )
+        try:
+            response = await self._http_client.send(request, stream=True)
+        except httpx.RequestError as error:
+            raise _transport_error(error, request) from error
+        try:
+            if response.status_code >= 400:
+                await response.aread()
+                raise self._make_status_error(response)
+            _require_media_type(response, media_type)
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     async def close(self) -> None:
         """Close the connection pool (also the ``http_client`` passed in, if any)."""
@@ -362,6 +421,18 @@ def _configure(
         http_client.base_url = httpx.URL(default_base_url)
     if not isinstance(timeout, NotGiven):
         http_client.timeout = timeout
+
+
+def _require_media_type(response: httpx.Response, media_type: str) -> None:
+    received = (
+        response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    )
+    if received != media_type:
+        raise APIResponseValidationError(
+            f"{response.request.method} {response.request.url.path}: asked for {media_type}, "
+            f"the {response.status_code} answer is {received or 'untyped'}",
+            response=response,
+        )
 
 
 def _problem_document(response: httpx.Response) -> dict[str, Any] | None:

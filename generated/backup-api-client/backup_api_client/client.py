@@ -271,6 +271,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -318,6 +321,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             NotFoundError: (404) No backup has this identifier.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -369,6 +375,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -428,6 +437,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -495,6 +507,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -546,6 +561,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             NotFoundError: (404) No backup has this identifier.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -602,6 +620,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -769,6 +790,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -816,6 +840,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             NotFoundError: (404) No backup has this identifier.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -867,6 +894,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -926,6 +956,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -993,6 +1026,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -1044,6 +1080,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             NotFoundError: (404) No backup has this identifier.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -1100,6 +1139,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -1193,6 +1235,9 @@ class BackupsResource(SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
@@ -1282,6 +1327,9 @@ class AsyncBackupsResource(AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).

@@ -95,6 +95,9 @@ def sync_detailed(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -164,6 +167,9 @@ def sync(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -227,6 +233,9 @@ async def asyncio_detailed(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -296,6 +305,9 @@ async def asyncio(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON

@@ -78,6 +78,9 @@ def sync_detailed(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
@@ -137,6 +140,9 @@ def sync(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
@@ -190,6 +196,9 @@ async def asyncio_detailed(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
@@ -249,6 +258,9 @@ async def asyncio(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).

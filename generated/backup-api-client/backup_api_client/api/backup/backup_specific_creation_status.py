@@ -74,6 +74,9 @@ def sync_detailed(
 
     Raises:
         NotFoundError: (404) No backup has this identifier.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
@@ -129,6 +132,9 @@ def sync(
 
     Raises:
         NotFoundError: (404) No backup has this identifier.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
@@ -178,6 +184,9 @@ async def asyncio_detailed(
 
     Raises:
         NotFoundError: (404) No backup has this identifier.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
@@ -233,6 +242,9 @@ async def asyncio(
 
     Raises:
         NotFoundError: (404) No backup has this identifier.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).

@@ -90,6 +90,9 @@ def sync_detailed(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -156,6 +159,9 @@ def sync(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -216,6 +222,9 @@ async def asyncio_detailed(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
@@ -282,6 +291,9 @@ async def asyncio(
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
             path. `detail` says which.
+        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+            cancelled or failed and left nothing behind. (An identifier never handed out
+            here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON

@@ -1,0 +1,199 @@
+"""The client commands of `backup-api`: talk to a running server through `BackupApiClient`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from backup_api_client import APIConnectionError, BackupApiClient, BackupApiError
+from backup_api_client.models import Assets, BackupStatus, BackupStatusEnum, BackupStreamedProgress
+
+DEFAULT_URL = "http://localhost:1000"
+URL_ENV = "BACKUP_API_URL"
+POLL_SECONDS = 0.1
+TERMINAL = frozenset({BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED})
+
+Url = Annotated[str, typer.Option("--url", envvar=URL_ENV, help="The server's base URL.")]
+BackupIdArgument = Annotated[str, typer.Argument(help="The backup's identifier (version_timestamp).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
+
+backups_app = typer.Typer(help="The stored backups.", no_args_is_help=True)
+backup_app = typer.Typer(help="Create a backup.", no_args_is_help=True)
+stderr = Console(stderr=True)
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr."""
+
+
+@contextmanager
+def connected(url: str) -> Iterator[BackupApiClient]:
+    """A client for `url`; every client error becomes one line naming what went wrong."""
+    try:
+        with BackupApiClient(base_url=url) as client:
+            yield client
+    except APIConnectionError as error:
+        raise CommandError(f"cannot reach {url}: {error.message} (is `backup-api serve` running?)") from None
+    except BackupApiError as error:
+        raise CommandError(str(error)) from None
+
+
+def _percent(value: float | Any | None) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _progress_bar(description: str) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    )
+
+
+def _status_line(label: str, status: BackupStatus) -> str:
+    value = status.value.value if isinstance(status.value, BackupStatusEnum) else "UNKNOWN"
+    percentage = status.percentage if isinstance(status.percentage, int | float) else None
+    suffix = f" {percentage:.0f}%" if percentage is not None else ""
+    return f"{label}: {value}{suffix}"
+
+
+@backups_app.command("list")
+def backups_list(url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+    """List the stored backups, newest first."""
+    with connected(url) as client:
+        backups = client.backups.list()
+    if as_json:
+        typer.echo(json.dumps(backups.to_dict()))
+        return
+    if not backups.iterable:
+        typer.echo("no backups")
+    for backup in backups.iterable:
+        created = backup.created.value.isoformat()
+        typer.echo(f"{backup.id}  {created}  {backup.bytes_:>12,} bytes  {backup.device_name}")
+
+
+@backups_app.command("delete")
+def backups_delete(backup_id: BackupIdArgument, url: Url = DEFAULT_URL) -> None:
+    """Delete a stored backup."""
+    with connected(url) as client:
+        client.backups.delete(backup_id)
+    typer.echo(f"deleted {backup_id}")
+
+
+def _read_assets(path: Path) -> Assets:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise CommandError(f"{path} is not JSON: {error}") from None
+    if isinstance(document, list):
+        document = {"iterable": document}
+    if not isinstance(document, dict) or not isinstance(document.get("iterable"), list):
+        raise CommandError(f"{path} must hold a list of assets or an object with an `iterable` list")
+    try:
+        return Assets.from_dict(document)
+    except (KeyError, TypeError, ValueError) as error:
+        raise CommandError(f"{path} does not hold valid assets: {error}") from None
+
+
+@backup_app.command("create")
+def backup_create(
+    assets: Annotated[
+        Path | None,
+        typer.Option(help="A JSON file of the assets to back up; without it, the whole local database."),
+    ] = None,
+    url: Url = DEFAULT_URL,
+    as_json: JsonOption = False,
+) -> None:
+    """Create a backup and follow its creation to the end."""
+    body = _read_assets(assets) if assets is not None else None
+    with connected(url) as client:
+        backup_id = client.backup.create(body)
+        with _progress_bar("creating") as bar:
+            task = bar.add_task(f"creating {backup_id}", total=100)
+            while True:
+                status = client.backup.creation_status(backup_id)
+                bar.update(task, completed=_percent(status.percentage))
+                if status.value in TERMINAL:
+                    break
+                time.sleep(POLL_SECONDS)
+    if as_json:
+        typer.echo(json.dumps(status.to_dict()))
+    if status.value is not BackupStatusEnum.COMPLETED:
+        raise CommandError(f"creation of {backup_id} ended {status.value}")
+    if not as_json:
+        typer.echo(f"created {backup_id} ({status.backup.bytes_:,} bytes)")
+
+
+def restore(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+    """Restore a backup, replacing the whole local database, with live progress."""
+    started = time.monotonic()
+    last: BackupStreamedProgress | None = None
+    with connected(url) as client, client.backup.restore_stream(backup_id) as events:
+        if as_json:
+            for last in events:
+                typer.echo(json.dumps(last.to_dict()))
+                sys.stdout.flush()
+        else:
+            with _progress_bar("restoring") as bar:
+                task = bar.add_task(f"restoring {backup_id}", total=100)
+                for last in events:
+                    bar.update(task, completed=_percent(last.percentage))
+    if last is None or last.status is not BackupStatusEnum.COMPLETED:
+        outcome = "no progress" if last is None else str(last.status)
+        raise CommandError(f"restoration of {backup_id} ended {outcome}")
+    if not as_json:
+        typer.echo(f"restored {backup_id} in {time.monotonic() - started:.1f} s")
+
+
+def status(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+    """Show how the creation and the latest restoration of a backup stand."""
+    with connected(url) as client:
+        creation = client.backup.creation_status(backup_id)
+        restoration = client.backup.restoration_status(backup_id)
+    if as_json:
+        typer.echo(json.dumps({"creation": creation.to_dict(), "restoration": restoration.to_dict()}))
+        return
+    typer.echo(_status_line("creation", creation))
+    typer.echo(_status_line("restoration", restoration))
+
+
+def cancel(
+    backup_id: BackupIdArgument,
+    restoration: Annotated[bool, typer.Option("--restoration", help="Cancel its restoration.")] = False,
+    creation: Annotated[bool, typer.Option("--creation", help="Cancel its creation.")] = False,
+    url: Url = DEFAULT_URL,
+) -> None:
+    """Cancel a backup's creation or restoration (by default, whichever is in progress)."""
+    if restoration and creation:
+        raise CommandError("choose one of --restoration and --creation")
+    with connected(url) as client:
+        if not restoration and not creation:
+            running = client.backup.creation_status(backup_id).value
+            creation = running in (BackupStatusEnum.INITIALIZED, BackupStatusEnum.IN_PROGRESS)
+        if creation:
+            client.backup.cancel_creation(backup_id)
+        else:
+            client.backup.cancel_restoration(backup_id)
+    typer.echo(f"cancelled the {'creation' if creation else 'restoration'} of {backup_id}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(backups_app, name="backups")
+    app.add_typer(backup_app, name="backup")
+    app.command("restore")(restore)
+    app.command("status")(status)
+    app.command("cancel")(cancel)

@@ -1,0 +1,129 @@
+"""`backup-api` end to end against a live server: output, exit codes, `--json` lines, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.assets import asset_documents
+from tests.support.live_server import LiveServer, running_server
+
+pytestmark = pytest.mark.slow
+
+
+def backup_api(
+    *arguments: str, url: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from backup_api_server.cli import main; main()", *arguments]
+    environment = {**os.environ, **(env or {})}
+    if url is not None:
+        environment["BACKUP_API_URL"] = url
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("backup-api: ")
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with running_server(tmp_path_factory.mktemp("cli") / "data") as live:
+        yield live
+
+
+def test_create_list_status_restore_as_a_user_would(server: LiveServer, tmp_path: Path) -> None:
+    assets_file = tmp_path / "assets.json"
+    assets_file.write_text(json.dumps(asset_documents(25)), encoding="utf-8")
+
+    created = backup_api("backup", "create", "--assets", str(assets_file), url=server.url)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.startswith("created ")
+    backup_id = created.stdout.split()[1]
+
+    listed = backup_api("backups", "list", url=server.url)
+    assert listed.returncode == 0 and backup_id in listed.stdout
+
+    status = backup_api("status", backup_id, url=server.url)
+    assert status.returncode == 0
+    assert status.stdout.splitlines() == ["creation: COMPLETED 100%", "restoration: UNKNOWN"]
+
+    restored = backup_api("restore", backup_id, url=server.url)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.startswith(f"restored {backup_id} in ")
+    assert len(restored.stdout.strip().splitlines()) == 1
+
+    lines = backup_api("restore", backup_id, "--json", url=server.url)
+    assert lines.returncode == 0, lines.stderr
+    events = [json.loads(line) for line in lines.stdout.splitlines()]
+    assert events[-1]["status"] == "COMPLETED"
+    assert events[-1]["backup"]["id"] == backup_id
+    percentages = [event["percentage"] for event in events]
+    assert percentages == sorted(percentages)
+
+    as_json = backup_api("status", backup_id, "--json", "--url", server.url)
+    assert json.loads(as_json.stdout)["restoration"]["value"] == "COMPLETED"
+
+
+def test_whole_database_backup_and_cancel_with_nothing_running(server: LiveServer) -> None:
+    created = backup_api("backup", "create", "--json", url=server.url)
+    assert created.returncode == 0, created.stderr
+    status = json.loads(created.stdout)
+    assert status["value"] == "COMPLETED"
+    cancelled = backup_api("cancel", status["backup"]["id"], "--creation", url=server.url)
+    assert_one_line_error(cancelled, "409", "progress")
+    cancelled = backup_api("cancel", status["backup"]["id"], url=server.url)
+    assert_one_line_error(cancelled, "409")
+
+
+def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: Path) -> None:
+    assert_one_line_error(backup_api("status", "1.0.0_1", url=server.url), "404")
+    assert_one_line_error(backup_api("restore", "1.0.0..1_2", url=server.url), "422", "not a backup identifier")
+    assert_one_line_error(backup_api("restore", "../../etc", url=server.url), "404")
+    assert_one_line_error(backup_api("bogus"), "No such command")
+    assert_one_line_error(backup_api("status"), "Missing argument")
+    missing = tmp_path / "missing.json"
+    assert_one_line_error(
+        backup_api("backup", "create", "--assets", str(missing), url=server.url), "cannot read"
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert_one_line_error(backup_api("backup", "create", "--assets", str(broken), url=server.url), "not JSON")
+    invalid = tmp_path / "invalid.json"
+    invalid.write_text(json.dumps([{"name": "no id"}]), encoding="utf-8")
+    assert_one_line_error(backup_api("backup", "create", "--assets", str(invalid), url=server.url))
+
+
+def test_an_unreachable_server_is_one_line() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = backup_api("backups", "list", url=f"http://127.0.0.1:{port}")
+    assert_one_line_error(result, "cannot reach", "backup-api serve")
+
+
+def test_serve_on_a_taken_port_is_one_line_with_the_port_hint(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = backup_api("serve", "--port", str(port), "--data-dir", str(tmp_path / "data"))
+    assert_one_line_error(result, "already in use", "--port")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may bind privileged ports")
+def test_serve_on_a_privileged_port_is_one_line(tmp_path: Path) -> None:
+    result = backup_api("serve", "--port", "1", "--data-dir", str(tmp_path / "data"))
+    assert_one_line_error(result, "--port")

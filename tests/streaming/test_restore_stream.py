@@ -1,0 +1,205 @@
+"""The streamed restore end to end: the server's SSE, the client's typed iterators (sync and async)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from backup_api_client import (
+    AsyncBackupApiClient,
+    BackupApiClient,
+    NotFoundError,
+    RestorationFailedError,
+)
+from backup_api_client.models import Backup, BackupStatusEnum, BackupStreamedProgress
+from tests.server.conftest import checked_client
+from tests.support.assets import (
+    LARGE_DATABASE_ASSETS,
+    asset_documents,
+    copy_data_dir,
+    create_backup,
+    wait_for_creation,
+)
+from tests.support.live_server import LiveServer, running_server
+
+pytestmark = [pytest.mark.slow, pytest.mark.anyio]
+
+TERMINAL = {BackupStatusEnum.COMPLETED, BackupStatusEnum.CANCELED}
+
+
+@pytest.fixture(scope="module")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+class Backups:
+    """A live server over a large database with a backup of all of it and a small one."""
+
+    def __init__(self, live: LiveServer, large: str, small: str) -> None:
+        self.live = live
+        self.large = large
+        self.small = small
+
+
+@pytest.fixture(scope="module")
+def backups(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backups]:
+    data_dir = copy_data_dir(seeded_template, tmp_path_factory.mktemp("streaming") / "data")
+    with running_server(data_dir) as live, checked_client(live) as http:
+        large = create_backup(http, None)
+        small = create_backup(http, asset_documents(4))
+        for backup_id in (large, small):
+            assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+        yield Backups(live, large, small)
+
+
+def wait_for_restoration(client: BackupApiClient, backup_id: str, timeout: float = 60) -> BackupStatusEnum:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = client.backup.restoration_status(backup_id).value
+        if value in TERMINAL | {BackupStatusEnum.FAILED}:
+            assert isinstance(value, BackupStatusEnum)
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"restoration of {backup_id} did not end in {timeout} s")
+
+
+def assert_well_ordered(events: list[BackupStreamedProgress]) -> None:
+    assert all(isinstance(event, BackupStreamedProgress) for event in events)
+    percentages = [event.percentage for event in events]
+    assert all(isinstance(p, float) for p in percentages)
+    assert percentages == sorted(percentages), percentages  # type: ignore[type-var]
+    assert all(event.status not in TERMINAL for event in events[:-1])
+
+
+def test_events_arrive_while_the_restore_runs(backups: Backups) -> None:
+    with BackupApiClient(backups.live.url) as client:
+        arrivals: list[tuple[float, BackupStreamedProgress]] = []
+        with client.backup.restore_stream(backups.large) as events:
+            for progress in events:
+                arrivals.append((time.monotonic(), progress))
+            assert events.ended
+    events_only = [progress for _, progress in arrivals]
+    assert_well_ordered(events_only)
+    first_at, first = arrivals[0]
+    completed_at, last = arrivals[-1]
+    assert last.status == BackupStatusEnum.COMPLETED
+    assert isinstance(last.backup, Backup) and last.backup.id == backups.large
+    assert last.percentage == 100.0
+    # Incremental: the first event was in our hands before the restoration had finished.
+    assert first.status in (BackupStatusEnum.INITIALIZED, BackupStatusEnum.IN_PROGRESS)
+    assert first_at < completed_at
+    assert len({event.percentage for event in events_only}) > 5
+
+
+async def test_async_events_are_typed_and_ordered(backups: Backups) -> None:
+    async with AsyncBackupApiClient(backups.live.url) as client:
+        async with client.backup.restore_stream(backups.small) as events:
+            received = [progress async for progress in events]
+    assert_well_ordered(received)
+    assert received[-1].status == BackupStatusEnum.COMPLETED
+    async with AsyncBackupApiClient(backups.live.url) as client:
+        assets = await client.assets.list()
+    assert [asset.id for asset in assets.iterable] == [f"asset-{i:06d}" for i in range(4)]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_breaking_out_closes_the_connection_and_the_restore_still_completes(
+    backups: Backups, mode: str
+) -> None:
+    with BackupApiClient(backups.live.url) as client:
+        assert client.backup.restore(backups.small).id == backups.small
+        if mode == "sync":
+            with client.backup.restore_stream(backups.large) as events:
+                for _progress in events:
+                    break
+                assert events.response.is_closed  # the break alone closed it
+        else:
+            async with AsyncBackupApiClient(backups.live.url) as async_client:
+                async with async_client.backup.restore_stream(backups.large) as async_events:
+                    async for _progress in async_events:
+                        break
+                assert async_events.response.is_closed
+        assert wait_for_restoration(client, backups.large) == BackupStatusEnum.COMPLETED
+    assert (
+        len(httpx.get(f"{backups.live.url}/assets", timeout=60).json()["iterable"]) == LARGE_DATABASE_ASSETS
+    )
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_corrupted_backup_ends_failed_and_raises(backups: Backups, mode: str) -> None:
+    with BackupApiClient(backups.live.url) as client:
+        corrupted = client.backup.create(None)
+        while client.backup.creation_status(corrupted).value != BackupStatusEnum.COMPLETED:
+            time.sleep(0.02)
+        client.backup.restore(backups.small)
+        before = client.assets.list().to_dict()
+        archive = next((backups.live.data_dir / "backups").glob(f"{corrupted}*.zst"))
+        data = bytearray(archive.read_bytes())
+        data[len(data) // 3] ^= 0x55
+        archive.write_bytes(bytes(data))
+
+        received: list[Any] = []
+        with pytest.raises(RestorationFailedError) as raised:
+            if mode == "sync":
+                with client.backup.restore_stream(corrupted) as events:
+                    received.extend(events)
+            else:
+                async with AsyncBackupApiClient(backups.live.url) as async_client:
+                    async with async_client.backup.restore_stream(corrupted) as async_events:
+                        received.extend([progress async for progress in async_events])
+        assert "checksum" in (raised.value.detail or "")
+        assert raised.value.progress.status == BackupStatusEnum.FAILED
+        assert client.assets.list().to_dict() == before
+        client.backups.delete(corrupted)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_cancel_mid_stream_ends_canceled_with_the_original_database(
+    backups: Backups, mode: str
+) -> None:
+    with BackupApiClient(backups.live.url) as client:
+        client.backup.restore(backups.small)
+        original = client.assets.list().to_dict()
+        received: list[BackupStreamedProgress] = []
+        if mode == "sync":
+            with client.backup.restore_stream(backups.large) as events:
+                for progress in events:
+                    received.append(progress)
+                    if len(received) == 1:
+                        client.backup.cancel_restoration(backups.large)
+        else:
+            async with AsyncBackupApiClient(backups.live.url) as async_client:
+                async with async_client.backup.restore_stream(backups.large) as async_events:
+                    async for progress in async_events:
+                        received.append(progress)
+                        if len(received) == 1:
+                            await async_client.backup.cancel_restoration(backups.large)
+        assert received[-1].status == BackupStatusEnum.CANCELED
+        assert_well_ordered(received)
+        assert client.assets.list().to_dict() == original
+
+
+async def test_an_unknown_backup_raises_when_the_stream_opens(backups: Backups) -> None:
+    with BackupApiClient(backups.live.url) as client, pytest.raises(NotFoundError):
+        with client.backup.restore_stream("1.0.0_1"):
+            pass
+    async with AsyncBackupApiClient(backups.live.url) as async_client:
+        with pytest.raises(NotFoundError):
+            async with async_client.backup.restore_stream("1.0.0_1"):
+                pass
+
+
+def test_other_accept_keeps_the_blocking_json_answer(backups: Backups) -> None:
+    with BackupApiClient(backups.live.url) as client:
+        final = client.backup.restore_streamed_json(backups.small)
+    assert final.status == BackupStatusEnum.COMPLETED
+    assert isinstance(final.backup, Backup) and final.backup.id == backups.small
+    with httpx.Client(base_url=backups.live.url) as http:
+        response = http.post(f"/backup/{backups.small}/restore/streamed", headers={"Accept": "*/*"})
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json()["status"] == "COMPLETED"
