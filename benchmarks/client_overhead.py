@@ -5,10 +5,8 @@ Both ask the same local server for the same backup, 300 calls each per round, al
 client's call includes what the raw one skips: building the request from the spec, the retry loop,
 status checks and parsing the JSON into the `Backup` model.
 
-The server: for now a minimal ASGI app, defined below, serving one fixed Backup document under
-uvicorn in a subprocess; `--app module:factory --factory` serves another app the same way, and
-`--url http://127.0.0.1:<port> --backup-id <id>` measures against a running server (such as the
-reference server started with `backup-api serve`, holding that backup).
+The server: the reference server (`backup-api serve`) on a free port, holding one backup made for
+the run; `--url http://127.0.0.1:<port> --backup-id <id>` measures against a running server instead.
 
     uv run python benchmarks/client_overhead.py [--rounds 5] [--calls 300]
 """
@@ -16,90 +14,15 @@ reference server started with `backup-api serve`, holding that backup).
 from __future__ import annotations
 
 import argparse
-import json
-import socket
 import statistics
-import subprocess
-import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
 
 import httpx
+from _reference import asset_documents, create_backup, reference_server, wait_for_creation
 
 from backup_api_client import BackupApiClient
 
 TARGET = 1.10
-BACKUP_ID = "1.0.0_1764253683123456"
-BACKUP_JSON = json.dumps(
-    {
-        "id": BACKUP_ID,
-        "version": "1.0.0",
-        "timestamp": "1764253683123456",
-        "bytes": 5120,
-        "created": {"value": "2025-11-27T14:28:03.123456Z", "readable": "2025-11-27 14:28:03 UTC"},
-        "device_name": "workstation",
-        "platform": "LINUX",
-    }
-).encode()
-
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
-
-
-async def app(scope: Scope, receive: Receive, send: Send) -> None:
-    """Answers the fixed Backup for GET /backup/{id}, a 404 problem for anything else."""
-    if scope["type"] != "http":
-        return
-    found = scope["method"] == "GET" and scope["path"] == f"/backup/{BACKUP_ID}"
-    body = BACKUP_JSON if found else b'{"type":"about:blank","title":"Not Found","status":404,"detail":"-"}'
-    media_type = b"application/json" if found else b"application/problem+json"
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 200 if found else 404,
-            "headers": [(b"content-type", media_type), (b"content-length", str(len(body)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def uvicorn_server(app_path: str, factory: bool) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "uvicorn", app_path, "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--log-level", "warning", "--no-access-log", "--app-dir", str(Path(__file__).parent)]
-    if factory:
-        command.append("--factory")
-    process = subprocess.Popen(command)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(url, timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not start: {' '.join(command)}") from None
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
 
 
 def measure(url: str, backup_id: str, rounds: int, calls: int) -> tuple[list[float], list[float]]:
@@ -135,17 +58,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--url", help="a running server to use instead of starting one")
-    parser.add_argument("--app", default="client_overhead:app", help="the ASGI app uvicorn serves")
-    parser.add_argument("--factory", action="store_true", help="--app is an app factory")
-    parser.add_argument("--backup-id", default=BACKUP_ID)
+    parser.add_argument("--backup-id", help="with --url: a backup that server holds")
     arguments = parser.parse_args(argv)
 
     rounds, calls = arguments.rounds, arguments.calls
     if arguments.url:
         client_means, raw_means = measure(arguments.url, arguments.backup_id, rounds, calls)
     else:
-        with uvicorn_server(arguments.app, arguments.factory) as url:
-            client_means, raw_means = measure(url, arguments.backup_id, rounds, calls)
+        with reference_server() as live, httpx.Client(base_url=live.url) as http:
+            backup_id = create_backup(http, asset_documents(10))
+            wait_for_creation(http, backup_id)
+            client_means, raw_means = measure(live.url, backup_id, rounds, calls)
 
     client_median = statistics.median(client_means)
     raw_median = statistics.median(raw_means)
