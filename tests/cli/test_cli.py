@@ -90,7 +90,9 @@ def test_whole_database_backup_and_cancel_with_nothing_running(server: LiveServe
 
 def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: Path) -> None:
     assert_one_line_error(backup_api("status", "1.0.0_1", url=server.url), "404")
-    assert_one_line_error(backup_api("restore", "1.0.0..1_2", url=server.url), "422", "not a backup identifier")
+    assert_one_line_error(
+        backup_api("restore", "1.0.0..1_2", url=server.url), "422", "not a backup identifier"
+    )
     assert_one_line_error(backup_api("restore", "../../etc", url=server.url), "404")
     assert_one_line_error(backup_api("bogus"), "No such command")
     assert_one_line_error(backup_api("status"), "Missing argument")

@@ -1,0 +1,29 @@
+"""The README's client example runs as written against a live server."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.live_server import running_server
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_client_example_runs(tmp_path: Path) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+    example = blocks[0]
+    assert 'base_url="http://localhost:1000"' in example
+    with running_server(tmp_path / "data") as live:
+        code = example.replace("http://localhost:1000", live.url)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-2] == "COMPLETED 100.0"
+    assert lines[-1] == "['a-1']"
