@@ -7,14 +7,28 @@ exits 1 with a unified diff when anything differs from what is committed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import io
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+from openapi_python_client import Project
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.parser.openapi import generate_operation_id
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import PythonIdentifier
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
@@ -38,6 +52,7 @@ COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     ".md": ("<!-- ", " -->"),
     ".yaml": ("# ", ""),
 }
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Isolated, explicit rules: the output must not depend on any ruff configuration found above it.
 RUFF_FIX = ["check", ".", "--isolated", "--fix-only", "--select=F,I,UP", "--no-cache", "--quiet"]
 RUFF_FORMAT = ["format", ".", "--isolated", "--no-cache", "--quiet"]
@@ -58,36 +73,109 @@ def tool(name: str) -> str:
     return found
 
 
+def pinned_tools_path() -> str:
+    """PATH with this interpreter's scripts first, so a tool called by name is the pinned one."""
+    return f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
 def run(step: str, command: Sequence[str], cwd: Path) -> None:
     env = dict(os.environ)
-    # The generator's post-hooks call `ruff` by name: make it the pinned one.
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PATH"] = pinned_tools_path()
     completed = subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True)
     if completed.returncode != 0:
         output = (completed.stdout + completed.stderr).strip()
         raise GenerationError(f"{step} failed (exit {completed.returncode}):\n{output}")
 
 
+def load_spec(spec: Path) -> dict[str, Any]:
+    """The spec parsed as openapi-python-client parses it (ruamel.yaml, safe, YAML 1.2)."""
+    try:
+        document = YAML(typ="safe").load(spec.read_bytes())
+    except YAMLError as error:
+        raise GenerationError(f"reading {spec.name} failed: {error}") from error
+    if not isinstance(document, dict):
+        raise GenerationError(f"reading {spec.name} failed: not a mapping at the top level")
+    return document
+
+
+def operations_by_endpoint_name(document: dict[str, Any], config: Config) -> dict[str, dict[str, Any]]:
+    """Each operation of the spec, as parsed, under the name the generator gives its `Endpoint`."""
+    operations: dict[str, dict[str, Any]] = {}
+    for path, item in (document.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            # As `Endpoint.from_data` names it.
+            operation_id = operation.get("operationId")
+            prefix = config.field_prefix
+            if operation_id is None:
+                name = generate_operation_id(path=UntrustedString(path), method=method, prefix=prefix)
+            else:
+                name = PythonIdentifier(operation_id, prefix=prefix)
+            operations[name] = operation
+    return operations
+
+
+def describe(error: GeneratorError) -> str:
+    return "\n".join(part for part in (f"{error.level.value}: {error.header}", error.detail) if part)
+
+
+def template_location(error: Exception) -> str:
+    """The template line an exception was raised from (Jinja puts template lines in tracebacks)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    templates = [frame for frame in frames if frame.filename.endswith(".jinja")]
+    if not templates:
+        return ""
+    return f" at {Path(templates[-1].filename).name}:{templates[-1].lineno}"
+
+
+@contextlib.contextmanager
+def pinned_tools_on_path() -> Iterator[None]:
+    """The generator's post-hooks run `ruff` by name, from PATH: make it the pinned one."""
+    saved = os.environ.get("PATH")
+    os.environ["PATH"] = pinned_tools_path()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["PATH"]
+        else:
+            os.environ["PATH"] = saved
+
+
 def generate_client(repo: Path, spec: Path, out: Path) -> Path:
+    """Run openapi-python-client in this process, with the parsed spec as a template global.
+
+    The generator's `Endpoint` keeps no raw Operation, so operation-level extensions (`x-idempotent`)
+    and the servers would be lost; the templates read them from `spec` (the whole document) and
+    `spec_operations` (each operation, by `endpoint.name`). The `Config` is the one the CLI builds for
+    `generate --config codegen/openapi-python-client.yaml --meta uv --output-path ...`.
+    """
+    step = "openapi-python-client"
     project = out / CLIENT_PROJECT
-    run(
-        "openapi-python-client",
-        [
-            tool("openapi-python-client"),
-            "generate",
-            "--path",
-            str(spec),
-            "--config",
-            str(repo / "codegen" / "openapi-python-client.yaml"),
-            "--custom-template-path",
-            str(repo / "templates"),
-            "--meta",
-            "uv",
-            "--output-path",
-            str(project),
-        ],
-        cwd=out,
-    )
+    settings = repo / "codegen" / "openapi-python-client.yaml"
+    try:
+        config_file = ConfigFile.load_from_path(settings)
+    except Exception as error:  # YAML or validation: the CLI's "Unable to parse config"
+        raise GenerationError(f"{step} failed: {settings.name}: {error}") from error
+    config = Config.from_sources(config_file, MetaType.UV, spec, "utf-8", False, output_path=project)
+    document = load_spec(spec)
+    openapi = GeneratorData.from_dict(document, config=config)
+    if isinstance(openapi, GeneratorError):
+        raise GenerationError(f"{step} failed:\n{describe(openapi)}")
+    generator = Project(openapi=openapi, config=config, custom_template_path=(repo / "templates").resolve())
+    generator.env.globals.update(spec=document, spec_operations=operations_by_endpoint_name(document, config))
+    try:
+        # `build` prints "Generating <path>"; the post-hooks' output is captured by the generator.
+        with pinned_tools_on_path(), contextlib.redirect_stdout(io.StringIO()):
+            errors = generator.build()
+    except Exception as error:  # a template or generator bug: name the step and the template line
+        reason = f"{type(error).__name__}: {error}"
+        raise GenerationError(f"{step} failed{template_location(error)}: {reason}") from error
+    # Warnings too: a warning means an operation or a model was left out of the client.
+    if errors:
+        raise GenerationError(f"{step} failed:\n" + "\n\n".join(describe(error) for error in errors))
     package = project / CLIENT_PACKAGE
     overrides = repo / "overrides"
     for source in sorted(p for p in overrides.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
