@@ -7,6 +7,7 @@ tests wait on the server's own progress reports, never on sleeps.
 from __future__ import annotations
 
 import json
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,8 @@ from tests.support.assets import (
 from tests.support.live_server import LiveServer, running_server, start_server
 
 pytestmark = pytest.mark.slow
+
+STOPPED_BY_SIGTERM = {0, -signal.SIGTERM}
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +166,37 @@ def test_kill_during_restoration_then_restart_keeps_the_previous_database(
         assert http.post(f"/backup/{large_backup}/restore").status_code == 200
         assert time.monotonic() - started < 120
         assert len(http.get("/assets").json()["iterable"]) == LARGE_DATABASE_ASSETS
+
+
+def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Path, tmp_path: Path) -> None:
+    data_dir = copy_data_dir(seeded_template, tmp_path / "data")
+    live = start_server(data_dir)
+    try:
+        with checked_client(live) as http:
+            small_backup = create_backup(http, asset_documents(3))
+            assert wait_for_creation(http, small_backup)["value"] == "COMPLETED"
+            creating = create_backup(http, None)
+            # uvicorn shuts down gracefully (lifespan: the engine closes), then re-raises the signal.
+            assert live.stop(signal.SIGTERM) in STOPPED_BY_SIGTERM
+    finally:
+        live.stop()
+    assert "Traceback" not in "".join(live.log)
+    with running_server(data_dir) as restarted, checked_client(restarted) as http:
+        status = http.get(f"/backup/{creating}/creation/status").json()["value"]
+        listed = {b["id"] for b in http.get("/backups").json()["iterable"]}
+        if status == "COMPLETED":
+            assert creating in listed
+            assert http.post(f"/backup/{creating}/restore").status_code == 200
+        else:
+            assert status in {"FAILED", "CANCELED"}
+            assert listed == {small_backup}
+
+        assert http.post(f"/backup/{small_backup}/restore").status_code == 200
+        previous = http.get("/assets").json()
+        large_backup = create_backup(http, None)
+        assert wait_for_creation(http, large_backup)["value"] == "COMPLETED"
+        with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
+            first_progress(source.iter_sse())
+            assert restarted.stop(signal.SIGTERM) in STOPPED_BY_SIGTERM
+    with running_server(data_dir) as again, checked_client(again) as http:
+        assert http.get("/assets").json() == previous
