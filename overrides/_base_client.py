@@ -142,9 +142,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         http_client: httpx.Client | None,
         user_agent: str,
     ) -> None:
-        super().__init__(
-            max_retries=max_retries, user_agent=user_agent, headers=headers
-        )
+        super().__init__(max_retries=max_retries, user_agent=user_agent, headers=headers)
         if http_client is None:
             http_client = httpx.Client(
                 base_url=base_url or default_base_url,
@@ -177,9 +175,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             try:
                 response = self._http_client.send(request)
             except httpx.TransportError as error:
-                if not should_retry(
-                    status_code=None, retries_taken=retries_taken, max_retries=retries
-                ):
+                if not should_retry(status_code=None, retries_taken=retries_taken, max_retries=retries):
                     raise _transport_error(error, request) from error
                 time.sleep(retry_delay(retries_taken))
                 continue
@@ -211,7 +207,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         status raises as in ``request`` (its body read first, the response closed); an answer that
         is not ``media_type`` raises ``APIResponseValidationError``. The caller closes the response.
         """
-        request = self._build_request(request_kwargs, timeout, {"Accept": media_type, **(extra_headers or {})})
+        headers = {"Accept": media_type, **(extra_headers or {})}
+        request = self._build_request(request_kwargs, timeout, headers)
         try:
             response = self._http_client.send(request, stream=True)
         except httpx.RequestError as error:
@@ -256,9 +253,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         http_client: httpx.AsyncClient | None,
         user_agent: str,
     ) -> None:
-        super().__init__(
-            max_retries=max_retries, user_agent=user_agent, headers=headers
-        )
+        super().__init__(max_retries=max_retries, user_agent=user_agent, headers=headers)
         if http_client is None:
             http_client = httpx.AsyncClient(
                 base_url=base_url or default_base_url,
@@ -285,9 +280,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             try:
                 response = await self._http_client.send(request)
             except httpx.TransportError as error:
-                if not should_retry(
-                    status_code=None, retries_taken=retries_taken, max_retries=retries
-                ):
+                if not should_retry(status_code=None, retries_taken=retries_taken, max_retries=retries):
                     raise _transport_error(error, request) from error
                 await _async_sleep(retry_delay(retries_taken))
                 continue
@@ -302,9 +295,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             ):
                 raise self._make_status_error(response)
             await response.aclose()
-            await _async_sleep(
-                retry_delay(retries_taken, parse_retry_after(response.headers))
-            )
+            await _async_sleep(retry_delay(retries_taken, parse_retry_after(response.headers)))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def stream(
@@ -316,7 +307,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         extra_headers: Headers | None,
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.stream``."""
-        request = self._build_request(request_kwargs, timeout, {"Accept": media_type, **(extra_headers or {})})
+        headers = {"Accept": media_type, **(extra_headers or {})}
+        request = self._build_request(request_kwargs, timeout, headers)
         try:
             response = await self._http_client.send(request, stream=True)
         except httpx.RequestError as error:
@@ -361,9 +353,7 @@ class AsyncAPIResource:
         self._client = client
 
 
-def parse_response(
-    response: httpx.Response, parser: Callable[[httpx.Response], _T]
-) -> _T:
+def parse_response(response: httpx.Response, parser: Callable[[httpx.Response], _T]) -> _T:
     """Run an operation's success parser; an answer it cannot read is the server's fault."""
     try:
         return parser(response)
@@ -438,17 +428,11 @@ def _problem_document(response: httpx.Response) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def _transport_error(
-    error: httpx.RequestError, request: httpx.Request
-) -> APIConnectionError:
+def _transport_error(error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
     description = str(error) or type(error).__name__
     if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(
-            request=request, message=f"Request timed out ({description})."
-        )
-    return APIConnectionError(
-        request=request, message=f"Connection error ({description})."
-    )
+        return APITimeoutError(request=request, message=f"Request timed out ({description}).")
+    return APIConnectionError(request=request, message=f"Connection error ({description}).")
 
 
 async def _async_sleep(seconds: float) -> None:

@@ -114,6 +114,9 @@ class AsyncBackupCustom:
     ) -> AsyncStream[BackupStreamedProgress]:
         """The async twin of ``BackupApiClient.backup.restore_stream``.
 
+        Leaving the ``async with`` block closes the connection (breaking out of the ``async for``
+        alone closes it only when the event loop finalises the iterator).
+
         ```python
         async with client.backup.restore_stream(backup_id) as events:
             async for progress in events:

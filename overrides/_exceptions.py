@@ -11,7 +11,7 @@ Hand-written (overrides/_exceptions.py). The hierarchy::
         └── APIStatusError            an error answer: .response, .status_code, the problem fields
             ├── BadRequestError             400
             ├── NotFoundError               404
-            ├── GoneError                   410
+            │   └── GoneError               410: it existed, and no longer does
             ├── ConflictError               409
             ├── PayloadTooLargeError        413
             ├── UnsupportedMediaTypeError   415
@@ -69,18 +69,14 @@ class APIError(BackupApiError):
 class APIConnectionError(APIError):
     """No answer: the connection could not be made, or broke before the answer arrived."""
 
-    def __init__(
-        self, *, request: httpx.Request, message: str = "Connection error."
-    ) -> None:
+    def __init__(self, *, request: httpx.Request, message: str = "Connection error.") -> None:
         super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """No answer within the timeout (connect, read, write or waiting for a pooled connection)."""
 
-    def __init__(
-        self, *, request: httpx.Request, message: str = "Request timed out."
-    ) -> None:
+    def __init__(self, *, request: httpx.Request, message: str = "Request timed out.") -> None:
         super().__init__(request=request, message=message)
 
 
@@ -139,9 +135,7 @@ class APIStatusError(APIError):
         self.type = _text(fields.get("type"))
         self.title = _text(fields.get("title"))
         status = fields.get("status")
-        self.status = (
-            status if isinstance(status, int) and not isinstance(status, bool) else None
-        )
+        self.status = status if isinstance(status, int) and not isinstance(status, bool) else None
         self.detail = _text(fields.get("detail"))
         self.instance = _text(fields.get("instance"))
         if message is None:
@@ -149,9 +143,7 @@ class APIStatusError(APIError):
         super().__init__(message, request=response.request)
 
     def _default_message(self) -> str:
-        heading = (
-            f"{self.status_code} {self.title or self.response.reason_phrase}".rstrip()
-        )
+        heading = f"{self.status_code} {self.title or self.response.reason_phrase}".rstrip()
         if self.detail:
             return f"{heading}: {self.detail}"
         text = self.response.text.strip() if self.problem is None else ""
@@ -166,7 +158,7 @@ class NotFoundError(APIStatusError):
     """404: nothing has this identifier."""
 
 
-class GoneError(APIStatusError):
+class GoneError(NotFoundError):
     """410: the backup existed and no longer does (deleted, or its creation was cancelled or failed)."""
 
 

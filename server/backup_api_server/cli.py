@@ -34,8 +34,13 @@ def commands() -> None:
     """Back up and restore the snippets of a local snippet-management service."""
 
 
+def say(message: str) -> None:
+    """One line on stderr, whatever the message holds (a server's detail may span lines)."""
+    typer.echo(f"backup-api: {' '.join(message.split())}", err=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"backup-api: {message}", err=True)
+    say(message)
     return typer.Exit(code)
 
 
@@ -105,24 +110,21 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except CommandError as error:
-        typer.echo(f"backup-api: {error}", err=True)
-        code = 1
+        say(str(error))
+        code = error.exit_code
     except typer.Abort:
         code = 130
     except ClickException as error:
         message = error.format_message()
         if message:  # empty when the command's help was shown because no arguments were given
             hint = " (see --help)" if isinstance(error, UsageError) else ""
-            typer.echo(f"backup-api: {message}{hint}", err=True)
+            say(f"{message}{hint}")
         code = error.exit_code
     except KeyboardInterrupt:
         code = 130
     except Exception as error:
         if os.environ.get(DEBUG_ENV):
             raise
-        typer.echo(
-            f"backup-api: internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)",
-            err=True,
-        )
+        say(f"internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)")
         code = 70
     sys.exit(code if isinstance(code, int) else 0)

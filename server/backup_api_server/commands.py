@@ -10,14 +10,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import httpx
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from backup_api_client import APIConnectionError, BackupApiClient, BackupApiError
+from backup_api_client import DEFAULT_BASE_URL, APIConnectionError, BackupApiClient, BackupApiError
 from backup_api_client.models import Assets, BackupStatus, BackupStatusEnum, BackupStreamedProgress
 
-DEFAULT_URL = "http://localhost:1000"
+DEFAULT_URL = DEFAULT_BASE_URL
 URL_ENV = "BACKUP_API_URL"
 POLL_SECONDS = 0.1
 TERMINAL = frozenset({BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED})
@@ -34,6 +35,10 @@ stderr = Console(stderr=True)
 class CommandError(Exception):
     """A failure to report as one line on stderr."""
 
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
 
 @contextmanager
 def connected(url: str) -> Iterator[BackupApiClient]:
@@ -41,6 +46,8 @@ def connected(url: str) -> Iterator[BackupApiClient]:
     try:
         with BackupApiClient(base_url=url) as client:
             yield client
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
+        raise CommandError(f"invalid --url {url!r}: {error}", exit_code=2) from None
     except APIConnectionError as error:
         raise CommandError(f"cannot reach {url}: {error.message} (is `backup-api serve` running?)") from None
     except BackupApiError as error:

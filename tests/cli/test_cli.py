@@ -108,6 +108,12 @@ def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: 
     assert_one_line_error(backup_api("backup", "create", "--assets", str(invalid), url=server.url))
 
 
+def test_an_invalid_url_is_a_usage_error() -> None:
+    result = backup_api("backups", "list", "--url", "http://[::1")
+    assert_one_line_error(result, "invalid --url")
+    assert result.returncode == 2
+
+
 def test_an_unreachable_server_is_one_line() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -11,13 +11,14 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import anyio.to_thread
 import pytest
 
 from backup_api_client import AsyncBackupApiClient, BackupApiClient
+from tests.support.http_server import BackgroundServer
 
 BACKUP_ID = "1.0.0_1764253683123456"
 BACKUP: dict[str, Any] = {
@@ -71,21 +72,11 @@ class ScriptedServer:
         self.default = Reply(200, BACKUP)
         self._script: list[Reply] = []
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.01},
-            name="scripted-server",
-            daemon=True,
-        )
-        self._thread.start()
+        self._server = BackgroundServer(self._handler(), "scripted-server")
 
     @property
     def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._server.url
 
     def script(self, *replies: Reply, then: Reply | None = None) -> None:
         with self._lock:
@@ -99,10 +90,7 @@ class ScriptedServer:
             return self._script.pop(0) if self._script else self.default
 
     def stop(self) -> None:
-        self._stopping.set()  # releases handlers that are still "slow"
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -118,7 +106,7 @@ class ScriptedServer:
                 body = self.rfile.read(length) if length else b""
                 seen = Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 reply = server.next_reply(seen)
-                if reply.delay and server._stopping.wait(reply.delay):
+                if reply.delay and server._server.stopping.wait(reply.delay):
                     return
                 if reply.body is None:
                     payload = b""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +23,7 @@ from backup_api_client import (
 from backup_api_client.models import Assets, Backup, BackupStatusEnum
 from tests.support.assets import asset_documents
 from tests.support.live_server import LiveServer, running_server
+from tests.support.waiting import follow_creation
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
@@ -38,8 +38,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 def backup_id(live: LiveServer) -> str:
     with BackupApiClient(live.url) as client:
         created = client.backup.create(Assets.from_dict({"iterable": asset_documents(2)}))
-        while client.backup.creation_status(created).value != BackupStatusEnum.COMPLETED:
-            time.sleep(0.01)
+        assert follow_creation(client, created)[-1].value == BackupStatusEnum.COMPLETED
         return created
 
 
@@ -98,8 +97,7 @@ def test_each_error_status_raises_its_class(live: LiveServer, backup_id: str) ->
 def test_a_deleted_backup_is_gone(live: LiveServer) -> None:
     with BackupApiClient(live.url) as client:
         created = client.backup.create(Assets.from_dict({"iterable": asset_documents(1)}))
-        while client.backup.creation_status(created).value != BackupStatusEnum.COMPLETED:
-            time.sleep(0.01)
+        assert follow_creation(client, created)[-1].value == BackupStatusEnum.COMPLETED
         client.backups.delete(created)
         with pytest.raises(GoneError) as gone:
             client.backup.get(created)

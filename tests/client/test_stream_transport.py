@@ -6,11 +6,10 @@ A small real SSE server on 127.0.0.1 plays the events with chosen gaps (sync and
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import httpx
@@ -24,6 +23,7 @@ from backup_api_client import (
     BackupApiClient,
 )
 from backup_api_client.models import BackupStatusEnum
+from tests.support.http_server import BackgroundServer
 
 from .conftest import BACKUP, BACKUP_ID
 
@@ -38,22 +38,14 @@ class EventServer:
     ) -> None:
         self.events = events
         self.content_type = content_type
-        self.stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01})
-        self._thread.start()
+        self._server = BackgroundServer(self._handler(), "event-server")
 
     @property
     def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._server.url
 
     def stop(self) -> None:
-        self.stopping.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -71,7 +63,7 @@ class EventServer:
                 self.end_headers()
                 try:
                     for gap, data in server.events:
-                        if server.stopping.wait(gap):
+                        if server._server.stopping.wait(gap):
                             return
                         self.wfile.write(f"data: {json.dumps(data)}\n\n".encode())
                         self.wfile.flush()

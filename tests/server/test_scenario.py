@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from backup_api_client import BackupApiClient, GoneError
-from backup_api_client.models import Asset, Assets, BackupStatus, BackupStatusEnum
+from backup_api_client.models import Asset, Assets, BackupStatusEnum
 from tests.support.assets import asset_documents, seed_database
 from tests.support.live_server import running_server
+from tests.support.waiting import follow_creation
 
 pytestmark = pytest.mark.slow
-
-
-def follow_creation(client: BackupApiClient, backup_id: str, timeout: float = 60) -> list[BackupStatus]:
-    statuses = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status = client.backup.creation_status(backup_id)
-        statuses.append(status)
-        if status.value in (BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED):
-            return statuses
-        time.sleep(0.01)
-    raise AssertionError(f"creation of {backup_id} did not end in {timeout} s")
 
 
 def test_back_up_list_inspect_and_restore_1000_assets_with_unknown_fields(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from tests.support.assets import (
     wait_for_creation,
 )
 from tests.support.live_server import LiveServer, running_server
+from tests.support.waiting import follow_creation, follow_restoration
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
@@ -55,17 +56,6 @@ def backups(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         for backup_id in (large, small):
             assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
         yield Backups(live, large, small)
-
-
-def wait_for_restoration(client: BackupApiClient, backup_id: str, timeout: float = 60) -> BackupStatusEnum:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = client.backup.restoration_status(backup_id).value
-        if value in TERMINAL | {BackupStatusEnum.FAILED}:
-            assert isinstance(value, BackupStatusEnum)
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"restoration of {backup_id} did not end in {timeout} s")
 
 
 def assert_well_ordered(events: list[BackupStreamedProgress]) -> None:
@@ -124,7 +114,7 @@ async def test_breaking_out_closes_the_connection_and_the_restore_still_complete
                     async for _progress in async_events:
                         break
                 assert async_events.response.is_closed
-        assert wait_for_restoration(client, backups.large) == BackupStatusEnum.COMPLETED
+        assert follow_restoration(client, backups.large)[-1].value == BackupStatusEnum.COMPLETED
     assert (
         len(httpx.get(f"{backups.live.url}/assets", timeout=60).json()["iterable"]) == LARGE_DATABASE_ASSETS
     )
@@ -134,8 +124,7 @@ async def test_breaking_out_closes_the_connection_and_the_restore_still_complete
 async def test_a_corrupted_backup_ends_failed_and_raises(backups: Backups, mode: str) -> None:
     with BackupApiClient(backups.live.url) as client:
         corrupted = client.backup.create(None)
-        while client.backup.creation_status(corrupted).value != BackupStatusEnum.COMPLETED:
-            time.sleep(0.02)
+        assert follow_creation(client, corrupted)[-1].value == BackupStatusEnum.COMPLETED
         client.backup.restore(backups.small)
         before = client.assets.list().to_dict()
         archive = next((backups.live.data_dir / "backups").glob(f"{corrupted}*.zst"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from backup_api_server.assets import AssetDatabase
+from tests.support.waiting import ENDED_VALUES, poll
 
 LARGE_DATABASE_ASSETS = 120_000
 
@@ -46,15 +46,14 @@ def asset_documents(count: int, *, content_bytes: int = 64) -> list[dict[str, An
 
 
 def wait_for_creation(http: httpx.Client, backup_id: str, timeout: float = 60.0) -> dict[str, Any]:
-    """Poll creation status until it ends; returns the last status document."""
-    deadline = time.monotonic() + timeout
-    while True:
-        status: dict[str, Any] = http.get(f"/backup/{backup_id}/creation/status").json()
-        if status["value"] in {"COMPLETED", "FAILED", "CANCELED"}:
-            return status
-        if time.monotonic() > deadline:
-            raise AssertionError(f"creation of {backup_id} still {status} after {timeout} s")
-        time.sleep(0.02)
+    """Poll creation status over raw HTTP until it ends; returns the last status document."""
+    statuses: list[dict[str, Any]] = poll(
+        lambda: http.get(f"/backup/{backup_id}/creation/status").json(),
+        lambda status: status["value"] in ENDED_VALUES,
+        timeout=timeout,
+        what=f"end of the creation of {backup_id}",
+    )
+    return statuses[-1]
 
 
 def create_backup(http: httpx.Client, documents: list[dict[str, Any]] | None) -> str:

@@ -212,9 +212,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         status raises as in ``request`` (its body read first, the response closed); an answer that
         is not ``media_type`` raises ``APIResponseValidationError``. The caller closes the response.
         """
-        request = self._build_request(
-            request_kwargs, timeout, {"Accept": media_type, **(extra_headers or {})}
-        )
+        headers = {"Accept": media_type, **(extra_headers or {})}
+        request = self._build_request(request_kwargs, timeout, headers)
         try:
             response = self._http_client.send(request, stream=True)
         except httpx.RequestError as error:
@@ -319,9 +318,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         extra_headers: Headers | None,
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.stream``."""
-        request = self._build_request(
-            request_kwargs, timeout, {"Accept": media_type, **(extra_headers or {})}
-        )
+        headers = {"Accept": media_type, **(extra_headers or {})}
+        request = self._build_request(request_kwargs, timeout, headers)
         try:
             response = await self._http_client.send(request, stream=True)
         except httpx.RequestError as error:

@@ -12,7 +12,7 @@ Hand-written (overrides/_exceptions.py). The hierarchy::
         └── APIStatusError            an error answer: .response, .status_code, the problem fields
             ├── BadRequestError             400
             ├── NotFoundError               404
-            ├── GoneError                   410
+            │   └── GoneError               410: it existed, and no longer does
             ├── ConflictError               409
             ├── PayloadTooLargeError        413
             ├── UnsupportedMediaTypeError   415
@@ -172,7 +172,7 @@ class NotFoundError(APIStatusError):
     """404: nothing has this identifier."""
 
 
-class GoneError(APIStatusError):
+class GoneError(NotFoundError):
     """410: the backup existed and no longer does (deleted, or its creation was cancelled or failed)."""
 
 

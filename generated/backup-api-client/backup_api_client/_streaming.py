@@ -4,8 +4,11 @@
 Hand-written (overrides/_streaming.py): openapi-python-client cannot generate a streaming operation.
 Events are parsed by httpx-sse; each event's ``data`` is decoded into the operation's model. The
 request is sent when the ``with`` block opens (or on first iteration), so an error answer raises
-there, as the matching ``APIStatusError``. Leaving the block or breaking out of the loop closes the
-connection. The read timeout applies to the wait for each next piece of the stream, not to the whole.
+there, as the matching ``APIStatusError``. Leaving the ``with`` / ``async with`` block closes the
+connection, and so does breaking out of a sync loop. Breaking out of an ``async for`` closes it only
+when the event loop finalises the loop's iterator (soon, not at once: async generators have no
+synchronous close), so use ``async with`` or ``await stream.close()`` to close at a known point. The
+read timeout applies to the wait for each next piece of the stream, not to the whole.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ class AssetsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -112,7 +112,7 @@ class AsyncAssetsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -169,7 +169,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -222,7 +222,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -277,7 +277,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -327,7 +327,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -381,7 +381,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -445,7 +445,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -515,7 +515,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -567,7 +567,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -628,7 +628,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -688,7 +688,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -741,7 +741,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -796,7 +796,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -846,7 +846,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -900,7 +900,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -964,7 +964,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1034,7 +1034,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1086,7 +1086,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1147,7 +1147,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1190,7 +1190,7 @@ class BackupsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1241,7 +1241,7 @@ class BackupsResource(SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1282,7 +1282,7 @@ class AsyncBackupsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1333,7 +1333,7 @@ class AsyncBackupsResource(AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 

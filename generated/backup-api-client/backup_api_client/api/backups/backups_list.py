@@ -62,7 +62,7 @@ def sync_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -105,7 +105,7 @@ def sync(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -185,7 +185,7 @@ async def asyncio(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
