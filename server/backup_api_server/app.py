@@ -161,7 +161,7 @@ class BodyReader:
                 raise Problem(413, f"The request body exceeds {self.max_bytes} bytes.")
             chunks.append(chunk)
         raw = b"".join(chunks)
-        if not raw.strip():
+        if not raw:  # no body; whitespace alone is a body, and not JSON
             return None
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if media_type not in JSON_MEDIA_TYPES and not media_type.endswith("+json"):

@@ -421,7 +421,9 @@ class BackupEngine:
         with self._lock:
             job = self._active_restoration
             if job is None or job.backup_id != backup_id or not job.running:
-                if backup_id not in self._restorations and not self._is_known(backup_id):
+                creation = self._creations.get(backup_id)
+                creating = creation is not None and creation.running
+                if backup_id not in self._restorations and not creating and not self._is_stored(backup_id):
                     raise self._missing(backup_id)
                 raise OperationConflict(f"no restoration of backup {backup_id} is in progress")
             job.cancel.set()
@@ -638,14 +640,17 @@ class BackupEngine:
             return BackupGone(f"backup {backup_id} is gone: {reason}")
         return BackupNotFound(f"backup {backup_id} not found")
 
-    def _is_known(self, backup_id: str) -> bool:
-        if backup_id in self._creations or self._journal.outcome(backup_id) is not None:
-            return True
+    def _is_stored(self, backup_id: str) -> bool:
         try:
             self.store.read_metadata(backup_id)
         except BackupNotFound:
             return False
         return True
+
+    def _is_known(self, backup_id: str) -> bool:
+        if backup_id in self._creations or self._journal.outcome(backup_id) is not None:
+            return True
+        return self._is_stored(backup_id)
 
     def _next_backup_id(self) -> tuple[str, int]:
         # Two calls in the same microsecond (or after the clock went back) still get distinct,

@@ -31,9 +31,14 @@ def _operations() -> list[tuple[str, re.Pattern[str], dict[str, Any]]]:
 
 
 def operation_for(method: str, raw_path: str) -> dict[str, Any] | None:
-    for candidate_method, pattern, operation in _operations():
+    # A concrete path wins over a templated one (OpenAPI): `/backup/asset` is never `/backup/{backup}`.
+    concrete = spec()["paths"].get(raw_path)
+    if concrete is not None:
+        operation: dict[str, Any] | None = concrete.get(method.lower())
+        return operation
+    for candidate_method, pattern, candidate in _operations():
         if candidate_method == method and pattern.match(raw_path):
-            return operation
+            return candidate
     return None
 
 

@@ -1,0 +1,105 @@
+"""Schemathesis against the live reference server: every operation, every phase, every check.
+
+The run is configured by `tests/fuzz/schemathesis.toml` (fixed seed, CI-sized example counts, all
+checks on, JUnit report in `reports/schemathesis/`). It must find nothing: a failure is fixed in the
+server or the spec, with a regression test in `tests/server/test_fuzz_regressions.py`, never
+excluded.
+
+`BACKUP_API_FUZZ_ARGS` adds options to the `st run` command line; the longer maintainers' run is
+
+    BACKUP_API_FUZZ_ARGS="--max-time 300 --seed 4242" uv run pytest tests/fuzz -s
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from tests.support.live_server import running_server
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CONFIG = REPO_ROOT / "tests" / "fuzz" / "schemathesis.toml"
+SPEC = REPO_ROOT / "spec" / "backup-api.yaml"
+JUNIT_REPORT = REPO_ROOT / "reports" / "schemathesis" / "junit.xml"
+PHASES = ("Examples", "Coverage", "Fuzzing", "Stateful")
+EXTRA_ARGS = shlex.split(os.environ.get("BACKUP_API_FUZZ_ARGS", ""))
+# The CI part is sized to stay under 3 minutes on the 2-core machine; this only stops a hung run
+# (a `--max-time` budget extends it).
+_MAX_TIME = re.search(r"--max-time[= ](\d+)", " ".join(EXTRA_ARGS))
+RUN_TIMEOUT_SECONDS = 480 + (int(_MAX_TIME.group(1)) if _MAX_TIME else 0)
+SUMMARY_CHARACTERS = 20_000
+
+pytestmark = pytest.mark.slow
+
+
+def schemathesis_command(url: str, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "--config-file",
+        str(CONFIG),
+        "run",
+        str(SPEC),
+        "--url",
+        url,
+        "--no-color",
+        *extra,
+    ]
+
+
+def failure_summary(output: str) -> str:
+    """What to show when the run fails: from the first failure (or error) section to the end."""
+    for marker in ("= FAILURES =", "= ERRORS =", "= WARNINGS =", "= SUMMARY ="):
+        start = output.find(marker)
+        if start != -1:
+            output = output[max(0, output.rfind("\n", 0, start)) :]
+            break
+    return output[-SUMMARY_CHARACTERS:]
+
+
+@pytest.mark.timeout(RUN_TIMEOUT_SECONDS + 60)
+def test_schemathesis_finds_nothing(tmp_path: Path) -> None:
+    JUNIT_REPORT.unlink(missing_ok=True)
+    with running_server(tmp_path / "data") as live:
+        started = time.monotonic()
+        result = subprocess.run(
+            schemathesis_command(live.url, *EXTRA_ARGS),
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT_SECONDS,
+            check=False,
+        )
+        elapsed = time.monotonic() - started
+        server_log = "".join(live.log)
+    output = result.stdout + result.stderr
+    phases_start = output.find("Examples (")
+    print(f"schemathesis ran in {elapsed:.0f} s\n{output[max(phases_start, 0) :]}")
+    assert result.returncode == 0, (
+        f"schemathesis exited {result.returncode} after {elapsed:.0f} s:\n{failure_summary(output)}"
+        f"\n--- server log ---\n{server_log[-4000:]}"
+    )
+
+    # Every phase ran (none skipped for lack of operations or data) and passed.
+    for phase in PHASES:
+        passed = re.search(rf"✅\s+{phase}\b", output)
+        assert passed, f"phase {phase} did not pass:\n{failure_summary(output)}"
+    # The stateful phase followed the spec's links (create → status / snapshot → restore → …).
+    links = re.search(r"API Links:\s+(\d+) covered / (\d+) selected", output)
+    assert links is not None, failure_summary(output)
+    covered, selected = int(links.group(1)), int(links.group(2))
+    assert covered * 2 >= selected, f"only {covered} of {selected} links were followed"
+
+    suite = ElementTree.parse(JUNIT_REPORT).getroot()
+    assert suite.get("failures") == "0" and suite.get("errors") == "0", JUNIT_REPORT.read_text()
+    tested = {case.get("name") for case in suite.iter("testcase")}
+    assert len(tested) == 13  # the 12 operations and the stateful scenarios
