@@ -35,9 +35,9 @@ from .errors import (
     OperationConflict,
 )
 from .problems import Problem, problem_response
+from .settings import DEFAULT_MAX_BODY_BYTES
 from .streaming import final_progress, restoration_event_stream, wants_event_stream
 
-DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 JSON_MEDIA_TYPES = ("application/json", "application/problem+json")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # A `\uD800`-`\uDFFF` escape in the raw body: only then can a decoded string hold a lone surrogate.
@@ -149,10 +149,19 @@ class BodyReader:
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
 
+    @staticmethod
+    def require_json(request: Request) -> None:
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type not in JSON_MEDIA_TYPES and not media_type.endswith("+json"):
+            raise Problem(415, "The request body must be application/json.")
+
     async def read(self, request: Request, component: str) -> Any | None:
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             raise Problem(413, f"The request body exceeds {self.max_bytes} bytes.")
+        announced = (declared is not None and declared != "0") or "transfer-encoding" in request.headers
+        if announced:  # refuse a wrong media type before reading up to max_bytes of it
+            self.require_json(request)
         chunks: list[bytes] = []
         size = 0
         async for chunk in request.stream():
@@ -163,9 +172,7 @@ class BodyReader:
         raw = b"".join(chunks)
         if not raw:  # no body; whitespace alone is a body, and not JSON
             return None
-        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-        if media_type not in JSON_MEDIA_TYPES and not media_type.endswith("+json"):
-            raise Problem(415, "The request body must be application/json.")
+        self.require_json(request)
         try:
             document = json.loads(
                 raw, parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_integer
@@ -204,24 +211,32 @@ def _same_backup(backup: str, body: Any | None) -> None:
         )
 
 
+def api_version() -> str:
+    return str(contract.spec_document()["info"]["version"])
+
+
+def open_engine(data_dir: Path) -> BackupEngine:
+    return BackupEngine(data_dir, api_version=api_version())
+
+
 def create_app(
     data_dir: Path,
     *,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-    engine_factory: Callable[[Path], BackupEngine] | None = None,
+    engine: BackupEngine | None = None,
 ) -> FastAPI:
-    """Build the application. The engine is started with the app and closed when it stops."""
-    version = str(contract.spec_document()["info"]["version"])
-    holder: dict[str, BackupEngine] = {}
+    """Build the application over ``engine`` (else one opened on ``data_dir`` when the app starts).
 
-    def make_engine(directory: Path) -> BackupEngine:
-        return BackupEngine(directory, api_version=version)
-
-    factory = engine_factory or make_engine
+    The app closes its engine when it stops. ``backup-api serve`` opens the engine itself first, so
+    a data directory that cannot be used is reported before anything listens.
+    """
+    version = api_version()
+    holder: dict[str, BackupEngine] = {} if engine is None else {"engine": engine}
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        holder["engine"] = factory(data_dir)
+        if "engine" not in holder:
+            holder["engine"] = open_engine(data_dir)
         try:
             yield
         finally:
@@ -238,7 +253,7 @@ def create_app(
     app.add_middleware(ConcretePathsFirst, paths=_concrete_paths())
     bodies = BodyReader(max_body_bytes)
 
-    def engine() -> BackupEngine:
+    def current_engine() -> BackupEngine:
         return holder["engine"]
 
     async def call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -288,7 +303,7 @@ def create_app(
         that is not there is 404 (409 while it is being created) whatever the body names."""
         body = await bodies.read(request, "Backup")
         if body is not None:
-            await call(engine().get_backup, backup)
+            await call(current_engine().get_backup, backup)
             _same_backup(backup, body)
 
     async def start_creation(request: Request, component: str) -> Response:
@@ -299,7 +314,7 @@ def create_app(
             assets = [body]
         else:
             assets = list(body["iterable"])
-        backup_id = await call(engine().start_creation, assets)
+        backup_id = await call(current_engine().start_creation, assets)
         return Response(status_code=202, headers={"Location": f"/backup/{backup_id}", "Backup-Id": backup_id})
 
     @app.post("/backup")
@@ -312,31 +327,31 @@ def create_app(
 
     @app.get("/backup/{backup}")
     async def backup_specific_backup_snapshot(backup: str) -> Response:
-        metadata = await call(engine().get_backup, _checked_id(backup))
+        metadata = await call(current_engine().get_backup, _checked_id(backup))
         return _json(Backup.model_validate(metadata))
 
     @app.get("/backup/{backup}/creation/status")
     async def backup_specific_creation_status(backup: str) -> Response:
-        status = await call(engine().creation_status, _checked_id(backup))
+        status = await call(current_engine().creation_status, _checked_id(backup))
         return _json(_status_model(status))
 
     @app.post("/backup/{backup}/creation/cancel")
     async def backup_specific_creation_cancel(backup: str) -> Response:
-        await call(engine().cancel_creation, _checked_id(backup))
+        await call(current_engine().cancel_creation, _checked_id(backup))
         return Response(status_code=204)
 
     @app.post("/backup/{backup}/restore")
     async def backup_restore_specific_backup(backup: str, request: Request) -> Response:
         backup = _checked_id(backup)
         await check_optional_metadata(backup, request)
-        restored = await call(engine().restore, backup)
+        restored = await call(current_engine().restore, backup)
         return _json(Backup.model_validate(restored))
 
     @app.post("/backup/{backup}/restore/streamed")
     async def backup_restore_specific_backup_streamed(backup: str, request: Request) -> Response:
         backup = _checked_id(backup)
         await check_optional_metadata(backup, request)
-        handle = await call(engine().start_restoration, backup)
+        handle = await call(current_engine().start_restoration, backup)
         if wants_event_stream(request.headers.get("accept")):
             return restoration_event_stream(handle)
         final = await run_in_threadpool(final_progress, handle)
@@ -344,31 +359,31 @@ def create_app(
 
     @app.get("/backup/{backup}/restoration/status")
     async def backup_specific_restoration_status(backup: str) -> Response:
-        status = await call(engine().restoration_status, _checked_id(backup))
+        status = await call(current_engine().restoration_status, _checked_id(backup))
         return _json(_status_model(status))
 
     @app.post("/backup/{backup}/restoration/cancel")
     async def backup_specific_restoration_cancel(backup: str, request: Request) -> Response:
         backup = _checked_id(backup)
         await check_optional_metadata(backup, request)
-        await call(engine().cancel_restoration, backup)
+        await call(current_engine().cancel_restoration, backup)
         return Response(status_code=204)
 
     @app.get("/backups")
     async def backups_list() -> Response:
-        backups = await call(engine().list_backups)
+        backups = await call(current_engine().list_backups)
         return _json(Backups.model_validate({"iterable": backups}))
 
     @app.post("/backups/{backup}/delete")
     async def backups_delete_specific_backup(backup: str) -> Response:
-        await call(engine().delete_backup, _checked_id(backup))
+        await call(current_engine().delete_backup, _checked_id(backup))
         return Response(status_code=204)
 
     @app.get("/assets")
     async def assets_snapshot() -> Response:
         # Documents go out exactly as stored (they were validated on the way in): parsing them into a
         # model and serialising again would cost seconds on a large database and could reorder fields.
-        texts = await call(engine().list_asset_texts)
+        texts = await call(current_engine().list_asset_texts)
         body = b'{"iterable":[' + ",".join(texts).encode() + b"]}"
         return Response(body, media_type="application/json")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +15,9 @@ import typer
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
 from typer._click.exceptions import ClickException, UsageError
 
+from .errors import EngineError
 from .paths import resolve_data_dir
+from .settings import DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT
 
 app = typer.Typer(
     name="backup-api",
@@ -24,8 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 1000
 DEBUG_ENV = "BACKUP_API_DEBUG"
 
 
@@ -78,28 +79,34 @@ def serve(
             show_default=False,
         ),
     ] = None,
-    max_body_bytes: Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)] = 64
-    * 1024
-    * 1024,
+    max_body_bytes: Annotated[
+        int, typer.Option(help="Largest request body accepted, in bytes.", min=1)
+    ] = DEFAULT_MAX_BODY_BYTES,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the reference Backup API server."""
     import uvicorn
 
-    from .app import create_app
+    from .app import create_app, open_engine
 
     try:
         directory: Path = resolve_data_dir(data_dir)
-    except OSError as error:
+        # Opened before anything listens: a data directory that cannot be used is one line, here.
+        engine = open_engine(directory)
+    except EngineError as error:
+        raise fail(f"cannot use the data directory: {error.detail}") from None
+    except (OSError, sqlite3.Error) as error:
         raise fail(f"cannot use the data directory: {error}") from None
-    sock = bind_socket(host, port)
-    application = create_app(directory, max_body_bytes=max_body_bytes)
+    try:
+        sock = bind_socket(host, port)
+    except typer.Exit:
+        engine.close()
+        raise
+    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine)
     config = uvicorn.Config(application, log_level=log_level, timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
-    typer.echo(f"backup-api: serving http://{host}:{sock.getsockname()[1]} (data in {directory})", err=True)
+    say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
     server.run(sockets=[sock])
-    if not server.started:
-        raise fail("the server could not start; see the log above")
 
 
 def main() -> None:

@@ -47,7 +47,8 @@ def backup_id_is_valid(candidate: str) -> bool:
     schema = spec_document()["components"]["schemas"]["BackupId"]
     return (
         schema["minLength"] <= len(candidate) <= schema["maxLength"]
-        and backup_id_pattern().search(candidate) is not None
+        # fullmatch, not search: the pattern's `$` would also match before a trailing newline.
+        and backup_id_pattern().fullmatch(candidate) is not None
     )
 
 

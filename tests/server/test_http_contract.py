@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -232,3 +233,22 @@ def test_location_points_at_the_new_backup(http: httpx.Client) -> None:
     assert re.fullmatch(spec()["components"]["schemas"]["BackupId"]["pattern"], backup_id)
     assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
     assert http.get(f"/backup/{backup_id}").json()["id"] == backup_id
+
+
+def test_an_id_with_a_trailing_newline_is_refused_by_the_pattern(shared_http: httpx.Client) -> None:
+    # The pattern ends in `$`, which a regex search also matches before a final newline.
+    response = shared_http.get("/backup/1.0.0_123%0A")
+    assert response.status_code == 422
+    assert "not a backup identifier" in response.json()["detail"]
+
+
+def test_a_wrong_media_type_is_refused_before_the_body_is_read(shared_server: LiveServer) -> None:
+    # Announce a megabyte, send ten bytes: only a server that answers before reading can reply.
+    host, port = httpx.URL(shared_server.url).host, httpx.URL(shared_server.url).port
+    with socket.create_connection((host, port), timeout=5) as connection:
+        connection.sendall(
+            b"POST /backup HTTP/1.1\r\nHost: test\r\nContent-Type: text/csv\r\n"
+            b"Content-Length: 1000000\r\n\r\n" + b"x" * 10
+        )
+        status_line = connection.recv(4096).split(b"\r\n", 1)[0]
+    assert status_line == b"HTTP/1.1 415 Unsupported Media Type"
