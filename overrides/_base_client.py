@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import httpx
 
-from ._constants import DEFAULT_TIMEOUT
+from ._constants import DEFAULT_TIMEOUT, LONG_RUNNING_READ_TIMEOUT
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -112,12 +112,15 @@ class BaseClient(Generic[_HttpxClientT]):
         request_kwargs: Mapping[str, Any],
         timeout: Timeout | NotGiven,
         extra_headers: Headers | None,
+        long_running: bool = False,
     ) -> httpx.Request:
         kwargs = dict(request_kwargs)
         if extra_headers:
             kwargs["headers"] = {**kwargs.get("headers", {}), **extra_headers}
         if not isinstance(timeout, NotGiven):
             kwargs["timeout"] = timeout
+        elif long_running:
+            kwargs["timeout"] = _long_running_timeout(self.timeout)
         return self._http_client.build_request(**kwargs)
 
     def _make_status_error(self, response: httpx.Response) -> APIStatusError:
@@ -161,6 +164,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         timeout: Timeout | NotGiven,
         max_retries: int | NotGiven,
         extra_headers: Headers | None,
+        long_running: bool = False,
     ) -> httpx.Response:
         """Send an operation's request and return its answer when the status is below 400.
 
@@ -170,7 +174,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         ``APIConnectionError`` / ``APITimeoutError`` when no answer came.
         """
         retries = self._retries_for(idempotent, max_retries)
-        request = self._build_request(request_kwargs, timeout, extra_headers)
+        request = self._build_request(request_kwargs, timeout, extra_headers, long_running)
         for retries_taken in range(retries + 1):
             try:
                 response = self._http_client.send(request)
@@ -272,10 +276,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         timeout: Timeout | NotGiven,
         max_retries: int | NotGiven,
         extra_headers: Headers | None,
+        long_running: bool = False,
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.request``: same retries, timeouts and errors."""
         retries = self._retries_for(idempotent, max_retries)
-        request = self._build_request(request_kwargs, timeout, extra_headers)
+        request = self._build_request(request_kwargs, timeout, extra_headers, long_running)
         for retries_taken in range(retries + 1):
             try:
                 response = await self._http_client.send(request)
@@ -406,6 +411,14 @@ def _configure(
         http_client.base_url = httpx.URL(default_base_url)
     if not isinstance(timeout, NotGiven):
         http_client.timeout = timeout
+
+
+def _long_running_timeout(timeout: httpx.Timeout) -> httpx.Timeout:
+    """The client's timeout with a read timeout of at least LONG_RUNNING_READ_TIMEOUT."""
+    read = timeout.read
+    if read is not None:
+        read = max(read, LONG_RUNNING_READ_TIMEOUT)
+    return httpx.Timeout(connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
 
 
 def _require_media_type(response: httpx.Response, media_type: str) -> None:

@@ -14,6 +14,7 @@ __all__ = [
     "DEFAULT_READ_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
+    "LONG_RUNNING_READ_TIMEOUT",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
     "RETRYABLE_STATUS_CODES",
@@ -42,3 +43,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(
     write=DEFAULT_READ_TIMEOUT,
     pool=DEFAULT_READ_TIMEOUT,
 )
+# An operation marked `x-long-running` answers only when a restoration ends: unless the call sets its
+# own timeout, its read timeout is at least this long (a large database restores in minutes).
+LONG_RUNNING_READ_TIMEOUT = 3600.0

@@ -139,3 +139,16 @@ def test_an_http_client_passed_in_keeps_its_settings_unless_told_otherwise(serve
 def test_max_retries_cannot_be_negative() -> None:
     with pytest.raises(ValueError, match="max_retries"):
         BackupApiClient(max_retries=-1)
+
+
+async def test_a_long_running_operation_waits_past_the_clients_read_timeout(
+    api: Api, server: ScriptedServer
+) -> None:
+    # restore is `x-long-running`: it answers only when the restoration ends.
+    server.script(Reply(200, BACKUP, delay=0.3), Reply(200, BACKUP, delay=0.3))
+    options = {"timeout": httpx.Timeout(5.0, read=0.05), "max_retries": 0}
+
+    restored = await api.call("backup.restore", BACKUP_ID, client_options=options)
+    assert restored.id == BACKUP_ID
+    with pytest.raises(APITimeoutError):
+        await api.call("backup.get", BACKUP_ID, client_options=options)

@@ -23,6 +23,8 @@ from ...types import Response
 OPERATION_ID = "assetsSnapshot"
 IDEMPOTENT = True
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = False
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -76,6 +78,7 @@ def sync_detailed(
     response = client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -119,6 +122,7 @@ def sync(
     response = client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -158,6 +162,7 @@ async def asyncio_detailed(
     response = await client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -201,6 +206,7 @@ async def asyncio(
     response = await client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,

@@ -24,6 +24,8 @@ from ...types import UNSET, Response, Unset
 OPERATION_ID = "backup"
 IDEMPOTENT = False
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = False
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -103,6 +105,7 @@ def sync_detailed(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -163,6 +166,7 @@ def sync(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -219,6 +223,7 @@ async def asyncio_detailed(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -279,6 +284,7 @@ async def asyncio(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,

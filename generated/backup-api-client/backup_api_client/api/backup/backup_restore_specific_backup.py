@@ -24,6 +24,8 @@ from ...types import UNSET, Response, Unset
 OPERATION_ID = "backupRestoreSpecificBackup"
 IDEMPOTENT = False
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = True
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -119,6 +121,7 @@ def sync_detailed(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -190,6 +193,7 @@ def sync(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -257,6 +261,7 @@ async def asyncio_detailed(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -328,6 +333,7 @@ async def asyncio(
             body=body,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,

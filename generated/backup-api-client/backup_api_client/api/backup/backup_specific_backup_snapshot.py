@@ -24,6 +24,8 @@ from ...types import Response
 OPERATION_ID = "backupSpecificBackupSnapshot"
 IDEMPOTENT = True
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = False
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -99,6 +101,7 @@ def sync_detailed(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -160,6 +163,7 @@ def sync(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -217,6 +221,7 @@ async def asyncio_detailed(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -278,6 +283,7 @@ async def asyncio(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,

@@ -23,6 +23,8 @@ from ...types import Response
 OPERATION_ID = "backupSpecificCreationCancel"
 IDEMPOTENT = True
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = False
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -96,6 +98,7 @@ def sync_detailed(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -157,6 +160,7 @@ def sync(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -214,6 +218,7 @@ async def asyncio_detailed(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -275,6 +280,7 @@ async def asyncio(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,

@@ -24,6 +24,8 @@ from ...types import Response
 OPERATION_ID = "backupSpecificCreationStatus"
 IDEMPOTENT = True
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = False
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -95,6 +97,7 @@ def sync_detailed(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -152,6 +155,7 @@ def sync(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -205,6 +209,7 @@ async def asyncio_detailed(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -262,6 +267,7 @@ async def asyncio(
             backup=backup,
         ),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,

@@ -23,6 +23,8 @@ from ...types import Response
 OPERATION_ID = "backupsList"
 IDEMPOTENT = True
 """`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+LONG_RUNNING = False
+"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -75,6 +77,7 @@ def sync_detailed(
     response = client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -117,6 +120,7 @@ def sync(
     response = client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -155,6 +159,7 @@ async def asyncio_detailed(
     response = await client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -197,6 +202,7 @@ async def asyncio(
     response = await client.request(
         _get_kwargs(),
         idempotent=IDEMPOTENT,
+        long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
