@@ -2,7 +2,9 @@
 
 Writing streams (the database is never held in memory whole) and computes the sha256 of the
 stored, compressed bytes on the way. Reading verifies that checksum over the whole archive before
-it decodes and yields anything, so a corrupted backup is refused before it can touch a database.
+it decodes and yields anything, so a corrupted backup is refused before it can touch a database;
+decoding reads the archive again and checks the sha256 of the bytes it decoded too, so a stored
+object that changed between the two reads is refused before the decoded documents are used.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import threading
 from collections.abc import Callable, Generator, Iterable
 from types import TracebackType
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, cast
 
 import zstandard
 
@@ -101,7 +103,8 @@ class ArchiveWriter:
 
 
 class ArchiveReader:
-    """Reads an archive in two passes: verify the checksum, then decode documents.
+    """Reads an archive in two passes: verify the checksum, then decode documents (checking
+    the checksum of the bytes decoded as well).
 
     `open_archive` is called once per pass and must return a fresh stream from the start.
     """
@@ -136,17 +139,23 @@ class ArchiveReader:
     def batches(self, batch_size: int) -> Generator[list[ArchivedDocument], None, None]:
         """Decoded documents in archive order, `batch_size` at a time; verifies first if needed.
 
-        Raises `BackupCorrupted` for content that does not decode to asset documents, or that
-        holds a different number of documents than expected.
+        Raises `BackupCorrupted` for content that does not decode to asset documents, that
+        holds a different number of documents than expected, or whose bytes (as read for
+        decoding) do not have the expected sha256. The last two are known only once the whole
+        archive was read, so full batches may have been yielded before: use the documents only
+        if the iteration ends normally.
         """
         if not self._verified:
             self.verify()
         decompressor = zstandard.ZstdDecompressor()
         count = 0
         batch: list[ArchivedDocument] = []
-        with self._open_archive() as source:
+        with self._open_archive() as stored:
+            source = _HashingReader(stored)
             try:
-                with decompressor.stream_reader(source, read_across_frames=True) as reader:
+                # The decompressor only calls `read`; `stored` is closed by the `with` above.
+                hashed = cast(BinaryIO, source)
+                with decompressor.stream_reader(hashed, read_across_frames=True, closefd=False) as reader:
                     for line in io.BufferedReader(reader, READ_CHUNK_BYTES):
                         count += 1
                         batch.append(_decode_line(line, count))
@@ -155,12 +164,40 @@ class ArchiveReader:
                             batch = []
             except zstandard.ZstdError as error:
                 raise BackupCorrupted(f"archive does not decompress: {error}") from error
-        if batch:
-            yield batch
+            source.read_to_end()
+        actual = source.hexdigest()
+        if actual != self._expected_sha256:
+            raise BackupCorrupted(
+                f"sha256 mismatch: expected {self._expected_sha256}, the bytes decoded have {actual} "
+                "(the archive changed after it was verified)"
+            )
         if self._expected_count is not None and count != self._expected_count:
             raise BackupCorrupted(
                 f"archive holds {count} documents, its metadata says {self._expected_count}"
             )
+        if batch:
+            yield batch
+
+
+class _HashingReader:
+    """A binary stream that computes the sha256 of every byte read through it."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self._source = source
+        self._sha256 = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._source.read(size)
+        self._sha256.update(chunk)
+        return chunk
+
+    def read_to_end(self) -> None:
+        """Read (and hash) whatever the decoder left unread."""
+        while self.read(READ_CHUNK_BYTES):
+            pass
+
+    def hexdigest(self) -> str:
+        return self._sha256.hexdigest()
 
 
 def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:

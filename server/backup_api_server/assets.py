@@ -7,7 +7,8 @@ its insertion order. Besides reads and upserts, the database offers what backup 
   whole database;
 - `build_replacement()` and `swap_in()`: a new database is built beside the old one
   (`assets.db.restoring`), checked, and swapped in by renames while no connection uses the old
-  one, which is kept (`assets.db.previous`) until the swap is durable.
+  one, which is kept (`assets.db.previous`) until the swap is durable. A swap that fails is
+  undone before the error is raised: the caller sees it happen entirely or not at all.
 
 Opening the database finishes or undoes a swap that a crash interrupted.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import ArchivedDocument, encode_document
-from .errors import OperationCancelled, OperationConflict
+from .errors import EngineError, OperationCancelled, OperationConflict
 from .store import fsync_directory
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "AssetDatabase",
     "ReplacementDatabase",
     "Snapshot",
+    "is_busy_error",
 ]
 
 DATABASE_NAME = "assets.db"
@@ -43,6 +45,8 @@ PREVIOUS_SUFFIX = ".previous"
 _SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 # How many SQLite virtual-machine steps run between two looks at a cancellation event.
 _CANCEL_CHECK_STEPS = 10_000
+# How long a check of the database files waits for another connection's lock before giving up.
+_BUSY_TIMEOUT_SECONDS = 5.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS assets (
@@ -137,6 +141,10 @@ class AssetDatabase:
 
         `cancel` is looked at one last time before the swap starts; from then on the swap runs
         to its end (or, after a crash, is finished or undone when the database is next opened).
+        If anything fails before the swap is durable, both renames are undone (the previous
+        database is this one again) before the error is raised. Should the undoing fail too,
+        the database stays closed, so nothing can write to a half-swapped one, until it is
+        opened again (at the next start-up), which finishes or undoes the swap.
         """
         if not replacement.finished:
             raise RuntimeError("the replacement database was not finished")
@@ -150,14 +158,22 @@ class AssetDatabase:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.close()
             self._connection = None
+            replaced = False
             try:
                 _remove_database_files(previous)
                 _move_database_files(self.path, previous)
                 os.replace(replacement.path, self.path)
+                replaced = True
                 fsync_directory(self.path.parent)
-            except BaseException:
-                if previous.exists() and not self.path.exists():
-                    _move_database_files(previous, self.path)
+            except BaseException as error:
+                try:
+                    _undo_swap(self.path, previous, replacement.path, replaced=replaced)
+                except BaseException as undo_error:
+                    raise EngineError(
+                        f"{error or type(error).__name__}; undoing the swap failed too "
+                        f"({undo_error or type(undo_error).__name__}): the asset database stays "
+                        "closed until it is opened again, which finishes or undoes the swap"
+                    ) from error
                 self._connection = self._connect()
                 raise
             replacement.swapped_in = True
@@ -284,11 +300,35 @@ def _move_database_files(source: Path, destination: Path) -> None:
         os.replace(source_wal, _with_suffix(destination, "-wal"))
 
 
+def _undo_swap(path: Path, previous: Path, replacement: Path, *, replaced: bool) -> None:
+    """Put the previous database back where a failed `swap_in` left things."""
+    if replaced:
+        _move_database_files(path, replacement)
+    if previous.exists() and not path.exists():
+        _move_database_files(previous, path)
+    # The renames are undone for every connection from here on; making that durable is best
+    # effort (after a crash, opening the database finishes or undoes the swap).
+    with contextlib.suppress(OSError):
+        fsync_directory(path.parent)
+
+
+def is_busy_error(error: sqlite3.OperationalError) -> bool:
+    """Whether `error` says another connection holds a lock ("database is locked"), which says
+    nothing about the database's content."""
+    # The primary result code is the low byte of an extended one (SQLITE_BUSY_SNAPSHOT, ...).
+    return error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def _is_intact(path: Path) -> bool:
+    """Whether `path` is a readable asset database that passes SQLite's quick check.
+
+    A database another process holds locked is not known to be broken: the `OperationalError`
+    saying so is raised, never taken for "not intact".
+    """
     if not path.is_file():
         return False
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_SECONDS)
         try:
             (result,) = connection.execute("PRAGMA quick_check").fetchone()
             has_assets = connection.execute(
@@ -296,6 +336,10 @@ def _is_intact(path: Path) -> bool:
             ).fetchone()
         finally:
             connection.close()
+    except sqlite3.OperationalError as error:
+        if is_busy_error(error):
+            raise
+        return False
     except sqlite3.DatabaseError:
         return False
     return result == "ok" and has_assets is not None

@@ -2,6 +2,8 @@
 
 `BackupEngine` ties the asset database, the backup store and a small on-disk journal together:
 
+- one engine (one process) at a time uses a data directory: it holds an exclusive lock on
+  `<data_dir>/.lock` from before its start-up recovery until it is closed;
 - a creation writes a marker `<data_dir>/jobs/<id>.creating` before it starts and removes it once
   the backup is committed to the store, so a creation a crash interrupted reads FAILED after a
   restart, never COMPLETED;
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
+import sqlite3
 import sys
 import threading
 import time
@@ -29,11 +33,12 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from .archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_document
-from .assets import AssetDatabase
+from .assets import AssetDatabase, is_busy_error
 from .errors import (
     BackupCorrupted,
     BackupGone,
     BackupNotFound,
+    DataDirectoryInUse,
     EngineError,
     OperationCancelled,
     OperationConflict,
@@ -46,8 +51,14 @@ from .store import (
     write_file_atomically,
 )
 
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
+
 __all__ = [
     "BATCH_SIZE",
+    "LOCK_FILE_NAME",
     "BackupEngine",
     "RestorationHandle",
     "Status",
@@ -56,6 +67,7 @@ __all__ = [
 ]
 
 BATCH_SIZE = 500
+LOCK_FILE_NAME = ".lock"
 MAX_CONCURRENT_CREATIONS = 2
 # Fields of a backup's stored metadata that belong to the wire `Backup` model; the rest
 # (checksum, document count, format) is the engine's own.
@@ -89,22 +101,21 @@ class Status:
 
 
 class _Job:
-    """One creation or restoration: its cancellation event and the statuses it went through."""
+    """One creation or restoration: its cancellation event and where it stands."""
 
-    def __init__(self, backup_id: str, backup: dict[str, Any], *, keep_history: bool) -> None:
+    def __init__(self, backup_id: str, backup: dict[str, Any]) -> None:
         self.backup_id = backup_id
         self.cancel = threading.Event()
         self.finished = threading.Event()
         self.error: EngineError | None = None
         self.thread: threading.Thread | None = None
-        self._keep_history = keep_history
-        self._changed = threading.Condition()
-        self._history = [Status(StatusValue.INITIALIZED, 0.0, backup)]
+        self._lock = threading.Lock()
+        self._status = Status(StatusValue.INITIALIZED, 0.0, backup)
 
     @property
     def status(self) -> Status:
-        with self._changed:
-            return self._history[-1]
+        with self._lock:
+            return self._status
 
     @property
     def running(self) -> bool:
@@ -113,35 +124,14 @@ class _Job:
     def publish(
         self, value: StatusValue, percentage: float | None, backup: dict[str, Any] | None = None
     ) -> None:
-        with self._changed:
-            last = self._history[-1]
-            status = Status(value, percentage, last.backup if backup is None else backup)
-            if status == last:
-                return
-            if self._keep_history:
-                self._history.append(status)
-            else:
-                self._history[-1] = status
-            if value in TERMINAL_STATUS_VALUES:
-                self.finished.set()
-            self._changed.notify_all()
-
-    def events(self) -> Iterator[Status]:
-        """Every status from the first, as published; ends after the terminal one."""
-        index = 0
-        while True:
-            with self._changed:
-                while index >= len(self._history):
-                    self._changed.wait()
-                pending = self._history[index:]
-            index += len(pending)
-            yield from pending
-            if pending[-1].value in TERMINAL_STATUS_VALUES:
-                return
+        with self._lock:
+            self._status = Status(value, percentage, self._status.backup if backup is None else backup)
+        if value in TERMINAL_STATUS_VALUES:
+            self.finished.set()
 
 
 class RestorationHandle:
-    """A restoration running in the background: follow its events, wait for it, or cancel it."""
+    """A restoration running in the background: poll its status, wait for it, or cancel it."""
 
     def __init__(self, engine: BackupEngine, job: _Job) -> None:
         self._engine = engine
@@ -152,21 +142,16 @@ class RestorationHandle:
         return self._job.backup_id
 
     def status(self) -> Status:
+        """Where it stands now: INITIALIZED, then IN-PROGRESS with a non-decreasing percentage,
+        then a terminal value (COMPLETED, FAILED or CANCELED)."""
         return self._job.status
-
-    def events(self) -> Iterator[Status]:
-        """Statuses from INITIALIZED on, percentages non-decreasing, ending with a terminal one
-        (COMPLETED, FAILED or CANCELED). Blocks while waiting for the next."""
-        return self._job.events()
 
     def wait(self, timeout: float | None = None) -> dict[str, Any]:
         """The restored backup's metadata once done; raises what made the restoration fail.
 
         Raises `TimeoutError` if it is still running after `timeout` seconds.
         """
-        if not self._job.finished.wait(timeout):
-            raise TimeoutError(f"restoration of backup {self.backup_id} is still running")
-        status = self._job.status
+        status = self.final_status(timeout)
         if status.value is StatusValue.COMPLETED:
             return dict(status.backup)
         raise self._job.error or EngineError(f"restore: ended {status.value}")
@@ -193,6 +178,9 @@ class BackupEngine:
     Thread-safe. Creations run in background threads (at most two at a time, the others wait
     INITIALIZED); one restoration runs at a time, never beside a creation.
 
+    Only one engine at a time may use a data directory: opening one that another engine (in
+    this process or another) holds raises `DataDirectoryInUse`, before anything is recovered.
+
     `step_hook` (tests only) is called with a phase name before each batch and step, and when a
     cancellation is requested; `time_ns` is the clock backup ids are made from.
     """
@@ -217,11 +205,21 @@ class BackupEngine:
         self._step_hook = step_hook
         self._time_ns = time_ns
         self._batch_size = batch_size
-        self.database = AssetDatabase(self.data_dir)
-        self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
-        committed_ids = set(self.store.list_ids())
-        self._journal = _CreationJournal(self.data_dir / "jobs")
-        self._journal.recover(committed_ids)
+        # Taken before any recovery: start-up recovery rewrites what a running engine depends on.
+        self._directory_lock = _DirectoryLock(self.data_dir)
+        try:
+            self.database = _open_database(self.data_dir)
+            try:
+                self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
+                committed_ids = set(self.store.list_ids())
+                self._journal = _CreationJournal(self.data_dir / "jobs")
+                self._journal.recover(committed_ids)
+            except BaseException:
+                self.database.close()
+                raise
+        except BaseException:
+            self._directory_lock.release()
+            raise
 
         self._lock = threading.Lock()
         self._closed = False
@@ -252,7 +250,7 @@ class BackupEngine:
                 raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
             backup_id, timestamp = self._next_backup_id()
             backup = self._new_backup_metadata(backup_id, timestamp)
-            job = _Job(backup_id, backup, keep_history=False)
+            job = _Job(backup_id, backup)
             self._creations[backup_id] = job
         try:
             self._journal.record_started(backup_id, backup)
@@ -292,12 +290,16 @@ class BackupEngine:
     def cancel_creation(self, backup_id: str) -> None:
         """Cancel a running creation and wait until it has removed everything it wrote.
 
-        Raises `OperationConflict` if no creation of that backup is in progress (also if it
-        completed before the cancellation took effect), `BackupNotFound` for an unknown id.
+        Idempotent: cancelling a creation that already ended CANCELED (also before a restart)
+        succeeds again and does nothing. Raises `OperationConflict` if no creation of that
+        backup is in progress and it did not end cancelled (it completed, also before the
+        cancellation took effect, or failed), `BackupNotFound` for an unknown id.
         """
         with self._lock:
             job = self._creations.get(backup_id)
             if job is None or not job.running:
+                if self._creation_ended_canceled(backup_id, job):
+                    return
                 if job is None and not self._is_known(backup_id):
                     raise self._missing(backup_id)
                 raise OperationConflict(f"no creation of backup {backup_id} is in progress")
@@ -310,6 +312,12 @@ class BackupEngine:
             raise OperationConflict(
                 f"creation of backup {backup_id} ended {job.status.value} before it could be cancelled"
             )
+
+    def _creation_ended_canceled(self, backup_id: str, job: _Job | None) -> bool:
+        if job is not None:
+            return job.status.value is StatusValue.CANCELED
+        outcome = self._journal.outcome(backup_id) if is_valid_backup_id(backup_id) else None
+        return outcome is not None and outcome[0] is StatusValue.CANCELED
 
     # Backups
 
@@ -373,7 +381,7 @@ class BackupEngine:
                 if creation.running:
                     raise OperationConflict(f"creation of backup {creation.backup_id} is in progress")
             metadata = self._read_metadata(backup_id)
-            job = _Job(backup_id, _public(metadata), keep_history=True)
+            job = _Job(backup_id, _public(metadata))
             self._restorations[backup_id] = job
             self._active_restoration = job
         job.thread = threading.Thread(
@@ -382,24 +390,13 @@ class BackupEngine:
         job.thread.start()
         return RestorationHandle(self, job)
 
-    def restore(
-        self, backup_id: str, *, on_progress: Callable[[float], None] | None = None
-    ) -> dict[str, Any]:
+    def restore(self, backup_id: str) -> dict[str, Any]:
         """Restore synchronously (see `start_restoration`); returns the backup's metadata.
 
         Raises `BackupCorrupted` (database untouched), `OperationCancelled` (database exactly
         as before), `OperationConflict`, `BackupNotFound` or `EngineError`.
         """
-        handle = self.start_restoration(backup_id)
-        try:
-            for event in handle.events():
-                if on_progress is not None and event.percentage is not None:
-                    on_progress(event.percentage)
-        except BaseException:
-            with contextlib.suppress(EngineError):
-                handle.cancel()
-            raise
-        return handle.wait()
+        return self.start_restoration(backup_id).wait()
 
     def restoration_status(self, backup_id: str) -> Status:
         """The latest restoration of the backup since start-up; UNKNOWN if there was none (also
@@ -415,12 +412,17 @@ class BackupEngine:
     def cancel_restoration(self, backup_id: str) -> None:
         """Cancel the running restoration and wait until the original database is back.
 
-        Raises `OperationConflict` if no restoration of that backup is in progress (also if it
-        completed before the cancellation took effect), `BackupNotFound` for an unknown id.
+        Idempotent: cancelling when the latest restoration of that backup (since start-up)
+        already ended CANCELED succeeds again and does nothing. Raises `OperationConflict` if
+        no restoration of that backup is in progress and the latest did not end cancelled
+        (none ran, or it completed, also before the cancellation took effect, or failed),
+        `BackupNotFound` for an unknown id.
         """
         with self._lock:
-            job = self._active_restoration
-            if job is None or job.backup_id != backup_id or not job.running:
+            job = self._restorations.get(backup_id)  # the latest restoration of this backup
+            if job is None or not job.running:
+                if job is not None and job.status.value is StatusValue.CANCELED:
+                    return
                 creation = self._creations.get(backup_id)
                 creating = creation is not None and creation.running
                 if backup_id not in self._restorations and not creating and not self._is_stored(backup_id):
@@ -460,7 +462,10 @@ class BackupEngine:
         for job in jobs:
             if job.thread is not None:
                 job.thread.join()
-        self.database.close()
+        try:
+            self.database.close()
+        finally:
+            self._directory_lock.release()
 
     def __enter__(self) -> BackupEngine:
         return self
@@ -564,9 +569,6 @@ class BackupEngine:
             job.error, outcome = error, StatusValue.CANCELED
         except EngineError as error:
             job.error, outcome = error, StatusValue.FAILED
-        with self._lock:
-            if self._active_restoration is job:
-                self._active_restoration = None
         percentage = 100.0 if outcome is StatusValue.COMPLETED else job.status.percentage
         job.publish(outcome, percentage)
 
@@ -582,6 +584,7 @@ class BackupEngine:
             expected_sha256=expected_sha256,
             expected_count=total,
         )
+        self._hook("restore:start")
         job.publish(StatusValue.IN_PROGRESS, 0.0)
         with _step("verify checksum"):
             self._hook("restore:verify")
@@ -673,6 +676,74 @@ class BackupEngine:
             "device_name": self.device_name,
             "platform": current_platform(),
         }
+
+
+def _open_database(data_dir: Path) -> AssetDatabase:
+    try:
+        return AssetDatabase(data_dir)
+    except sqlite3.OperationalError as error:
+        if is_busy_error(error):
+            raise DataDirectoryInUse(
+                f"the asset database in {data_dir} is locked by another process: {error}"
+            ) from error
+        raise
+
+
+class _DirectoryLock:
+    """An exclusive lock on `<directory>/.lock`, held through one open file until `release()`.
+
+    The operating system drops the lock when the process ends, so a crash never leaves the
+    directory locked; the file itself stays (removing it would race with the next opener).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        descriptor = os.open(directory / LOCK_FILE_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            locked = _try_lock(descriptor)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if not locked:
+            os.close(descriptor)
+            raise DataDirectoryInUse(f"data directory {directory} is in use by another backup-api process")
+        self._descriptor: int | None = descriptor
+
+    def release(self) -> None:
+        descriptor, self._descriptor = self._descriptor, None
+        if descriptor is None:
+            return
+        try:
+            _unlock(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+if sys.platform == "win32":
+
+    def _try_lock(descriptor: int) -> bool:
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        with contextlib.suppress(OSError):  # closing the file releases it as well
+            msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+
+else:
+
+    def _try_lock(descriptor: int) -> bool:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
 class _CreationJournal:

@@ -7,7 +7,8 @@ Hierarchy::
     │   └── BackupGone          ...because it was deleted, or its creation was cancelled or failed
     ├── OperationConflict       something in progress prevents the operation; .detail names it
     ├── BackupCorrupted         the archive fails its checksum or cannot be decoded
-    └── OperationCancelled      the operation was cancelled before it committed
+    ├── OperationCancelled      the operation was cancelled before it committed
+    └── DataDirectoryInUse      another engine (process) holds the data directory
 
 Details are short and prefixed with the steps they happened in, outermost first, e.g.
 ``restore: verify checksum: sha256 mismatch``.
@@ -19,6 +20,7 @@ __all__ = [
     "BackupCorrupted",
     "BackupGone",
     "BackupNotFound",
+    "DataDirectoryInUse",
     "EngineError",
     "OperationCancelled",
     "OperationConflict",
@@ -56,3 +58,8 @@ class BackupCorrupted(EngineError):
 
 class OperationCancelled(EngineError):
     """The operation was cancelled and rolled back."""
+
+
+class DataDirectoryInUse(EngineError):
+    """Another backup-api process (or engine) already uses the data directory; opening it too
+    would let two engines recover, write and swap the same files."""

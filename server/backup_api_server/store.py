@@ -82,7 +82,8 @@ class BackupStore(Protocol):
 
         `metadata` is serialised when the block exits without error, after the archive is
         durable, so the block may complete it with what is known only after writing (size,
-        checksum). If the block raises, nothing is stored and nothing is listed.
+        checksum). If the block raises, or the write fails at any point (also after the
+        metadata is in place, e.g. making it durable), nothing is stored and nothing is listed.
         """
         ...
 
@@ -98,8 +99,9 @@ class BackupStore(Protocol):
 class LocalDirectoryStore:
     """A `BackupStore` in one directory: `<id>.jsonl.zst` (archive) and `<id>.json` (metadata).
 
-    Assumes one process uses the directory at a time: opening it removes what a crashed writer
-    left behind (temporary files, an archive whose metadata was never committed).
+    Assumes one process uses the directory at a time (the engine's data directory lock sees to
+    it): opening it removes what a crashed writer left behind (temporary files, an archive whose
+    metadata was never committed).
     """
 
     def __init__(self, root: Path) -> None:
@@ -131,8 +133,11 @@ class LocalDirectoryStore:
         if archive_path.exists() or metadata_path.exists():
             raise FileExistsError(f"backup {backup_id} already exists")
         temporary_archive = archive_path.with_name(archive_path.name + TEMPORARY_SUFFIX)
+        # Opened before the clean-up below applies: "x" refuses a concurrent write of this id,
+        # whose files are not this write's to remove.
+        archive = open(temporary_archive, "xb")  # noqa: SIM115 (closed by the `with` below)
         try:
-            with open(temporary_archive, "xb") as archive:
+            with archive:
                 yield archive
                 archive.flush()
                 os.fsync(archive.fileno())
@@ -141,9 +146,13 @@ class LocalDirectoryStore:
             fsync_directory(self.root)
             write_file_atomically(metadata_path, _encode_metadata(metadata))
         except BaseException:
+            # Neither file existed before (checked above): a failed write takes back all of it,
+            # the commit record first, so the caller's failure never leaves a listed backup.
+            metadata_path.unlink(missing_ok=True)
             temporary_archive.unlink(missing_ok=True)
-            if not metadata_path.exists():
-                archive_path.unlink(missing_ok=True)
+            archive_path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                fsync_directory(self.root)
             raise
 
     def read_metadata(self, backup_id: str) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -13,24 +15,32 @@ import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 import zstandard
 
 import backup_api_server
+from backup_api_server import assets as assets_module
+from backup_api_server import store as store_module
 from backup_api_server.assets import DATABASE_NAME, PREVIOUS_SUFFIX, RESTORING_SUFFIX
 from backup_api_server.engine import BackupEngine, Status, StatusValue
 from backup_api_server.errors import (
     BackupCorrupted,
+    BackupGone,
     BackupNotFound,
+    DataDirectoryInUse,
+    EngineError,
     OperationCancelled,
     OperationConflict,
 )
 from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
+from backup_api_server.store import LocalDirectoryStore
 
 API_VERSION = "1.0.0"
 WAIT_SECONDS = 10.0
+# What a data directory holds while an engine has it open, and after.
+DATA_DIR_FILES = [".lock", "assets.db", "assets.db-shm", "assets.db-wal", "backups", "jobs"]
 EngineFactory = Callable[..., BackupEngine]
 
 
@@ -158,15 +168,13 @@ def test_backup_of_given_assets_restores_them_exactly(make_engine: EngineFactory
 
     backup_id = create_completed(engine, assets)
     status = engine.creation_status(backup_id)
-    progress: list[float] = []
-    restored = engine.restore(backup_id, on_progress=progress.append)
+    restored = engine.restore(backup_id)
 
     assert status.value == "COMPLETED"
     assert status.percentage == 100.0
     assert restored == status.backup == engine.get_backup(backup_id)
     # Replaced, not merged; unknown fields, key order, and values all kept.
     assert json.dumps(engine.list_assets()) == json.dumps(assets)
-    assert_non_decreasing_to_100(progress)
     assert engine.restoration_status(backup_id) == Status(StatusValue.COMPLETED, 100.0, restored)
 
 
@@ -284,20 +292,38 @@ def test_creation_progress_is_real_and_reaches_100(make_engine: EngineFactory) -
     assert percentages == [0.0, round(100 * 500 / 1200, 2), round(100 * 1000 / 1200, 2), 100.0, 100.0]
 
 
-def test_restoration_events_are_ordered_and_end_completed(make_engine: EngineFactory) -> None:
-    engine = make_engine()
-    backup_id = create_completed(engine, make_assets(1_600))
+def test_restoration_progress_is_real_ordered_and_ends_completed(make_engine: EngineFactory) -> None:
+    seen: list[tuple[str, Status]] = []
+    engine: BackupEngine
+    backup_ids: list[str] = []
 
-    handle = engine.start_restoration(backup_id)
-    events = list(handle.events())
+    def record(phase: str) -> None:
+        if phase.startswith("restore:"):
+            seen.append((phase, engine.restoration_status(backup_ids[0])))
 
-    assert events[0].value == "INITIALIZED"
-    assert events[-1].value == "COMPLETED"
-    assert {event.value for event in events[1:-1]} == {"IN-PROGRESS"}
-    assert_non_decreasing_to_100([event.percentage or 0.0 for event in events])
-    assert handle.wait() == engine.get_backup(backup_id)
+    engine = make_engine(step_hook=record)
+    backup_ids.append(create_completed(engine, make_assets(1_600)))
+
+    handle = engine.start_restoration(backup_ids[0])
+    assert handle.wait(WAIT_SECONDS) == engine.get_backup(backup_ids[0])
     final = handle.final_status()
+    statuses = [status for _, status in seen] + [final]
+
+    # Before each batch of 500, after the last one, the integrity check, the swap, the end.
+    assert [(phase, status.value, status.percentage) for phase, status in seen] == [
+        ("restore:start", "INITIALIZED", 0.0),
+        ("restore:verify", "IN-PROGRESS", 0.0),
+        ("restore:insert", "IN-PROGRESS", 0.0),
+        ("restore:insert", "IN-PROGRESS", 31.25),
+        ("restore:insert", "IN-PROGRESS", 62.5),
+        ("restore:insert", "IN-PROGRESS", 93.75),
+        ("restore:insert", "IN-PROGRESS", 100.0),
+        ("restore:check", "IN-PROGRESS", 100.0),
+        ("restore:swap", "IN-PROGRESS", 100.0),
+    ]
+    assert_non_decreasing_to_100([status.percentage or 0.0 for status in statuses])
     assert (final.value, final.percentage, final.backup) == ("COMPLETED", 100.0, handle.wait())
+    assert handle.status() == final == engine.restoration_status(backup_ids[0])
 
 
 # Cancellation
@@ -319,8 +345,6 @@ def test_cancelled_creation_leaves_no_backup(make_engine: EngineFactory) -> None
     assert engine.list_backups() == []
     with pytest.raises(BackupNotFound):
         engine.get_backup(backup_id)
-    with pytest.raises(OperationConflict, match="no creation"):
-        engine.cancel_creation(backup_id)
 
 
 def test_creations_beyond_the_running_limit_wait_initialized_and_can_be_cancelled(
@@ -364,6 +388,79 @@ def test_cancel_creation_of_unknown_or_finished_backup(make_engine: EngineFactor
         engine.cancel_creation(backup_id)
 
 
+def test_cancel_creation_again_after_it_took_effect_succeeds_and_changes_nothing(
+    make_engine: EngineFactory,
+) -> None:
+    # The spec marks the cancel idempotent and the client retries it when an answer is lost.
+    gate = PhaseGate("create:write", occurrence=2)
+    engine = make_engine(step_hook=gate)
+    backup_id = engine.start_creation(make_assets(1_200))
+    gate.wait_reached()
+    engine.cancel_creation(backup_id)
+    cancelled = engine.creation_status(backup_id)
+
+    engine.cancel_creation(backup_id)
+    engine.cancel_creation(backup_id)
+
+    assert engine.creation_status(backup_id) == cancelled
+    assert cancelled.value == "CANCELED"
+    assert engine.list_backups() == []
+    assert files_under(engine.data_dir / "backups") == []
+    # The other operations still answer "gone" for a cancelled creation.
+    with pytest.raises(BackupGone, match="creation ended CANCELED"):
+        engine.get_backup(backup_id)
+    with pytest.raises(BackupGone):
+        engine.start_restoration(backup_id)
+    with pytest.raises(BackupGone):
+        engine.delete_backup(backup_id)
+    engine.close()
+
+    restarted = make_engine()
+    restarted.cancel_creation(backup_id)  # also once the engine only knows it from its journal
+    assert restarted.creation_status(backup_id).value == "CANCELED"
+    with pytest.raises(BackupGone):
+        restarted.get_backup(backup_id)
+
+
+def test_cancel_creation_still_conflicts_for_completed_and_failed_creations(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    engine = make_engine()
+    completed_id = create_completed(engine, [])
+    failed_id = f"{API_VERSION}_1"
+    (data_dir / "jobs" / f"{failed_id}.failed").write_text(json.dumps({"id": failed_id}))
+
+    for backup_id, ended in ((completed_id, "COMPLETED"), (failed_id, "FAILED")):
+        assert engine.creation_status(backup_id).value == ended
+        with pytest.raises(OperationConflict, match=f"no creation of backup {backup_id} is in progress"):
+            engine.cancel_creation(backup_id)
+
+
+def test_cancel_restoration_again_after_it_took_effect_succeeds_and_changes_nothing(
+    make_engine: EngineFactory,
+) -> None:
+    gate = PhaseGate("restore:insert", occurrence=2)
+    engine = make_engine(step_hook=gate)
+    backup_id = create_completed(engine, make_assets(1_200, prefix="backed-up"))
+    engine.database.put_many(make_assets(10, prefix="original"))
+    rows_before = stored_rows(engine.data_dir)
+    engine.start_restoration(backup_id)
+    gate.wait_reached()
+    engine.cancel_restoration(backup_id)
+    cancelled = engine.restoration_status(backup_id)
+
+    engine.cancel_restoration(backup_id)
+    engine.cancel_restoration(backup_id)
+
+    assert cancelled.value == "CANCELED"
+    assert engine.restoration_status(backup_id) == cancelled
+    assert stored_rows(engine.data_dir) == rows_before
+    # A later restoration that completes makes the cancel a conflict again.
+    engine.restore(backup_id)
+    with pytest.raises(OperationConflict, match="no restoration"):
+        engine.cancel_restoration(backup_id)
+
+
 @pytest.mark.parametrize(
     ("phase", "occurrence"),
     [("restore:verify", 1), ("restore:insert", 2), ("restore:check", 1), ("restore:swap", 1)],
@@ -388,9 +485,7 @@ def test_cancelled_restoration_leaves_the_database_byte_identical(
         handle.wait()
     assert engine.list_assets() == documents_before
     assert stored_rows(engine.data_dir) == rows_before
-    assert files_under(engine.data_dir) == ["assets.db", "assets.db-shm", "assets.db-wal", "backups", "jobs"]
-    with pytest.raises(OperationConflict, match="no restoration"):
-        engine.cancel_restoration(backup_id)
+    assert files_under(engine.data_dir) == DATA_DIR_FILES
 
 
 def test_cancel_restoration_without_one_in_progress(make_engine: EngineFactory) -> None:
@@ -450,6 +545,138 @@ def test_archive_that_matches_its_checksum_but_does_not_decode_is_refused(
     assert not (data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
 
 
+def test_archive_that_changes_between_verification_and_decoding_is_refused(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    # A store whose object changes between the two reads (an object store being overwritten):
+    # the bytes decoded must be the bytes whose checksum was verified.
+    reads: list[str] = []
+
+    class ChangingStore(LocalDirectoryStore):
+        def open_archive(self, backup_id: str) -> BinaryIO:
+            reads.append(backup_id)
+            if len(reads) == 1:
+                return super().open_archive(backup_id)
+            swapped = zstandard.ZstdCompressor().compress(b'{"id":"not-verified"}\n')
+            return io.BytesIO(swapped)
+
+    engine = make_engine(store=ChangingStore(data_dir / "backups"))
+    backup_id = create_completed(engine, [{"id": "verified"}])
+    engine.database.put_many(make_assets(5, prefix="original"))
+    rows_before = stored_rows(data_dir)
+
+    with pytest.raises(BackupCorrupted, match=r"^restore: insert documents: sha256 mismatch"):
+        engine.restore(backup_id)
+
+    assert len(reads) == 2
+    assert stored_rows(data_dir) == rows_before
+    assert engine.restoration_status(backup_id).value == "FAILED"
+    assert files_under(data_dir) == DATA_DIR_FILES
+
+
+# Effects that take place are never reported as failures
+
+
+def fail_fsync_when(
+    monkeypatch: pytest.MonkeyPatch, module: Any, condition: Callable[[Path], bool]
+) -> list[Path]:
+    """Make `module.fsync_directory` raise OSError whenever `condition(directory)` holds;
+    returns the directories it failed for."""
+    real = module.fsync_directory
+    failed: list[Path] = []
+
+    def fsync_directory(directory: Path) -> None:
+        if condition(directory):
+            failed.append(directory)
+            raise OSError(5, "Input/output error (injected)")
+        real(directory)
+
+    monkeypatch.setattr(module, "fsync_directory", fsync_directory)
+    return failed
+
+
+def test_swap_that_fails_to_become_durable_puts_the_previous_database_back(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(1_200, prefix="backed-up"))
+    engine.database.put_many(make_assets(40, prefix="original"))
+    rows_before = stored_rows(data_dir)
+    documents_before = engine.list_assets()
+    # Fails right after both renames: the new database is in place, the old one kept beside it.
+    failed = fail_fsync_when(
+        monkeypatch, assets_module, lambda _: (data_dir / (DATABASE_NAME + PREVIOUS_SUFFIX)).exists()
+    )
+
+    with pytest.raises(EngineError, match=r"^restore: swap databases: .*Input/output error \(injected\)"):
+        engine.restore(backup_id)
+
+    assert failed == [data_dir]
+    assert engine.restoration_status(backup_id).value == "FAILED"
+    assert engine.list_assets() == documents_before
+    assert stored_rows(data_dir) == rows_before
+    assert files_under(data_dir) == DATA_DIR_FILES
+    monkeypatch.undo()
+    engine.database.put({"id": "written-after"})  # the database is usable, the previous one
+    engine.close()
+    assert make_engine().list_assets() == [*documents_before, {"id": "written-after"}]
+
+
+def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(3, prefix="backed-up"))
+    engine.database.put_many(make_assets(4, prefix="original"))
+    fail_fsync_when(
+        monkeypatch, assets_module, lambda _: (data_dir / (DATABASE_NAME + PREVIOUS_SUFFIX)).exists()
+    )
+    real_move = assets_module._move_database_files
+
+    def move_database_files(source: Path, destination: Path) -> None:
+        if destination.name == DATABASE_NAME + RESTORING_SUFFIX:
+            raise OSError(5, "Input/output error (undo)")
+        real_move(source, destination)
+
+    monkeypatch.setattr(assets_module, "_move_database_files", move_database_files)
+
+    with pytest.raises(EngineError, match=r"\(injected\); undoing the swap failed too \(.*\(undo\)\)"):
+        engine.restore(backup_id)
+
+    # No connection was opened on the half-swapped files (one could create an empty database).
+    with pytest.raises(RuntimeError, match="closed"):
+        engine.list_assets()
+    monkeypatch.undo()
+    engine.close()
+    # Opening finishes the swap: the new database was complete and in place.
+    assert make_engine().list_assets() == make_assets(3, prefix="backed-up")
+    assert files_under(data_dir) == DATA_DIR_FILES
+
+
+def test_creation_whose_commit_fails_to_become_durable_leaves_no_backup(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backups = data_dir / "backups"
+    # Fails right after the metadata (the commit record) was renamed into place.
+    failed = fail_fsync_when(monkeypatch, store_module, lambda directory: any(backups.glob("*.json")))
+
+    backup_id = engine.start_creation(make_assets(3))
+    status = engine.wait_for_creation(backup_id, WAIT_SECONDS)
+
+    assert failed == [backups]
+    assert status.value == "FAILED"
+    assert engine.list_backups() == []
+    assert files_under(backups) == []
+    with pytest.raises(BackupGone, match="creation ended FAILED"):
+        engine.get_backup(backup_id)
+    monkeypatch.undo()
+    engine.close()
+    restarted = make_engine()
+    assert restarted.list_backups() == []
+    assert restarted.creation_status(backup_id).value == "FAILED"
+
+
 # Conflicts
 
 
@@ -481,7 +708,9 @@ def test_restoration_excludes_other_restorations_whole_database_backups_and_dele
 
 
 def test_creation_excludes_restoration_and_its_own_deletion(make_engine: EngineFactory) -> None:
-    earlier_id = create_completed(make_engine(), [{"id": "earlier"}])
+    first = make_engine()
+    earlier_id = create_completed(first, [{"id": "earlier"}])
+    first.close()
     gate = PhaseGate("create:write")
     engine = make_engine(step_hook=gate)
 
@@ -572,6 +801,7 @@ def test_creation_interrupted_by_a_crash_reads_failed_after_restart(
         engine.get_backup(backup_id)
     with pytest.raises(OperationConflict):
         engine.cancel_creation(backup_id)
+    engine.close()
     assert make_engine().creation_status(backup_id).value == "FAILED"  # and after another restart
 
 
@@ -598,7 +828,7 @@ def test_restoration_interrupted_by_a_crash_leaves_the_previous_database(
     assert (data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
 
     assert make_engine().list_assets() == documents_before
-    assert files_under(data_dir) == ["assets.db", "assets.db-shm", "assets.db-wal", "backups", "jobs"]
+    assert files_under(data_dir) == DATA_DIR_FILES
 
 
 def make_swap_leftovers(
@@ -648,6 +878,81 @@ def test_swap_that_completed_before_the_crash_is_kept(data_dir: Path, make_engin
 
 
 # Data directory
+
+
+def test_second_engine_on_a_data_dir_in_use_is_refused_and_harms_nothing(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    gate = PhaseGate("create:write", occurrence=2)
+    first = make_engine(step_hook=gate)
+    first.database.put_many(make_assets(5, prefix="original"))
+    backup_id = first.start_creation(make_assets(1_200))
+    gate.wait_reached()
+    running_files = (files_under(data_dir / "jobs"), files_under(data_dir / "backups"))
+    assert running_files == ([f"{backup_id}.creating"], [f"{backup_id}.jsonl.zst.tmp"])
+
+    message = f"data directory {data_dir} is in use by another backup-api process"
+    with pytest.raises(DataDirectoryInUse, match=re.escape(message)):
+        BackupEngine(data_dir, api_version=API_VERSION)
+    in_other_process = run_until_crash(
+        data_dir,
+        """
+        from backup_api_server.errors import DataDirectoryInUse
+        try:
+            BackupEngine(DATA_DIR, api_version="1.0.0")
+        except DataDirectoryInUse as error:
+            print(error.detail)
+        crash()
+        """,
+    )
+
+    assert in_other_process == message
+    assert (files_under(data_dir / "jobs"), files_under(data_dir / "backups")) == running_files
+    assert first.creation_status(backup_id).value == "IN-PROGRESS"
+    gate.release()
+    assert first.wait_for_creation(backup_id, WAIT_SECONDS).value == "COMPLETED"
+    first.close()
+
+    reopened = make_engine()
+    assert reopened.creation_status(backup_id).value == "COMPLETED"
+    assert reopened.list_assets() == make_assets(5, prefix="original")
+
+
+def test_data_dir_lock_is_released_when_opening_fails(make_engine: EngineFactory, data_dir: Path) -> None:
+    class UnreadableStore(LocalDirectoryStore):
+        def list_ids(self) -> list[str]:
+            raise OSError("store unreachable")
+
+    with pytest.raises(OSError, match="store unreachable"):
+        BackupEngine(data_dir, api_version=API_VERSION, store=UnreadableStore(data_dir / "backups"))
+
+    make_engine().close()
+
+
+def test_locked_database_is_not_taken_for_a_broken_one_at_start_up(
+    data_dir: Path, make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A swap completed before a crash (the new database is in place, the old one kept), and
+    # some other process holds the new database locked while the service starts.
+    _, main, previous = make_swap_leftovers(data_dir, make_engine)
+    shutil.copyfile(main, previous)
+    connection = sqlite3.connect(main)
+    connection.execute("DELETE FROM assets WHERE position > 1")
+    connection.commit()
+    connection.close()
+    monkeypatch.setattr(assets_module, "_BUSY_TIMEOUT_SECONDS", 0.1)
+    holder = sqlite3.connect(main, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DataDirectoryInUse, match=r"asset database .* is locked by another process"):
+            make_engine()
+        assert previous.exists()
+    finally:
+        holder.close()
+
+    assert [document["id"] for document in make_engine().list_assets()] == ["previous-000000"]
+    assert not previous.exists()
 
 
 def test_data_dir_comes_from_the_cli_then_the_environment_then_the_platform(

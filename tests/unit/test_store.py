@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from backup_api_server import store as store_module
 from backup_api_server.errors import BackupNotFound
 from backup_api_server.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
 
@@ -127,3 +128,43 @@ def test_local_store_does_not_list_metadata_without_archive(tmp_path: Path) -> N
     assert store.list_ids() == []
     with pytest.raises(BackupNotFound):
         store.read_metadata("1.0.0_1")
+
+
+def test_local_store_write_that_fails_after_the_metadata_is_in_place_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "backups"
+    store = LocalDirectoryStore(root)
+    write_backup(store, "1.0.0_1", b"kept")
+    real_fsync_directory = store_module.fsync_directory
+    failed: list[Path] = []
+
+    def fsync_directory(directory: Path) -> None:
+        # Fails once the commit record of the new backup was renamed into place.
+        if (root / "1.0.0_2.json").exists():
+            failed.append(directory)
+            raise OSError(5, "Input/output error (injected)")
+        real_fsync_directory(directory)
+
+    monkeypatch.setattr(store_module, "fsync_directory", fsync_directory)
+
+    with pytest.raises(OSError, match="injected"):
+        write_backup(store, "1.0.0_2", b"archive bytes")
+
+    assert failed == [root]
+    assert store.list_ids() == ["1.0.0_1"]
+    assert sorted(path.name for path in root.iterdir()) == ["1.0.0_1.json", "1.0.0_1.jsonl.zst"]
+    with pytest.raises(BackupNotFound):
+        store.read_metadata("1.0.0_2")
+
+
+def test_local_store_write_of_an_id_being_written_leaves_the_other_write_alone(tmp_path: Path) -> None:
+    store = LocalDirectoryStore(tmp_path / "backups")
+    with store.write("1.0.0_1", {"id": "1.0.0_1"}) as destination:
+        destination.write(b"first")
+        with pytest.raises(FileExistsError), store.write("1.0.0_1", {}):
+            pass
+        destination.write(b" writer")
+
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == b"first writer"

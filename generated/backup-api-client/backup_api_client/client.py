@@ -355,8 +355,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
         """Cancel a backup's creation
 
         Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
-        behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
-        backup is in progress.
+        behind; its creation status then reads `CANCELED`. Cancelling a creation that was already
+        cancelled succeeds again (`204`), so a retried cancel is safe; `409` when the creation
+        completed or failed.
 
         `POST /backup/{backup}/creation/cancel`. Idempotent: retried by default.
 
@@ -596,8 +597,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
         """Cancel a restoration
 
         Cancels the restoration of this backup that is in progress; the local database is then
-        exactly as it was before the restoration started. Answers `409` when no restoration of this
-        backup is in progress. The optional body, if sent, must be this backup's metadata (same
+        exactly as it was before the restoration started. Cancelling a restoration that was
+        already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
+        restoration of this backup is in progress and the latest one was not cancelled. The optional body,
+        if sent, must be this backup's metadata (same
         `id`); a body that names another backup conflicts with this one (`409`).
 
         `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.
@@ -874,8 +877,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         """Cancel a backup's creation
 
         Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
-        behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
-        backup is in progress.
+        behind; its creation status then reads `CANCELED`. Cancelling a creation that was already
+        cancelled succeeds again (`204`), so a retried cancel is safe; `409` when the creation
+        completed or failed.
 
         `POST /backup/{backup}/creation/cancel`. Idempotent: retried by default.
 
@@ -1115,8 +1119,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         """Cancel a restoration
 
         Cancels the restoration of this backup that is in progress; the local database is then
-        exactly as it was before the restoration started. Answers `409` when no restoration of this
-        backup is in progress. The optional body, if sent, must be this backup's metadata (same
+        exactly as it was before the restoration started. Cancelling a restoration that was
+        already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
+        restoration of this backup is in progress and the latest one was not cancelled. The optional body,
+        if sent, must be this backup's metadata (same
         `id`); a body that names another backup conflicts with this one (`409`).
 
         `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.

@@ -59,8 +59,9 @@ def sync_detailed(
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
-    behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
-    backup is in progress.
+    behind; its creation status then reads `CANCELED`. Cancelling a creation that was already
+    cancelled succeeds again (`204`), so a retried cancel is safe; `409` when the creation
+    completed or failed.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -122,8 +123,9 @@ def sync(
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
-    behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
-    backup is in progress.
+    behind; its creation status then reads `CANCELED`. Cancelling a creation that was already
+    cancelled succeeds again (`204`), so a retried cancel is safe; `409` when the creation
+    completed or failed.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -179,8 +181,9 @@ async def asyncio_detailed(
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
-    behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
-    backup is in progress.
+    behind; its creation status then reads `CANCELED`. Cancelling a creation that was already
+    cancelled succeeds again (`204`), so a retried cancel is safe; `409` when the creation
+    completed or failed.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -242,8 +245,9 @@ async def asyncio(
     """Cancel a backup's creation
 
      Cancels the creation of a backup that is in progress. A cancelled creation leaves no backup
-    behind; its creation status then reads `CANCELED`. Answers `409` when no creation of this
-    backup is in progress.
+    behind; its creation status then reads `CANCELED`. Cancelling a creation that was already
+    cancelled succeeds again (`204`), so a retried cancel is safe; `409` when the creation
+    completed or failed.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote

@@ -71,8 +71,10 @@ def sync_detailed(
     """Cancel a restoration
 
      Cancels the restoration of this backup that is in progress; the local database is then
-    exactly as it was before the restoration started. Answers `409` when no restoration of this
-    backup is in progress. The optional body, if sent, must be this backup's metadata (same
+    exactly as it was before the restoration started. Cancelling a restoration that was
+    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
+    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
+    if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -141,8 +143,10 @@ def sync(
     """Cancel a restoration
 
      Cancels the restoration of this backup that is in progress; the local database is then
-    exactly as it was before the restoration started. Answers `409` when no restoration of this
-    backup is in progress. The optional body, if sent, must be this backup's metadata (same
+    exactly as it was before the restoration started. Cancelling a restoration that was
+    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
+    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
+    if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -205,8 +209,10 @@ async def asyncio_detailed(
     """Cancel a restoration
 
      Cancels the restoration of this backup that is in progress; the local database is then
-    exactly as it was before the restoration started. Answers `409` when no restoration of this
-    backup is in progress. The optional body, if sent, must be this backup's metadata (same
+    exactly as it was before the restoration started. Cancelling a restoration that was
+    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
+    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
+    if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -275,8 +281,10 @@ async def asyncio(
     """Cancel a restoration
 
      Cancels the restoration of this backup that is in progress; the local database is then
-    exactly as it was before the restoration started. Answers `409` when no restoration of this
-    backup is in progress. The optional body, if sent, must be this backup's metadata (same
+    exactly as it was before the restoration started. Cancelling a restoration that was
+    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
+    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
+    if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
