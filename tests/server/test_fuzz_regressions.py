@@ -15,6 +15,7 @@ import pytest
 
 from tests.server.conftest import checked_client
 from tests.support.assets import asset_documents, copy_data_dir, create_backup, wait_for_creation
+from tests.support.conformance import backup_id_operations
 from tests.support.live_server import LiveServer, running_server
 
 UNKNOWN_ID = "1.0.0_1"
@@ -34,16 +35,7 @@ METADATA_BODY_OPERATIONS = (
     "/backup/{id}/restore/streamed",
     "/backup/{id}/restoration/cancel",
 )
-ID_OPERATIONS = [
-    ("GET", "/backup/{id}"),
-    ("GET", "/backup/{id}/creation/status"),
-    ("POST", "/backup/{id}/creation/cancel"),
-    ("POST", "/backup/{id}/restore"),
-    ("POST", "/backup/{id}/restore/streamed"),
-    ("GET", "/backup/{id}/restoration/status"),
-    ("POST", "/backup/{id}/restoration/cancel"),
-    ("POST", "/backups/{id}/delete"),
-]
+ID_OPERATIONS = backup_id_operations()
 
 
 def assert_problem(response: httpx.Response, status: int, type_suffix: str) -> dict[str, Any]:

@@ -16,20 +16,11 @@ from fastapi.routing import APIRoute
 
 from backup_api_server.app import create_app
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
-from tests.support.conformance import spec
+from tests.support.conformance import backup_id_operations, spec
 from tests.support.live_server import LiveServer, running_server
 
 UNKNOWN_ID = "1.0.0_1"
-ID_OPERATIONS = [
-    ("GET", "/backup/{id}"),
-    ("GET", "/backup/{id}/creation/status"),
-    ("POST", "/backup/{id}/creation/cancel"),
-    ("POST", "/backup/{id}/restore"),
-    ("POST", "/backup/{id}/restore/streamed"),
-    ("GET", "/backup/{id}/restoration/status"),
-    ("POST", "/backup/{id}/restoration/cancel"),
-    ("POST", "/backups/{id}/delete"),
-]
+ID_OPERATIONS = backup_id_operations()
 
 
 def tree_digest(root: Path) -> dict[str, str]:

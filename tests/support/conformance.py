@@ -62,3 +62,14 @@ def check_response(response: httpx.Response) -> None:
     )
     if response.status_code >= 400:
         assert response.headers.get("content-type", "").startswith("application/problem+json")
+
+
+def backup_id_operations() -> list[tuple[str, str]]:
+    """Every operation that takes a backup id in its path, as (METHOD, path with `{id}`)."""
+    return [
+        (method.upper(), path.replace("{backup}", "{id}"))
+        for path, item in spec()["paths"].items()
+        if "{backup}" in path
+        for method in item
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]

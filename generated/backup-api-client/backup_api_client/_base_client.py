@@ -72,18 +72,33 @@ class BaseClient(Generic[_HttpxClientT]):
     def __init__(
         self,
         *,
+        base_url: str | httpx.URL | None,
+        default_base_url: str,
+        timeout: Timeout | NotGiven,
         max_retries: int,
-        user_agent: str,
         headers: Headers | None,
+        http_client: _HttpxClientT | None,
+        user_agent: str,
     ) -> None:
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.max_retries = max_retries
-        self._default_headers = {
-            "Accept": _ACCEPT,
-            "User-Agent": user_agent,
-            **(headers or {}),
-        }
+        if http_client is None:
+            http_client = self._new_http_client(
+                base_url or default_base_url,
+                DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
+            )
+        else:
+            _configure(http_client, base_url, default_base_url, timeout)
+        http_client.headers.update(
+            {"Accept": _ACCEPT, "User-Agent": user_agent, **(headers or {})}
+        )
+        self._http_client = http_client
+
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> _HttpxClientT:
+        raise NotImplementedError
 
     @property
     def base_url(self) -> httpx.URL:
@@ -135,29 +150,10 @@ class BaseClient(Generic[_HttpxClientT]):
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends requests with ``httpx.Client``; use it as a context manager or ``close()`` it."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str | httpx.URL | None,
-        default_base_url: str,
-        timeout: Timeout | NotGiven,
-        max_retries: int,
-        headers: Headers | None,
-        http_client: httpx.Client | None,
-        user_agent: str,
-    ) -> None:
-        super().__init__(
-            max_retries=max_retries, user_agent=user_agent, headers=headers
-        )
-        if http_client is None:
-            http_client = httpx.Client(
-                base_url=base_url or default_base_url,
-                timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
-            )
-        else:
-            _configure(http_client, base_url, default_base_url, timeout)
-        http_client.headers.update(self._default_headers)
-        self._http_client = http_client
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> httpx.Client:
+        return httpx.Client(base_url=base_url, timeout=timeout)
 
     def request(
         self,
@@ -253,29 +249,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends requests with ``httpx.AsyncClient``; use it with ``async with`` or ``await close()``."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str | httpx.URL | None,
-        default_base_url: str,
-        timeout: Timeout | NotGiven,
-        max_retries: int,
-        headers: Headers | None,
-        http_client: httpx.AsyncClient | None,
-        user_agent: str,
-    ) -> None:
-        super().__init__(
-            max_retries=max_retries, user_agent=user_agent, headers=headers
-        )
-        if http_client is None:
-            http_client = httpx.AsyncClient(
-                base_url=base_url or default_base_url,
-                timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
-            )
-        else:
-            _configure(http_client, base_url, default_base_url, timeout)
-        http_client.headers.update(self._default_headers)
-        self._http_client = http_client
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=base_url, timeout=timeout)
 
     async def request(
         self,
