@@ -11,7 +11,9 @@ import pytest
 
 from tests.support.live_server import running_server
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+REPO = Path(__file__).resolve().parents[2]
+README = REPO / "README.md"
+CLIENT_README = REPO / "generated" / "backup-api-client" / "README.md"
 
 pytestmark = pytest.mark.slow
 
@@ -27,3 +29,13 @@ def test_the_client_example_runs(tmp_path: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[-2] == "COMPLETED 100.0"
     assert lines[-1] == "['a-1']"
+
+
+def test_the_client_packages_first_example_runs(tmp_path: Path) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", CLIENT_README.read_text(encoding="utf-8"), flags=re.S)
+    example = blocks[0]
+    with running_server(tmp_path / "data") as live:
+        code = example.replace("http://localhost:1000", live.url)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0].startswith("1.0.0_")
