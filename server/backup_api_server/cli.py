@@ -107,6 +107,8 @@ def serve(
     server = uvicorn.Server(config)
     say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
     server.run(sockets=[sock])
+    if not server.started:
+        raise fail("the server could not start; see the log above")
 
 
 def main() -> None:

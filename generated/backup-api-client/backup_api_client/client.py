@@ -71,6 +71,8 @@ class AssetsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -112,6 +114,8 @@ class AsyncAssetsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -169,6 +173,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -222,6 +228,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -252,7 +260,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Returns the metadata of a completed backup. While the backup is still being created the
         answer is `409` (follow the creation with `creation/status`); a creation that failed or was
-        cancelled left no backup behind (`404`).
+        cancelled left no backup behind (`410`).
 
         `GET /backup/{backup}`. Idempotent: retried by default.
 
@@ -277,6 +285,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -327,6 +337,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -382,6 +394,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -446,6 +460,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -516,6 +532,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -568,6 +586,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -598,9 +618,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Cancels the restoration of this backup that is in progress; the local database is then
         exactly as it was before the restoration started. Cancelling a restoration that was
-        already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
-        restoration of this backup is in progress and the latest one was not cancelled. The optional body,
-        if sent, must be this backup's metadata (same
+        already cancelled since the server started succeeds again (`204`), so a retried cancel is
+        safe; `409` when no restoration of this backup is in progress and the latest one since the
+        server started was not cancelled. The optional body, if sent, must be this backup's metadata (same
         `id`); a body that names another backup conflicts with this one (`409`).
 
         `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.
@@ -631,6 +651,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -691,6 +713,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -744,6 +768,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -774,7 +800,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Returns the metadata of a completed backup. While the backup is still being created the
         answer is `409` (follow the creation with `creation/status`); a creation that failed or was
-        cancelled left no backup behind (`404`).
+        cancelled left no backup behind (`410`).
 
         `GET /backup/{backup}`. Idempotent: retried by default.
 
@@ -799,6 +825,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -849,6 +877,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -904,6 +934,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -968,6 +1000,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1038,6 +1072,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1090,6 +1126,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1120,9 +1158,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Cancels the restoration of this backup that is in progress; the local database is then
         exactly as it was before the restoration started. Cancelling a restoration that was
-        already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
-        restoration of this backup is in progress and the latest one was not cancelled. The optional body,
-        if sent, must be this backup's metadata (same
+        already cancelled since the server started succeeds again (`204`), so a retried cancel is
+        safe; `409` when no restoration of this backup is in progress and the latest one since the
+        server started was not cancelled. The optional body, if sent, must be this backup's metadata (same
         `id`); a body that names another backup conflicts with this one (`409`).
 
         `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.
@@ -1153,6 +1191,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1196,6 +1236,8 @@ class BackupsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1247,6 +1289,8 @@ class BackupsResource(SyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1288,6 +1332,8 @@ class AsyncBackupsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1339,6 +1385,8 @@ class AsyncBackupsResource(AsyncAPIResource):
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.

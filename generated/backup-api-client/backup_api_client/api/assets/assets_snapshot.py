@@ -65,6 +65,8 @@ def sync_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -110,6 +112,8 @@ def sync(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -149,6 +153,8 @@ async def asyncio_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -194,6 +200,8 @@ async def asyncio(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.

@@ -110,6 +110,8 @@ def sync_detailed(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -187,6 +189,8 @@ def sync(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -258,6 +262,8 @@ async def asyncio_detailed(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -335,6 +341,8 @@ async def asyncio(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.

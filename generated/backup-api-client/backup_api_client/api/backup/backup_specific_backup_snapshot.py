@@ -63,7 +63,7 @@ def sync_detailed(
 
      Returns the metadata of a completed backup. While the backup is still being created the
     answer is `409` (follow the creation with `creation/status`); a creation that failed or was
-    cancelled left no backup behind (`404`).
+    cancelled left no backup behind (`410`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -86,6 +86,8 @@ def sync_detailed(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -126,7 +128,7 @@ def sync(
 
      Returns the metadata of a completed backup. While the backup is still being created the
     answer is `409` (follow the creation with `creation/status`); a creation that failed or was
-    cancelled left no backup behind (`404`).
+    cancelled left no backup behind (`410`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -149,6 +151,8 @@ def sync(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -183,7 +187,7 @@ async def asyncio_detailed(
 
      Returns the metadata of a completed backup. While the backup is still being created the
     answer is `409` (follow the creation with `creation/status`); a creation that failed or was
-    cancelled left no backup behind (`404`).
+    cancelled left no backup behind (`410`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -206,6 +210,8 @@ async def asyncio_detailed(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -246,7 +252,7 @@ async def asyncio(
 
      Returns the metadata of a completed backup. While the backup is still being created the
     answer is `409` (follow the creation with `creation/status`); a creation that failed or was
-    cancelled left no backup behind (`404`).
+    cancelled left no backup behind (`410`).
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -269,6 +275,8 @@ async def asyncio(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.

@@ -72,9 +72,9 @@ def sync_detailed(
 
      Cancels the restoration of this backup that is in progress; the local database is then
     exactly as it was before the restoration started. Cancelling a restoration that was
-    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
-    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
-    if sent, must be this backup's metadata (same
+    already cancelled since the server started succeeds again (`204`), so a retried cancel is
+    safe; `409` when no restoration of this backup is in progress and the latest one since the
+    server started was not cancelled. The optional body, if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -102,6 +102,8 @@ def sync_detailed(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -144,9 +146,9 @@ def sync(
 
      Cancels the restoration of this backup that is in progress; the local database is then
     exactly as it was before the restoration started. Cancelling a restoration that was
-    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
-    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
-    if sent, must be this backup's metadata (same
+    already cancelled since the server started succeeds again (`204`), so a retried cancel is
+    safe; `409` when no restoration of this backup is in progress and the latest one since the
+    server started was not cancelled. The optional body, if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -174,6 +176,8 @@ def sync(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -210,9 +214,9 @@ async def asyncio_detailed(
 
      Cancels the restoration of this backup that is in progress; the local database is then
     exactly as it was before the restoration started. Cancelling a restoration that was
-    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
-    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
-    if sent, must be this backup's metadata (same
+    already cancelled since the server started succeeds again (`204`), so a retried cancel is
+    safe; `409` when no restoration of this backup is in progress and the latest one since the
+    server started was not cancelled. The optional body, if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -240,6 +244,8 @@ async def asyncio_detailed(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -282,9 +288,9 @@ async def asyncio(
 
      Cancels the restoration of this backup that is in progress; the local database is then
     exactly as it was before the restoration started. Cancelling a restoration that was
-    already cancelled succeeds again (`204`), so a retried cancel is safe; `409` when no
-    restoration of this backup is in progress and the latest one was not cancelled. The optional body,
-    if sent, must be this backup's metadata (same
+    already cancelled since the server started succeeds again (`204`), so a retried cancel is
+    safe; `409` when no restoration of this backup is in progress and the latest one since the
+    server started was not cancelled. The optional body, if sent, must be this backup's metadata (same
     `id`); a body that names another backup conflicts with this one (`409`).
 
     Args:
@@ -312,6 +318,8 @@ async def asyncio(
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.

@@ -64,6 +64,8 @@ def sync_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -108,6 +110,8 @@ def sync(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -146,6 +150,8 @@ async def asyncio_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -190,6 +196,8 @@ async def asyncio(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+            it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
