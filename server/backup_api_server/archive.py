@@ -141,9 +141,11 @@ class ArchiveReader:
 
         Raises `BackupCorrupted` for content that does not decode to asset documents, that
         holds a different number of documents than expected, or whose bytes (as read for
-        decoding) do not have the expected sha256. The last two are known only once the whole
-        archive was read, so full batches may have been yielded before: use the documents only
-        if the iteration ends normally.
+        decoding) do not have the expected sha256. More documents than expected are refused as
+        soon as the first one too many is decoded (never more than `expected_count` are
+        yielded); fewer, and a checksum mismatch, are known only once the whole archive was
+        read, so full batches may have been yielded before: use the documents only if the
+        iteration ends normally.
         """
         if not self._verified:
             self.verify()
@@ -158,6 +160,11 @@ class ArchiveReader:
                 with decompressor.stream_reader(hashed, read_across_frames=True, closefd=False) as reader:
                     for line in io.BufferedReader(reader, READ_CHUNK_BYTES):
                         count += 1
+                        expected = self._expected_count
+                        if expected is not None and count > expected:
+                            raise BackupCorrupted(
+                                f"archive holds more documents than its metadata says ({expected})"
+                            )
                         batch.append(_decode_line(line, count))
                         if len(batch) >= batch_size:
                             yield batch

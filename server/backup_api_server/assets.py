@@ -10,7 +10,8 @@ its insertion order. Besides reads and upserts, the database offers what backup 
   one, which is kept (`assets.db.previous`) until the swap is durable. A swap that fails is
   undone before the error is raised: the caller sees it happen entirely or not at all.
 
-Opening the database finishes or undoes a swap that a crash interrupted.
+Opening the database finishes or undoes a swap that a crash interrupted; the database that loses
+is moved aside (`assets.db.discarded-<time>`), never deleted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from .store import fsync_directory
 
 __all__ = [
     "DATABASE_NAME",
+    "DISCARDED_SUFFIX",
     "PREVIOUS_SUFFIX",
     "RESTORING_SUFFIX",
     "AssetDatabase",
@@ -41,11 +44,13 @@ __all__ = [
 DATABASE_NAME = "assets.db"
 RESTORING_SUFFIX = ".restoring"
 PREVIOUS_SUFFIX = ".previous"
+# A database start-up recovery set aside, followed by the UTC time it did so.
+DISCARDED_SUFFIX = ".discarded-"
 # Files SQLite keeps beside a database, by the suffix appended to its name.
 _SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 # How many SQLite virtual-machine steps run between two looks at a cancellation event.
 _CANCEL_CHECK_STEPS = 10_000
-# How long a check of the database files waits for another connection's lock before giving up.
+# How long the database (and a check of its files) waits for another connection's lock.
 _BUSY_TIMEOUT_SECONDS = 5.0
 
 _SCHEMA = """
@@ -145,6 +150,9 @@ class AssetDatabase:
         database is this one again) before the error is raised. Should the undoing fail too,
         the database stays closed, so nothing can write to a half-swapped one, until it is
         opened again (at the next start-up), which finishes or undoes the swap.
+
+        Raises `OperationConflict`, before anything is renamed, while a snapshot is read or
+        another connection keeps the write-ahead log from being checkpointed completely.
         """
         if not replacement.finished:
             raise RuntimeError("the replacement database was not finished")
@@ -155,7 +163,12 @@ class AssetDatabase:
             if cancel.is_set():
                 raise OperationCancelled("cancelled")
             connection = self._require_connection()
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Everything in the write-ahead log must be in the database file before it is
+            # renamed: a log left beside it would be one more thing a crash could separate.
+            # (A database not in WAL mode answers -1, -1: it has no log to leave behind.)
+            busy, log_frames, checkpointed = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy != 0 or checkpointed < log_frames:
+                raise OperationConflict("the asset database is busy; try again")
             connection.close()
             self._connection = None
             replaced = False
@@ -191,7 +204,9 @@ class AssetDatabase:
                 self._connection = None
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        connection = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=_BUSY_TIMEOUT_SECONDS
+        )
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
         connection.execute(_SCHEMA)
@@ -312,37 +327,44 @@ def _undo_swap(path: Path, previous: Path, replacement: Path, *, replaced: bool)
         fsync_directory(path.parent)
 
 
-def is_busy_error(error: sqlite3.OperationalError) -> bool:
+def is_busy_error(error: sqlite3.Error) -> bool:
     """Whether `error` says another connection holds a lock ("database is locked"), which says
     nothing about the database's content."""
+    return _primary_result_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _primary_result_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of `error`; None if the error does not carry one."""
+    code = getattr(error, "sqlite_errorcode", None)
     # The primary result code is the low byte of an extended one (SQLITE_BUSY_SNAPSHOT, ...).
-    return error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def _is_intact(path: Path) -> bool:
-    """Whether `path` is a readable asset database that passes SQLite's quick check.
+    """Whether `path` is an asset database that passes SQLite's integrity check.
 
-    A database another process holds locked is not known to be broken: the `OperationalError`
-    saying so is raised, never taken for "not intact".
+    "Not intact" is a judgement on the content only: the file is missing, SQLite reports it
+    corrupt or not a database (SQLITE_CORRUPT, SQLITE_NOTADB), the integrity check finds
+    problems, or it lacks the assets table. Any other error (I/O, cannot open, permission, a
+    lock another process holds) says nothing about the content and is raised.
     """
-    if not path.is_file():
+    if not path.exists():
         return False
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_SECONDS)
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_SECONDS)
         try:
-            (result,) = connection.execute("PRAGMA quick_check").fetchone()
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             has_assets = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assets'"
             ).fetchone()
         finally:
             connection.close()
-    except sqlite3.OperationalError as error:
-        if is_busy_error(error):
-            raise
-        return False
-    except sqlite3.DatabaseError:
-        return False
-    return result == "ok" and has_assets is not None
+    except sqlite3.DatabaseError as error:
+        if _primary_result_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return False
+        raise
+    return problems == ["ok"] and has_assets is not None
 
 
 def _recover_interrupted_swap(path: Path) -> None:
@@ -350,14 +372,28 @@ def _recover_interrupted_swap(path: Path) -> None:
 
     A leftover replacement is discarded. A kept previous database means a swap was under way:
     if the new database had been renamed into place (and is intact) the swap is finished,
-    otherwise the previous database is put back.
+    otherwise the previous database is put back. Either way the database that loses is moved
+    aside (`assets.db.discarded-<UTC time>`), never deleted. An error that says nothing about
+    the files' content (I/O, permissions, a lock) is raised and nothing is moved.
     """
     _remove_database_files(_with_suffix(path, RESTORING_SUFFIX))
     previous = _with_suffix(path, PREVIOUS_SUFFIX)
     if previous.exists():
         if _is_intact(path):
-            _remove_database_files(previous)
+            _move_database_files(previous, _discarded_path(path))
         else:
-            _remove_database_files(path)
+            if path.exists():
+                _move_database_files(path, _discarded_path(path))
             _move_database_files(previous, path)
     fsync_directory(path.parent)
+
+
+def _discarded_path(path: Path) -> Path:
+    """A free name beside `path` to keep a database recovery set aside."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    candidate = _with_suffix(path, f"{DISCARDED_SUFFIX}{stamp}")
+    attempt = 1
+    while candidate.exists() or _with_suffix(candidate, "-wal").exists():
+        attempt += 1
+        candidate = _with_suffix(path, f"{DISCARDED_SUFFIX}{stamp}-{attempt}")
+    return candidate

@@ -11,8 +11,10 @@
   checks its integrity, and swaps it in; until the swap starts, cancelling or failing leaves the
   current database exactly as it was.
 
-Every step looks at the job's cancellation event and wraps errors with the step's name, e.g.
-``restore: verify checksum: sha256 mismatch ...``.
+Every step looks at the job's stop event and wraps errors with the step's name, e.g.
+``restore: verify checksum: sha256 mismatch ...``. A job stops when it is cancelled (it ends
+CANCELED) or when the engine closes (it ends FAILED: "interrupted: the server stopped", as it
+would read after a crash).
 """
 
 from __future__ import annotations
@@ -75,7 +77,10 @@ PUBLIC_BACKUP_FIELDS = ("id", "version", "timestamp", "bytes", "created", "devic
 
 _Item = TypeVar("_Item")
 StepHook = Callable[[str], None]
-"""Called with a phase name between batches (and when a cancellation is requested); for tests."""
+"""Called with a phase name between batches, when a cancellation is requested
+("<kind>:cancel-requested") and when the engine starts closing ("engine:closing"); for tests."""
+
+SHUTDOWN_DETAIL = "interrupted: the server stopped"
 
 
 class StatusValue(StrEnum):
@@ -101,11 +106,13 @@ class Status:
 
 
 class _Job:
-    """One creation or restoration: its cancellation event and where it stands."""
+    """One creation or restoration: its stop event and where it stands."""
 
     def __init__(self, backup_id: str, backup: dict[str, Any]) -> None:
         self.backup_id = backup_id
-        self.cancel = threading.Event()
+        # Set to make the job stop at its next check; `request_stop` records why.
+        self.stop = threading.Event()
+        self._stopped_by_shutdown: bool | None = None
         self.finished = threading.Event()
         self.error: EngineError | None = None
         self.thread: threading.Thread | None = None
@@ -120,6 +127,19 @@ class _Job:
     @property
     def running(self) -> bool:
         return not self.finished.is_set()
+
+    def request_stop(self, *, shutdown: bool) -> None:
+        """Stop the job at its next check: cancelled, or (`shutdown`) cut off by the engine
+        closing. The first request decides which."""
+        with self._lock:
+            if self._stopped_by_shutdown is None:
+                self._stopped_by_shutdown = shutdown
+        self.stop.set()
+
+    @property
+    def stopped_by_shutdown(self) -> bool:
+        with self._lock:
+            return self._stopped_by_shutdown is True
 
     def publish(
         self, value: StatusValue, percentage: float | None, backup: dict[str, Any] | None = None
@@ -211,6 +231,9 @@ class BackupEngine:
             self.database = _open_database(self.data_dir)
             try:
                 self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
+                # Only now, under the lock: the clean-up removes what looks like interrupted
+                # writes, which another engine's writes in progress would look like too.
+                self.store.recover()
                 committed_ids = set(self.store.list_ids())
                 self._journal = _CreationJournal(self.data_dir / "jobs")
                 self._journal.recover(committed_ids)
@@ -254,14 +277,25 @@ class BackupEngine:
             self._creations[backup_id] = job
         try:
             self._journal.record_started(backup_id, backup)
-        except BaseException:
+        except BaseException as error:
             with self._lock:
-                del self._creations[backup_id]
+                self._creations.pop(backup_id, None)
+                job.error = EngineError(f"create: {error or type(error).__name__}")
+                job.publish(StatusValue.FAILED, job.status.percentage)  # wakes a waiting close()
             raise
-        job.thread = threading.Thread(
-            target=self._run_creation, args=(job, texts), name=f"create {backup_id}"
-        )
-        job.thread.start()
+        with self._lock:
+            # Under the lock, so close() never sees a registered job without its thread.
+            job.thread = threading.Thread(
+                target=self._run_creation, args=(job, texts), name=f"create {backup_id}"
+            )
+            try:
+                job.thread.start()
+            except BaseException as error:
+                job.thread = None
+                self._creations.pop(backup_id, None)
+                failure = EngineError(f"create: could not start: {error or type(error).__name__}")
+                self._end_creation(job, failure, StatusValue.FAILED)
+                raise failure from error
         return backup_id
 
     def creation_status(self, backup_id: str) -> Status:
@@ -303,7 +337,7 @@ class BackupEngine:
                 if job is None and not self._is_known(backup_id):
                     raise self._missing(backup_id)
                 raise OperationConflict(f"no creation of backup {backup_id} is in progress")
-            job.cancel.set()
+            job.request_stop(shutdown=False)
         with self._creation_slots:
             self._creation_slots.notify_all()
         self._hook("create:cancel-requested")
@@ -384,10 +418,18 @@ class BackupEngine:
             job = _Job(backup_id, _public(metadata))
             self._restorations[backup_id] = job
             self._active_restoration = job
-        job.thread = threading.Thread(
-            target=self._run_restoration, args=(job, metadata), name=f"restore {backup_id}"
-        )
-        job.thread.start()
+            # Under the lock, so close() never sees a registered job without its thread.
+            job.thread = threading.Thread(
+                target=self._run_restoration, args=(job, metadata), name=f"restore {backup_id}"
+            )
+            try:
+                job.thread.start()
+            except BaseException as error:
+                job.thread = None
+                self._active_restoration = None
+                job.error = EngineError(f"restore: could not start: {error or type(error).__name__}")
+                job.publish(StatusValue.FAILED, job.status.percentage)
+                raise job.error from error
         return RestorationHandle(self, job)
 
     def restore(self, backup_id: str) -> dict[str, Any]:
@@ -428,7 +470,7 @@ class BackupEngine:
                 if backup_id not in self._restorations and not creating and not self._is_stored(backup_id):
                     raise self._missing(backup_id)
                 raise OperationConflict(f"no restoration of backup {backup_id} is in progress")
-            job.cancel.set()
+            job.request_stop(shutdown=False)
         self._hook("restore:cancel-requested")
         job.finished.wait()
         if job.status.value is not StatusValue.CANCELED:
@@ -447,7 +489,13 @@ class BackupEngine:
         return self.database.list_document_texts()
 
     def close(self) -> None:
-        """Cancel running jobs, wait for them to clean up, and close the database."""
+        """Stop running jobs, wait until every one has ended and cleaned up, close the database
+        and release the data directory.
+
+        A creation or restoration cut off this way ends FAILED ("interrupted: the server
+        stopped"), as it reads after a crash, not CANCELED: nobody cancelled it. One that got
+        past its last check (a creation committing, a restoration swapping) completes.
+        """
         with self._lock:
             if self._closed:
                 return
@@ -456,10 +504,13 @@ class BackupEngine:
             if self._active_restoration is not None and self._active_restoration.running:
                 jobs.append(self._active_restoration)
             for job in jobs:
-                job.cancel.set()
+                job.request_stop(shutdown=True)
+        self._hook("engine:closing")
         with self._creation_slots:
             self._creation_slots.notify_all()
         for job in jobs:
+            # Also a job whose thread is still being started: it is registered, so it ends.
+            job.finished.wait()
             if job.thread is not None:
                 job.thread.join()
         try:
@@ -492,7 +543,10 @@ class BackupEngine:
                         self._running_creations -= 1
                         self._creation_slots.notify()
         except OperationCancelled as error:
-            self._end_creation(job, error, StatusValue.CANCELED)
+            if job.stopped_by_shutdown:
+                self._end_creation(job, _interrupted_by_shutdown("create"), StatusValue.FAILED)
+            else:
+                self._end_creation(job, error, StatusValue.CANCELED)
         except EngineError as error:
             self._end_creation(job, error, StatusValue.FAILED)
         else:
@@ -504,9 +558,9 @@ class BackupEngine:
     def _wait_for_creation_slot(self, job: _Job) -> None:
         with self._creation_slots:
             self._creation_slots.wait_for(
-                lambda: job.cancel.is_set() or self._running_creations < MAX_CONCURRENT_CREATIONS
+                lambda: job.stop.is_set() or self._running_creations < MAX_CONCURRENT_CREATIONS
             )
-            _raise_if_cancelled(job.cancel)
+            _raise_if_cancelled(job.stop)
             self._running_creations += 1
 
     def _create(self, job: _Job, texts: list[str] | None) -> dict[str, Any]:
@@ -523,7 +577,7 @@ class BackupEngine:
             job.publish(StatusValue.IN_PROGRESS, _percentage(0, total))
             with _step("write backup"), self.store.write(job.backup_id, metadata) as destination:
                 with ArchiveWriter(destination) as archive:
-                    for batch in self._between_checks(batches, "create:write", job.cancel):
+                    for batch in self._between_checks(batches, "create:write", job.stop):
                         archive.write_lines(batch)
                         job.publish(
                             StatusValue.IN_PROGRESS,
@@ -537,7 +591,7 @@ class BackupEngine:
                     format=ARCHIVE_FORMAT,
                 )
                 self._hook("create:commit")
-                _raise_if_cancelled(job.cancel)
+                _raise_if_cancelled(job.stop)
         return _public(metadata)
 
     def _end_creation(self, job: _Job, error: EngineError, value: StatusValue) -> None:
@@ -566,7 +620,10 @@ class BackupEngine:
             with _step("restore"):
                 self._restore(job, metadata)
         except OperationCancelled as error:
-            job.error, outcome = error, StatusValue.CANCELED
+            if job.stopped_by_shutdown:
+                job.error, outcome = _interrupted_by_shutdown("restore"), StatusValue.FAILED
+            else:
+                job.error, outcome = error, StatusValue.CANCELED
         except EngineError as error:
             job.error, outcome = error, StatusValue.FAILED
         percentage = 100.0 if outcome is StatusValue.COMPLETED else job.status.percentage
@@ -588,25 +645,25 @@ class BackupEngine:
         job.publish(StatusValue.IN_PROGRESS, 0.0)
         with _step("verify checksum"):
             self._hook("restore:verify")
-            _raise_if_cancelled(job.cancel)
-            reader.verify(job.cancel)
+            _raise_if_cancelled(job.stop)
+            reader.verify(job.stop)
         with contextlib.ExitStack() as resources:
             with _step("create new database"):
                 replacement = resources.enter_context(self.database.build_replacement())
             with _step("insert documents"):
                 batches = resources.enter_context(contextlib.closing(reader.batches(self._batch_size)))
                 inserted = 0
-                for batch in self._between_checks(batches, "restore:insert", job.cancel):
+                for batch in self._between_checks(batches, "restore:insert", job.stop):
                     replacement.insert(batch)
                     inserted += len(batch)
                     job.publish(StatusValue.IN_PROGRESS, _percentage(inserted, total))
             with _step("check integrity"):
                 self._hook("restore:check")
-                _raise_if_cancelled(job.cancel)
-                replacement.finish(job.cancel)
+                _raise_if_cancelled(job.stop)
+                replacement.finish(job.stop)
             with _step("swap databases"):
                 self._hook("restore:swap")
-                self.database.swap_in(replacement, job.cancel)
+                self.database.swap_in(replacement, job.stop)
 
     # Helpers
 
@@ -833,6 +890,11 @@ def _fail_if_still_running(job: _Job, step: str) -> None:
         job.publish(StatusValue.FAILED, job.status.percentage)
 
 
+def _interrupted_by_shutdown(step: str) -> EngineError:
+    """The failure of a job the engine's closing stopped."""
+    return EngineError(f"{step}: {SHUTDOWN_DETAIL}")
+
+
 def _raise_if_cancelled(cancel: threading.Event) -> None:
     if cancel.is_set():
         raise OperationCancelled("cancelled")
@@ -844,7 +906,8 @@ def _chunks(texts: list[str], size: int) -> Iterator[list[str]]:
 
 
 def _percentage(done: int, total: int) -> float:
-    return 100.0 if total == 0 else round(100.0 * done / total, 2)
+    """`done` of `total` in percent, never above 100 (whatever a wrong total says)."""
+    return 100.0 if total <= 0 else min(100.0, round(100.0 * done / total, 2))
 
 
 def _public(metadata: dict[str, Any]) -> dict[str, Any]:

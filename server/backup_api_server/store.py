@@ -67,7 +67,19 @@ def write_file_atomically(path: Path, content: bytes) -> None:
 
 
 class BackupStore(Protocol):
-    """Storage of backups: an archive plus its metadata per id."""
+    """Storage of backups: an archive plus its metadata per id.
+
+    Building a store touches nothing stored; `recover()` cleans up after a crashed writer and is
+    called only by the engine that holds the data directory's lock.
+    """
+
+    def recover(self) -> None:
+        """Remove what interrupted writes left behind (never a committed backup).
+
+        Only for the single user of the store, before it writes: a write in progress elsewhere
+        would look interrupted.
+        """
+        ...
 
     def list_ids(self) -> list[str]:
         """Ids of the committed backups (archive and metadata both present), in no given order."""
@@ -100,14 +112,26 @@ class LocalDirectoryStore:
     """A `BackupStore` in one directory: `<id>.jsonl.zst` (archive) and `<id>.json` (metadata).
 
     Assumes one process uses the directory at a time (the engine's data directory lock sees to
-    it): opening it removes what a crashed writer left behind (temporary files, an archive whose
-    metadata was never committed).
+    it): `recover()` removes what a crashed writer left behind (temporary files, an archive
+    whose metadata was never committed). Constructing one only creates the directory.
     """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
-        self._remove_interrupted_writes()
+
+    def recover(self) -> None:
+        removed = False
+        for temporary in self.root.glob(f"*{TEMPORARY_SUFFIX}"):
+            temporary.unlink(missing_ok=True)
+            removed = True
+        for archive_path in self.root.glob(f"*{ARCHIVE_SUFFIX}"):
+            backup_id = archive_path.name.removesuffix(ARCHIVE_SUFFIX)
+            if not self._metadata_path(backup_id).exists():
+                archive_path.unlink(missing_ok=True)
+                removed = True
+        if removed:
+            fsync_directory(self.root)
 
     def list_ids(self) -> list[str]:
         ids = []
@@ -189,19 +213,6 @@ class LocalDirectoryStore:
 
     def _metadata_path(self, backup_id: str) -> Path:
         return self.root / f"{backup_id}{METADATA_SUFFIX}"
-
-    def _remove_interrupted_writes(self) -> None:
-        removed = False
-        for temporary in self.root.glob(f"*{TEMPORARY_SUFFIX}"):
-            temporary.unlink(missing_ok=True)
-            removed = True
-        for archive_path in self.root.glob(f"*{ARCHIVE_SUFFIX}"):
-            backup_id = archive_path.name.removesuffix(ARCHIVE_SUFFIX)
-            if not self._metadata_path(backup_id).exists():
-                archive_path.unlink(missing_ok=True)
-                removed = True
-        if removed:
-            fsync_directory(self.root)
 
 
 def _encode_metadata(metadata: dict[str, Any]) -> bytes:

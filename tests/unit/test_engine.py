@@ -22,9 +22,11 @@ import zstandard
 
 import backup_api_server
 from backup_api_server import assets as assets_module
+from backup_api_server import engine as engine_module
 from backup_api_server import store as store_module
-from backup_api_server.assets import DATABASE_NAME, PREVIOUS_SUFFIX, RESTORING_SUFFIX
-from backup_api_server.engine import BackupEngine, Status, StatusValue
+from backup_api_server.archive import ArchiveReader
+from backup_api_server.assets import DATABASE_NAME, DISCARDED_SUFFIX, PREVIOUS_SUFFIX, RESTORING_SUFFIX
+from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status, StatusValue
 from backup_api_server.errors import (
     BackupCorrupted,
     BackupGone,
@@ -47,8 +49,9 @@ EngineFactory = Callable[..., BackupEngine]
 class PhaseGate:
     """A step_hook that holds a job when it reaches `phase` for the `occurrence`-th time.
 
-    The job waits until `release()` is called or a cancellation is requested (the engine calls
-    the hook with "<kind>:cancel-requested"), so a test can act on a job stopped at a known point.
+    The job waits until `release()` is called, a cancellation is requested (the engine calls
+    the hook with "<kind>:cancel-requested") or the engine starts closing ("engine:closing"), so
+    a test can act on a job stopped at a known point.
     """
 
     def __init__(self, phase: str, *, occurrence: int = 1) -> None:
@@ -60,7 +63,7 @@ class PhaseGate:
         self._lock = threading.Lock()
 
     def __call__(self, phase: str) -> None:
-        if phase.endswith(":cancel-requested"):
+        if phase.endswith(":cancel-requested") or phase == "engine:closing":
             self.release()
             return
         if phase != self.phase:
@@ -106,7 +109,11 @@ def create_completed(engine: BackupEngine, assets: list[dict[str, Any]] | None) 
 
 def stored_rows(data_dir: Path) -> list[tuple[int, str, str]]:
     """The database's rows exactly as stored (position, id, JSON text), read by a connection of our own."""
-    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    return stored_rows_of(data_dir / DATABASE_NAME)
+
+
+def stored_rows_of(database: Path) -> list[tuple[int, str, str]]:
+    connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
     try:
         return connection.execute("SELECT position, id, document FROM assets ORDER BY position").fetchall()
     finally:
@@ -115,6 +122,12 @@ def stored_rows(data_dir: Path) -> list[tuple[int, str, str]]:
 
 def files_under(directory: Path) -> list[str]:
     return sorted(path.name for path in directory.iterdir()) if directory.exists() else []
+
+
+def discarded_databases(data_dir: Path) -> list[Path]:
+    """The databases start-up recovery moved aside (never deleted), without their side files."""
+    found = data_dir.glob(f"{DATABASE_NAME}{DISCARDED_SUFFIX}*")
+    return sorted(path for path in found if not path.name.endswith(("-wal", "-shm", "-journal")))
 
 
 def archive_path(data_dir: Path, backup_id: str) -> Path:
@@ -574,6 +587,67 @@ def test_archive_that_changes_between_verification_and_decoding_is_refused(
     assert files_under(data_dir) == DATA_DIR_FILES
 
 
+def test_archive_with_more_documents_than_its_metadata_says_is_refused_before_progress_passes_100(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    # The object changed after it was verified (or its metadata has a wrong count): the extra
+    # documents are refused as soon as the first is decoded, so the progress never exceeds 100.
+    reads: list[str] = []
+
+    class ChangingStore(LocalDirectoryStore):
+        def open_archive(self, backup_id: str) -> BinaryIO:
+            reads.append(backup_id)
+            if len(reads) == 1:
+                return super().open_archive(backup_id)
+            more = b"".join(b'{"id":"unverified-%d"}\n' % index for index in range(3_000))
+            return io.BytesIO(zstandard.ZstdCompressor().compress(more))
+
+    percentages: list[float | None] = []
+    backup_ids: list[str] = []
+    engine: BackupEngine
+
+    def record(phase: str) -> None:
+        if phase == "restore:insert":
+            percentages.append(engine.restoration_status(backup_ids[0]).percentage)
+
+    engine = make_engine(store=ChangingStore(data_dir / "backups"), step_hook=record)
+    backup_ids.append(create_completed(engine, make_assets(1_000)))
+    engine.database.put_many(make_assets(5, prefix="original"))
+    rows_before = stored_rows(data_dir)
+
+    with pytest.raises(
+        BackupCorrupted,
+        match=r"^restore: insert documents: archive holds more documents than its metadata says \(1000\)$",
+    ):
+        engine.restore(backup_ids[0])
+
+    assert percentages == [0.0, 50.0, 100.0]
+    final = engine.restoration_status(backup_ids[0])
+    assert (final.value, final.percentage) == ("FAILED", 100.0)
+    assert stored_rows(data_dir) == rows_before
+
+
+def test_archive_reader_never_yields_more_documents_than_expected() -> None:
+    content = zstandard.ZstdCompressor().compress(b"".join(b'{"id":"%d"}\n' % index for index in range(5)))
+    reader = ArchiveReader(
+        lambda: io.BytesIO(content), expected_sha256=hashlib.sha256(content).hexdigest(), expected_count=2
+    )
+    yielded: list[str] = []
+
+    with pytest.raises(BackupCorrupted, match=r"^archive holds more documents than its metadata says \(2\)$"):
+        for batch in reader.batches(1):
+            yielded.extend(document.id for document in batch)
+
+    assert yielded == ["0", "1"]
+
+
+def test_progress_percentage_never_exceeds_100() -> None:
+    assert engine_module._percentage(0, 0) == 100.0
+    assert engine_module._percentage(1, 3) == 33.33
+    assert engine_module._percentage(1_000, 1_000) == 100.0
+    assert engine_module._percentage(3_000, 1_000) == 100.0
+
+
 # Effects that take place are never reported as failures
 
 
@@ -648,9 +722,45 @@ def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
         engine.list_assets()
     monkeypatch.undo()
     engine.close()
-    # Opening finishes the swap: the new database was complete and in place.
+    # Opening finishes the swap: the new database was complete and in place; the previous one
+    # is moved aside, not deleted.
     assert make_engine().list_assets() == make_assets(3, prefix="backed-up")
-    assert files_under(data_dir) == DATA_DIR_FILES
+    [discarded] = discarded_databases(data_dir)
+    assert files_under(data_dir) == sorted([*DATA_DIR_FILES, discarded.name])
+    assert [row[1] for row in stored_rows_of(discarded)] == [
+        a["id"] for a in make_assets(4, prefix="original")
+    ]
+
+
+def test_swap_is_refused_while_another_connection_keeps_the_log_from_being_checkpointed(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(assets_module, "_BUSY_TIMEOUT_SECONDS", 0.1)
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(3, prefix="backed-up"))
+    engine.database.put_many(make_assets(5, prefix="original"))
+    reader = sqlite3.connect(data_dir / DATABASE_NAME, isolation_level=None)
+    try:
+        # Another process reads an older snapshot: the log cannot be checkpointed completely.
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM assets").fetchone()
+        engine.database.put({"id": "written-after-the-reader-began"})
+        documents_before = engine.list_assets()
+        rows_before = stored_rows(data_dir)
+
+        with pytest.raises(
+            OperationConflict, match=r"^restore: swap databases: the asset database is busy; try again$"
+        ):
+            engine.restore(backup_id)
+
+        assert engine.restoration_status(backup_id).value == "FAILED"
+        assert engine.list_assets() == documents_before
+        assert stored_rows(data_dir) == rows_before
+        assert files_under(data_dir) == DATA_DIR_FILES  # nothing was renamed
+    finally:
+        reader.close()
+    engine.restore(backup_id)
+    assert engine.list_assets() == make_assets(3, prefix="backed-up")
 
 
 def test_creation_whose_commit_fails_to_become_durable_leaves_no_backup(
@@ -746,6 +856,156 @@ def test_backups_are_listed_newest_first_and_can_be_deleted(make_engine: EngineF
     assert files_under(engine.data_dir / "backups") == sorted(
         f"{backup_id}{suffix}" for backup_id in (ids[0], ids[2]) for suffix in (".json", ".jsonl.zst")
     )
+
+
+# Closing (a graceful server stop)
+
+
+def test_close_ends_running_and_waiting_creations_failed_not_canceled(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    closing = threading.Event()
+    holding = threading.Semaphore(0)
+
+    def hold_writes_until_closing(phase: str) -> None:
+        if phase == "engine:closing":
+            closing.set()
+        elif phase == "create:write":
+            holding.release()
+            closing.wait(WAIT_SECONDS)
+
+    engine = make_engine(step_hook=hold_writes_until_closing)
+    running = [engine.start_creation(make_assets(3)) for _ in range(2)]
+    assert all(holding.acquire(timeout=WAIT_SECONDS) for _ in running)
+    waiting = engine.start_creation(make_assets(3))
+    assert engine.creation_status(waiting).value == "INITIALIZED"
+    ids = [*running, waiting]
+
+    engine.close()
+
+    # Nobody cancelled them: they read as a crash would leave them, also after a restart.
+    assert [engine.creation_status(backup_id).value for backup_id in ids] == ["FAILED"] * 3
+    assert files_under(data_dir / "backups") == []
+    assert files_under(data_dir / "jobs") == sorted(f"{backup_id}.failed" for backup_id in ids)
+    restarted = make_engine()
+    for backup_id in ids:
+        assert restarted.creation_status(backup_id).value == "FAILED"
+        with pytest.raises(OperationConflict, match=f"no creation of backup {backup_id} is in progress"):
+            restarted.cancel_creation(backup_id)
+        with pytest.raises(BackupGone, match="creation ended FAILED"):
+            restarted.get_backup(backup_id)
+
+
+def test_creation_cancelled_before_close_stays_canceled(make_engine: EngineFactory) -> None:
+    gate = PhaseGate("create:write", occurrence=2)
+    engine = make_engine(step_hook=gate)
+    backup_id = engine.start_creation(make_assets(1_200))
+    gate.wait_reached()
+    engine.cancel_creation(backup_id)
+
+    engine.close()
+
+    restarted = make_engine()
+    assert restarted.creation_status(backup_id).value == "CANCELED"
+    restarted.cancel_creation(backup_id)
+
+
+def test_close_ends_a_running_restoration_failed_and_keeps_the_database(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    gate = PhaseGate("restore:insert", occurrence=2)
+    engine = make_engine(step_hook=gate)
+    backup_id = create_completed(engine, make_assets(1_200, prefix="backed-up"))
+    engine.database.put_many(make_assets(10, prefix="original"))
+    rows_before = stored_rows(data_dir)
+    handle = engine.start_restoration(backup_id)
+    gate.wait_reached()
+
+    engine.close()
+
+    assert handle.final_status(0).value == "FAILED"
+    assert handle.failure_detail() == f"restore: {SHUTDOWN_DETAIL}"
+    with pytest.raises(EngineError, match=f"^restore: {SHUTDOWN_DETAIL}$") as raised:
+        handle.wait(0)
+    assert not isinstance(raised.value, OperationCancelled)
+    assert stored_rows(data_dir) == rows_before
+    assert not (data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
+    restarted = make_engine()
+    assert stored_rows(data_dir) == rows_before
+    with pytest.raises(OperationConflict, match="no restoration"):
+        restarted.cancel_restoration(backup_id)
+
+
+def test_close_waits_for_a_creation_still_being_started_before_releasing_the_data_dir(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    recording = threading.Event()
+    proceed = threading.Event()
+    real_record_started = engine._journal.record_started
+
+    def slow_record_started(backup_id: str, backup: dict[str, Any]) -> None:
+        # Stands in for a slow fsync on a loaded disk, before the creation's thread exists.
+        recording.set()
+        proceed.wait(WAIT_SECONDS)
+        real_record_started(backup_id, backup)
+
+    monkeypatch.setattr(engine._journal, "record_started", slow_record_started)
+    started: list[str] = []
+    starter = threading.Thread(target=lambda: started.append(engine.start_creation(make_assets(3))))
+    starter.start()
+    assert recording.wait(WAIT_SECONDS)
+    closer = threading.Thread(target=engine.close)
+    closer.start()
+    try:
+        closer.join(0.3)
+        assert closer.is_alive(), "close() returned while a creation was still being started"
+        with pytest.raises(DataDirectoryInUse):
+            BackupEngine(data_dir, api_version=API_VERSION)
+    finally:
+        proceed.set()
+        starter.join(WAIT_SECONDS)
+        closer.join(WAIT_SECONDS)
+
+    assert not closer.is_alive()
+    [backup_id] = started
+    assert engine.creation_status(backup_id).value == "FAILED"
+    assert files_under(data_dir / "jobs") == [f"{backup_id}.failed"]
+    assert files_under(data_dir / "backups") == []
+    assert make_engine().creation_status(backup_id).value == "FAILED"
+
+
+def test_job_whose_thread_cannot_start_ends_failed_and_blocks_nothing(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(3, prefix="backed-up"))
+    real_start = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        if thread.name.startswith(("create ", "restore ")):
+            raise RuntimeError("can't start new thread")
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+
+    with pytest.raises(EngineError, match=r"^create: could not start: can't start new thread$"):
+        engine.start_creation(make_assets(2))
+    with pytest.raises(EngineError, match=r"^restore: could not start: can't start new thread$"):
+        engine.start_restoration(backup_id)
+
+    [failed_marker] = files_under(data_dir / "jobs")
+    failed_id = failed_marker.removesuffix(".failed")
+    assert failed_marker == f"{failed_id}.failed"
+    assert engine.creation_status(failed_id).value == "FAILED"
+    assert engine.restoration_status(backup_id).value == "FAILED"
+    monkeypatch.undo()
+    # Nothing stays "in progress": a restoration and a whole-database backup run, close returns.
+    engine.database.put({"id": "original"})
+    engine.restore(backup_id)
+    assert engine.list_assets() == make_assets(3, prefix="backed-up")
+    create_completed(engine, None)
+    engine.close()
 
 
 # Restart and crash recovery
@@ -854,15 +1114,76 @@ def test_crash_between_the_swap_renames_puts_the_previous_database_back(
     assert not (data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
 
 
-def test_incomplete_main_database_beside_the_previous_one_is_replaced_by_it(
-    data_dir: Path, make_engine: EngineFactory
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda content: content[:100], id="truncated"),
+        pytest.param(lambda content: content[: len(content) // 2], id="half-written"),
+        pytest.param(lambda content: b"not a database " * 300, id="not-a-database"),
+    ],
+)
+def test_broken_main_database_beside_the_previous_one_is_moved_aside_for_it(
+    data_dir: Path, make_engine: EngineFactory, damage: Callable[[bytes], bytes]
 ) -> None:
     documents, main, previous = make_swap_leftovers(data_dir, make_engine)
     shutil.copyfile(main, previous)
-    main.write_bytes(main.read_bytes()[:100])
+    broken = damage(main.read_bytes())
+    main.write_bytes(broken)
 
     assert make_engine().list_assets() == documents
     assert not previous.exists()
+    # Never deleted: SQLite's verdict could be wrong, and it was the newest database.
+    [discarded] = discarded_databases(data_dir)
+    assert discarded.read_bytes() == broken
+
+
+@pytest.mark.parametrize(
+    "error_code",
+    [
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_IOERR_READ,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_NOMEM,
+        None,  # an error that carries no SQLite result code at all
+    ],
+)
+def test_start_up_stops_on_an_error_that_says_nothing_about_the_database_and_moves_nothing(
+    data_dir: Path, make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch, error_code: int | None
+) -> None:
+    # A restoration completed and was acknowledged; removing the kept previous database failed.
+    _, main, previous = make_swap_leftovers(data_dir, make_engine)
+    shutil.copyfile(main, previous)
+    connection = sqlite3.connect(main)
+    connection.execute("DELETE FROM assets")
+    connection.execute("""INSERT INTO assets (id, document) VALUES ('restored', '{"id":"restored"}')""")
+    connection.commit()
+    connection.close()
+    main_content, previous_content = main.read_bytes(), previous.read_bytes()
+    real_connect = sqlite3.connect
+
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        # The check of the files at start-up hits a passing I/O error (or worse).
+        if "mode=ro" in str(database):
+            error = sqlite3.OperationalError("disk I/O error (injected)")
+            if error_code is not None:
+                error.sqlite_errorcode = error_code
+            raise error
+        connection: sqlite3.Connection = real_connect(database, *args, **kwargs)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+    with pytest.raises(sqlite3.OperationalError, match=r"^disk I/O error \(injected\)$"):
+        make_engine()
+
+    assert main.read_bytes() == main_content
+    assert previous.read_bytes() == previous_content
+    assert discarded_databases(data_dir) == []
+    monkeypatch.undo()
+    assert make_engine().list_assets() == [{"id": "restored"}]
+    [discarded] = discarded_databases(data_dir)
+    assert discarded.read_bytes() == previous_content
 
 
 def test_swap_that_completed_before_the_crash_is_kept(data_dir: Path, make_engine: EngineFactory) -> None:
@@ -875,6 +1196,8 @@ def test_swap_that_completed_before_the_crash_is_kept(data_dir: Path, make_engin
 
     assert [document["id"] for document in make_engine().list_assets()] == ["previous-000000"]
     assert not previous.exists()
+    [discarded] = discarded_databases(data_dir)
+    assert len(stored_rows_of(discarded)) == 20
 
 
 # Data directory
@@ -894,6 +1217,8 @@ def test_second_engine_on_a_data_dir_in_use_is_refused_and_harms_nothing(
     message = f"data directory {data_dir} is in use by another backup-api process"
     with pytest.raises(DataDirectoryInUse, match=re.escape(message)):
         BackupEngine(data_dir, api_version=API_VERSION)
+    with pytest.raises(DataDirectoryInUse, match=re.escape(message)):  # a store built by the caller
+        BackupEngine(data_dir, api_version=API_VERSION, store=LocalDirectoryStore(data_dir / "backups"))
     in_other_process = run_until_crash(
         data_dir,
         """
@@ -916,6 +1241,22 @@ def test_second_engine_on_a_data_dir_in_use_is_refused_and_harms_nothing(
     reopened = make_engine()
     assert reopened.creation_status(backup_id).value == "COMPLETED"
     assert reopened.list_assets() == make_assets(5, prefix="original")
+
+
+def test_engine_recovers_the_store_it_is_given_once_it_holds_the_data_dir(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    backups = data_dir / "backups"
+    backups.mkdir(parents=True)
+    (backups / "1.0.0_2.jsonl.zst.tmp").write_bytes(b"interrupted archive")
+    (backups / "1.0.0_3.jsonl.zst").write_bytes(b"archive whose metadata was never committed")
+    store = LocalDirectoryStore(backups)
+    assert files_under(backups) == ["1.0.0_2.jsonl.zst.tmp", "1.0.0_3.jsonl.zst"]
+
+    engine = make_engine(store=store)
+
+    assert files_under(backups) == []
+    assert engine.list_backups() == []
 
 
 def test_data_dir_lock_is_released_when_opening_fails(make_engine: EngineFactory, data_dir: Path) -> None:

@@ -104,20 +104,56 @@ def test_unsafe_ids_are_never_found_nor_written(store: BackupStore, backup_id: s
         pass
 
 
+def test_recover_keeps_committed_backups(store: BackupStore) -> None:
+    write_backup(store, "1.0.0_1", b"one")
+    write_backup(store, "1.0.0_2", b"two")
+
+    store.recover()
+    store.recover()
+
+    assert sorted(store.list_ids()) == ["1.0.0_1", "1.0.0_2"]
+    with store.open_archive("1.0.0_2") as archive:
+        assert archive.read() == b"two"
+
+
+def test_recover_leaves_no_trace_of_an_interrupted_write(store: BackupStore) -> None:
+    write_backup(store, "1.0.0_1", b"kept")
+    with pytest.raises(RuntimeError), store.write("1.0.0_2", {"id": "1.0.0_2"}) as destination:
+        destination.write(b"half an archive")
+        raise RuntimeError("writer failed")
+
+    store.recover()
+
+    assert store.list_ids() == ["1.0.0_1"]
+    write_backup(store, "1.0.0_2", b"written again")  # the id is free again
+    with store.open_archive("1.0.0_2") as archive:
+        assert archive.read() == b"written again"
+
+
 # The local directory store in particular
 
 
-def test_local_store_removes_leftovers_of_a_crashed_write_on_open(tmp_path: Path) -> None:
+def test_local_store_removes_leftovers_of_a_crashed_write_on_recover_only(tmp_path: Path) -> None:
     root = tmp_path / "backups"
     write_backup(LocalDirectoryStore(root), "1.0.0_1", b"kept")
-    (root / "1.0.0_2.jsonl.zst.tmp").write_bytes(b"interrupted archive")
-    (root / "1.0.0_3.jsonl.zst").write_bytes(b"archive whose metadata was never committed")
-    (root / "1.0.0_4.json.tmp").write_bytes(b"{")
+    leftovers = {
+        "1.0.0_2.jsonl.zst.tmp": b"interrupted archive",
+        "1.0.0_3.jsonl.zst": b"archive whose metadata was never committed",
+        "1.0.0_4.json.tmp": b"{",
+    }
+    for name, content in leftovers.items():
+        (root / name).write_bytes(content)
+    committed = ["1.0.0_1.json", "1.0.0_1.jsonl.zst"]
 
+    # Building a store touches nothing: the files may be another process's writes in progress
+    # until the caller holds the data directory (the engine calls `recover()` under its lock).
     store = LocalDirectoryStore(root)
+    assert sorted(path.name for path in root.iterdir()) == sorted([*committed, *leftovers])
+
+    store.recover()
 
     assert store.list_ids() == ["1.0.0_1"]
-    assert sorted(path.name for path in root.iterdir()) == ["1.0.0_1.json", "1.0.0_1.jsonl.zst"]
+    assert sorted(path.name for path in root.iterdir()) == committed
 
 
 def test_local_store_does_not_list_metadata_without_archive(tmp_path: Path) -> None:
