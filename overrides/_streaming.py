@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -155,24 +156,25 @@ class AsyncStream(_StreamBase[_EventT]):
             await self._response.aclose()
 
 
-def _sync_events(response: httpx.Response) -> Iterator[Any]:
+@contextmanager
+def _stream_errors(response: httpx.Response) -> Iterator[None]:
+    """What can go wrong while a stream is read, as the client's exceptions."""
     try:
-        yield from EventSource(response).iter_sse()
+        yield
     except SSEError as error:
         raise APIResponseValidationError(f"not an event stream: {error}", response=response) from error
     except httpx.TimeoutException as error:
         raise APITimeoutError(request=response.request, message=f"The stream stalled ({error}).") from error
     except httpx.TransportError as error:
         raise APIConnectionError(request=response.request, message=f"The stream broke ({error}).") from error
+
+
+def _sync_events(response: httpx.Response) -> Iterator[Any]:
+    with _stream_errors(response):
+        yield from EventSource(response).iter_sse()
 
 
 async def _async_events(response: httpx.Response) -> AsyncIterator[Any]:
-    try:
+    with _stream_errors(response):
         async for sse in EventSource(response).aiter_sse():
             yield sse
-    except SSEError as error:
-        raise APIResponseValidationError(f"not an event stream: {error}", response=response) from error
-    except httpx.TimeoutException as error:
-        raise APITimeoutError(request=response.request, message=f"The stream stalled ({error}).") from error
-    except httpx.TransportError as error:
-        raise APIConnectionError(request=response.request, message=f"The stream broke ({error}).") from error

@@ -18,18 +18,12 @@ import anyio.to_thread
 import pytest
 
 from backup_api_client import AsyncBackupApiClient, BackupApiClient
+from tests.support.conformance import schema_example
 from tests.support.http_server import BackgroundServer
 
 BACKUP_ID = "1.0.0_1764253683123456"
-BACKUP: dict[str, Any] = {
-    "id": BACKUP_ID,
-    "version": "1.0.0",
-    "timestamp": "1764253683123456",
-    "bytes": 5120,
-    "created": {"value": "2025-11-27T14:28:03.123456Z", "readable": "2025-11-27 14:28:03 UTC"},
-    "device_name": "workstation",
-    "platform": "LINUX",
-}
+BACKUP: dict[str, Any] = schema_example("Backup")
+assert BACKUP["id"] == BACKUP_ID
 STATUS: dict[str, Any] = {"backup": BACKUP, "percentage": 42.5, "value": "IN-PROGRESS"}
 
 

@@ -15,20 +15,12 @@ import pytest
 
 from tests.server.conftest import checked_client
 from tests.support.assets import asset_documents, copy_data_dir, create_backup, wait_for_creation
-from tests.support.conformance import backup_id_operations
+from tests.support.conformance import backup_id_operations, schema_example
 from tests.support.live_server import LiveServer, running_server
 
 UNKNOWN_ID = "1.0.0_1"
 # The spec's own example of a Backup: schema-valid, naming a backup that is not the one in the path.
-OTHER_BACKUP = {
-    "id": "1.0.0_1764253683123456",
-    "version": "1.0.0",
-    "timestamp": "1764253683123456",
-    "bytes": 5120,
-    "created": {"value": "2025-11-27T14:28:03.123456Z", "readable": "2025-11-27 14:28:03 UTC"},
-    "device_name": "workstation",
-    "platform": "LINUX",
-}
+OTHER_BACKUP = schema_example("Backup")
 # Operations whose optional body is the metadata of the backup in the path.
 METADATA_BODY_OPERATIONS = (
     "/backup/{id}/restore",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
@@ -73,3 +74,9 @@ def backup_id_operations() -> list[tuple[str, str]]:
         for method in item
         if method in {"get", "post", "put", "patch", "delete"}
     ]
+
+
+def schema_example(component: str) -> dict[str, Any]:
+    """The first example the spec gives for a component schema (a fresh copy)."""
+    example: dict[str, Any] = copy.deepcopy(spec()["components"]["schemas"][component]["examples"][0])
+    return example
