@@ -9,6 +9,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,6 +55,16 @@ def tool(name: str) -> Path:
     path = Path(sys.executable).parent / name
     assert path.exists(), f"{name} is not installed next to {sys.executable}; run `uv sync --locked`"
     return path
+
+
+def require_program(name: str, purpose: str, install: str) -> None:
+    """Skip (fail in CI) with one line when a program a check needs is not on PATH."""
+    if shutil.which(name) is not None:
+        return
+    message = f"{name} is not on PATH, so {purpose} cannot run; install it ({install})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; in CI it must run", pytrace=False)
+    pytest.skip(message)
 
 
 def spec_document(path: Path = SPEC) -> dict[str, object]:

@@ -15,18 +15,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ._support import SPEC, output_of, run, tool
+from ._support import SPEC, output_of, require_program, run, tool
 
 FIXTURE = Path(__file__).with_name("seed_surface.json")
 # Media types an operation's Accept line may list beyond the seed's: documented errors and the stream.
 ACCEPT_ADDITIONS = frozenset({"application/problem+json", "text/event-stream"})
 NOT_DEFINED = "Not defined"
+JAVA_INSTALL = "Java 17 or newer: apt install openjdk-17-jre-headless"
 
 Surface = dict[str, Any]
 
@@ -164,6 +164,7 @@ def surface_differences(seed: Surface, generated: Surface) -> list[str]:
 
 def generate_kotlin_docs(spec: Path, out: Path) -> str:
     """Run the pinned OpenAPI Generator (offline) and return the `Backup` tag's API page."""
+    require_program("java", "OpenAPI Generator (the seed surface check)", JAVA_INSTALL)
     # C1 only: the JVM starts about a second sooner, and the generator runs too briefly to gain from C2.
     env = {} if "JAVA_OPTS" in os.environ else {"JAVA_OPTS": "-XX:TieredStopAtLevel=1"}
     completed = run(
@@ -340,6 +341,6 @@ def test_surface_differences_applies_the_accept_rule(seed_surface: Surface) -> N
 
 @pytest.mark.slow
 def test_the_generator_is_the_pinned_one(tmp_path: Path) -> None:
+    require_program("java", "OpenAPI Generator (the seed surface check)", JAVA_INSTALL)
     completed = run([tool("openapi-generator-cli"), "version"], cwd=tmp_path)
     assert completed.stdout.strip() == "7.26.0", output_of(completed)
-    assert shutil.which("java") is not None

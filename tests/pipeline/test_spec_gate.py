@@ -18,7 +18,7 @@ import pytest
 import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from ._support import REPO, SPEC, output_of, run, spec_document
+from ._support import REPO, SPEC, output_of, require_program, run, spec_document
 
 REDOCLY = REPO / "node_modules" / ".bin" / "redocly"
 LINT_CONFIG = REPO / "spec" / "redocly.yaml"
@@ -29,6 +29,7 @@ REDOCLY_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "tr
 
 @pytest.fixture(scope="module")
 def redocly() -> Path:
+    require_program("node", "the spec linter (Redocly)", "Node 20: apt install nodejs npm")
     if not REDOCLY.exists():
         message = "Redocly CLI is not installed: run `npm ci` (./dev test does)"
         if os.environ.get("CI"):
