@@ -1,4 +1,4 @@
-"""Every number the runtime uses to retry and time out, in one place.
+"""Every number the runtime uses to retry and time out, and the environment it reads, in one place.
 
 Hand-written (overrides/_constants.py). The retry pieces in ``_retries`` read these at call time, so
 a test may patch them.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import httpx
 
 __all__ = [
+    "API_KEY_ENV",
     "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_READ_TIMEOUT",
@@ -46,3 +47,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(
 # An operation marked `x-long-running` answers only when a restoration ends: unless the call sets its
 # own timeout, its read timeout is at least this long (a large database restores in minutes).
 LONG_RUNNING_READ_TIMEOUT = 3600.0
+
+# The bearer token of a server started with one, when `api_key=` is not given.
+API_KEY_ENV = "BACKUP_API_TOKEN"

@@ -10,17 +10,20 @@ Hand-written (overrides/_exceptions.py). The hierarchy::
         ├── RestorationFailedError  a streamed restoration ended FAILED: .detail, .progress
         └── APIStatusError            an error answer: .response, .status_code, the problem fields
             ├── BadRequestError             400
+            ├── AuthenticationError         401: the server needs a bearer token (api_key=)
+            ├── PermissionDeniedError       403: refused (a browser request from another origin)
             ├── NotFoundError               404
             │   └── GoneError               410: it existed, and no longer does
             ├── ConflictError               409
             ├── PayloadTooLargeError        413
             ├── UnsupportedMediaTypeError   415
             ├── UnprocessableEntityError    422
+            ├── RateLimitError              429: at a server bound; retried after Retry-After
             └── InternalServerError         5xx
 
 An ``APIStatusError`` carries the server's RFC 9457 problem document (``application/problem+json``)
 as attributes: ``type``, ``title``, ``status``, ``detail``, ``instance`` (``None`` when absent) and
-the whole document as ``problem``. A status without a class of its own (401, 429, ...) raises
+the whole document as ``problem``. A status without a class of its own (408, 421, ...) raises
 ``APIStatusError`` itself.
 """
 
@@ -37,6 +40,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AuthenticationError",
     "BackupApiError",
     "BadRequestError",
     "ConflictError",
@@ -44,6 +48,8 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
     "RestorationFailedError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
@@ -154,6 +160,14 @@ class BadRequestError(APIStatusError):
     """400: the request is malformed (for example, a body that is not well-formed JSON)."""
 
 
+class AuthenticationError(APIStatusError):
+    """401: the server was started with a token; pass it as ``api_key=`` (or ``BACKUP_API_TOKEN``)."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the server refuses the request (a browser request on behalf of another origin)."""
+
+
 class NotFoundError(APIStatusError):
     """404: nothing has this identifier."""
 
@@ -176,6 +190,10 @@ class UnsupportedMediaTypeError(APIStatusError):
 
 class UnprocessableEntityError(APIStatusError):
     """422: a parameter or the body does not match the spec."""
+
+
+class RateLimitError(APIStatusError):
+    """429: the server is at one of its bounds (queued creations, large bodies); retry later."""
 
 
 class InternalServerError(APIStatusError):

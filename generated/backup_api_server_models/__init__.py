@@ -113,6 +113,12 @@ class BackupStatus(BaseModel):
         ),
     ] = None
     value: BackupStatusEnum | None = None
+    detail: Annotated[
+        str | None,
+        Field(
+            description="Why it ended `FAILED` (for example `create: write backup: [Errno 28] No space left on\ndevice`), or what cancelled it.\n"
+        ),
+    ] = None
 
 
 class BackupStreamedProgress(BaseModel):

@@ -12,6 +12,7 @@ from backup_api_client import (
     APIResponseValidationError,
     APIStatusError,
     AsyncBackupApiClient,
+    AuthenticationError,
     BackupApiClient,
     BackupApiError,
     BadRequestError,
@@ -20,6 +21,8 @@ from backup_api_client import (
     InternalServerError,
     NotFoundError,
     PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
 )
@@ -34,12 +37,15 @@ pytestmark = pytest.mark.anyio
     ("status", "error_class"),
     [
         (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
         (404, NotFoundError),
         (409, ConflictError),
         (410, GoneError),
         (413, PayloadTooLargeError),
         (415, UnsupportedMediaTypeError),
         (422, UnprocessableEntityError),
+        (429, RateLimitError),
         (500, InternalServerError),
         (501, InternalServerError),
     ],
@@ -70,7 +76,7 @@ async def test_a_problem_answer_raises_its_class_with_the_problem_fields(
     assert len(server.requests) == 1  # not retryable, and restore is not idempotent anyway
 
 
-@pytest.mark.parametrize("status", [401, 403, 418, 429])
+@pytest.mark.parametrize("status", [408, 418, 421])
 async def test_a_status_without_a_class_raises_api_status_error(
     api: Api, server: ScriptedServer, status: int
 ) -> None:

@@ -10,6 +10,7 @@ on top (``client.backup``, ...).
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
@@ -18,18 +19,21 @@ from urllib.parse import unquote
 
 import httpx
 
-from ._constants import DEFAULT_TIMEOUT, LONG_RUNNING_READ_TIMEOUT
+from ._constants import API_KEY_ENV, DEFAULT_TIMEOUT, LONG_RUNNING_READ_TIMEOUT
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    AuthenticationError,
     BadRequestError,
     ConflictError,
     GoneError,
     InternalServerError,
     NotFoundError,
     PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
 )
@@ -51,12 +55,15 @@ _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
     410: GoneError,
     413: PayloadTooLargeError,
     415: UnsupportedMediaTypeError,
     422: UnprocessableEntityError,
+    429: RateLimitError,
 }
 _ACCEPT = "application/json, application/problem+json"
 
@@ -79,6 +86,7 @@ class BaseClient(Generic[_HttpxClientT]):
         headers: Headers | None,
         http_client: _HttpxClientT | None,
         user_agent: str,
+        api_key: str | None = None,
     ) -> None:
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
@@ -90,9 +98,12 @@ class BaseClient(Generic[_HttpxClientT]):
             )
         else:
             _configure(http_client, base_url, default_base_url, timeout)
-        http_client.headers.update(
-            {"Accept": _ACCEPT, "User-Agent": user_agent, **(headers or {})}
-        )
+        http_client.headers.update({"Accept": _ACCEPT, "User-Agent": user_agent})
+        if api_key is None:
+            api_key = os.environ.get(API_KEY_ENV) or None
+        if api_key is not None:
+            http_client.headers["Authorization"] = f"Bearer {api_key}"
+        http_client.headers.update(headers or {})
         self._http_client = http_client
 
     def _new_http_client(

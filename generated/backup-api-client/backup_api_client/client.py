@@ -71,9 +71,21 @@ class AssetsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -114,9 +126,21 @@ class AsyncAssetsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -164,18 +188,37 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -219,18 +262,37 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -274,6 +336,14 @@ class BackupResource(BackupCustom, SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -282,12 +352,16 @@ class BackupResource(BackupCustom, SyncAPIResource):
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -330,16 +404,28 @@ class BackupResource(BackupCustom, SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -383,6 +469,14 @@ class BackupResource(BackupCustom, SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -391,12 +485,16 @@ class BackupResource(BackupCustom, SyncAPIResource):
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -447,7 +545,17 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
@@ -457,12 +565,21 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -519,7 +636,17 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
@@ -529,12 +656,21 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -579,16 +715,28 @@ class BackupResource(BackupCustom, SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -638,7 +786,17 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
@@ -648,12 +806,19 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -704,18 +869,37 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -759,18 +943,37 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
                 path. `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -814,6 +1017,14 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -822,12 +1033,16 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -870,16 +1085,28 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -923,6 +1150,14 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -931,12 +1166,16 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -987,7 +1226,17 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
@@ -997,12 +1246,21 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1059,7 +1317,17 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
@@ -1069,12 +1337,21 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
+                started was undone: the local database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1119,16 +1396,28 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1178,7 +1467,17 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive), or the body describes another backup than the one at the
@@ -1188,12 +1487,19 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 here is `404`.)
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+                or as many large request bodies are being read as it reads at once. Nothing was
+                started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1236,9 +1542,21 @@ class BackupsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1278,6 +1596,14 @@ class BackupsResource(SyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -1286,12 +1612,16 @@ class BackupsResource(SyncAPIResource):
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1332,9 +1662,21 @@ class AsyncBackupsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1374,6 +1716,14 @@ class AsyncBackupsResource(AsyncAPIResource):
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -1382,12 +1732,16 @@ class AsyncBackupsResource(AsyncAPIResource):
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
                 of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
-            APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
 
@@ -1431,6 +1785,7 @@ class BackupApiClient(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Headers | None = None,
         http_client: httpx.Client | None = None,
+        api_key: str | None = None,
     ) -> None:
         """Connect to a Backup API server (nothing is sent until the first call).
 
@@ -1444,6 +1799,8 @@ class BackupApiClient(SyncAPIClient):
             headers: Headers sent with every request.
             http_client: An `httpx.Client` of your own (transport, proxies, event hooks);
                 closed with this client.
+            api_key: The bearer token of a server started with one; default: the environment
+                variable `BACKUP_API_TOKEN`, if set. Sent as `Authorization: Bearer <api_key>`.
         """
         super().__init__(
             base_url=base_url,
@@ -1453,6 +1810,7 @@ class BackupApiClient(SyncAPIClient):
             headers=headers,
             http_client=http_client,
             user_agent=USER_AGENT,
+            api_key=api_key,
         )
         self.assets = AssetsResource(self)
         self.backup = BackupResource(self)
@@ -1485,6 +1843,7 @@ class AsyncBackupApiClient(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         headers: Headers | None = None,
         http_client: httpx.AsyncClient | None = None,
+        api_key: str | None = None,
     ) -> None:
         """Connect to a Backup API server (nothing is sent until the first call).
 
@@ -1498,6 +1857,8 @@ class AsyncBackupApiClient(AsyncAPIClient):
             headers: Headers sent with every request.
             http_client: An `httpx.AsyncClient` of your own (transport, proxies, event hooks);
                 closed with this client.
+            api_key: The bearer token of a server started with one; default: the environment
+                variable `BACKUP_API_TOKEN`, if set. Sent as `Authorization: Bearer <api_key>`.
         """
         super().__init__(
             base_url=base_url,
@@ -1507,6 +1868,7 @@ class AsyncBackupApiClient(AsyncAPIClient):
             headers=headers,
             http_client=http_client,
             user_agent=USER_AGENT,
+            api_key=api_key,
         )
         self.assets = AsyncAssetsResource(self)
         self.backup = AsyncBackupResource(self)

@@ -30,12 +30,15 @@ class BackupStatus:
         value (BackupStatusEnum | Unset): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
             `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
             reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
+        detail (str | Unset): Why it ended `FAILED` (for example `create: write backup: [Errno 28] No space left on
+            device`), or what cancelled it.
     """
 
     backup: Backup
     schema: EmbeddedModelSchema | Unset = UNSET
     percentage: float | None | Unset = UNSET
     value: BackupStatusEnum | Unset = UNSET
+    detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +58,8 @@ class BackupStatus:
         if not isinstance(self.value, Unset):
             value = self.value.value
 
+        detail = self.detail
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +73,8 @@ class BackupStatus:
             field_dict["percentage"] = percentage
         if value is not UNSET:
             field_dict["value"] = value
+        if detail is not UNSET:
+            field_dict["detail"] = detail
 
         return field_dict
 
@@ -102,11 +109,14 @@ class BackupStatus:
         else:
             value = BackupStatusEnum(_value)
 
+        detail = d.pop("detail", UNSET)
+
         backup_status = cls(
             backup=backup,
             schema=schema,
             percentage=percentage,
             value=value,
+            detail=detail,
         )
 
         backup_status.additional_properties = d

@@ -75,6 +75,14 @@ def sync_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -83,12 +91,16 @@ def sync_detailed(
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -140,6 +152,14 @@ def sync(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -148,12 +168,16 @@ def sync(
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -199,6 +223,14 @@ async def asyncio_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -207,12 +239,16 @@ async def asyncio_detailed(
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -264,6 +300,14 @@ async def asyncio(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
@@ -272,12 +316,16 @@ async def asyncio(
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 

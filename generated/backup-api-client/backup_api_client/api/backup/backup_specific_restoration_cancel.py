@@ -89,7 +89,17 @@ def sync_detailed(
 
     Raises:
         BadRequestError: (400) The request body is not well-formed JSON.
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+            it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
@@ -99,12 +109,19 @@ def sync_detailed(
             here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+            or as many large request bodies are being read as it reads at once. Nothing was
+            started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -163,7 +180,17 @@ def sync(
 
     Raises:
         BadRequestError: (400) The request body is not well-formed JSON.
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+            it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
@@ -173,12 +200,19 @@ def sync(
             here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+            or as many large request bodies are being read as it reads at once. Nothing was
+            started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -231,7 +265,17 @@ async def asyncio_detailed(
 
     Raises:
         BadRequestError: (400) The request body is not well-formed JSON.
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+            it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
@@ -241,12 +285,19 @@ async def asyncio_detailed(
             here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+            or as many large request bodies are being read as it reads at once. Nothing was
+            started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -305,7 +356,17 @@ async def asyncio(
 
     Raises:
         BadRequestError: (400) The request body is not well-formed JSON.
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+            it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive), or the body describes another backup than the one at the
@@ -315,12 +376,19 @@ async def asyncio(
             here is `404`.)
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
             of a double, a string with an unpaired surrogate).
+        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
+            or as many large request bodies are being read as it reads at once. Nothing was
+            started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 

@@ -64,9 +64,21 @@ def sync_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -110,9 +122,21 @@ def sync(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -150,9 +174,21 @@ async def asyncio_detailed(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
@@ -196,9 +232,21 @@ async def asyncio(
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
+        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+            must be, to listen on anything but loopback) and the request has no
+            `Authorization: Bearer <token>` header carrying it.
+        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+            was not told to trust with `--allow-origin`). Refused before any work is done,
+            so no web page can restore, delete or create backups. Requests without these
+            headers (SDKs, curl, the CLI) are unaffected.
+        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+            at this machine, so DNS rebinding cannot reach it), and for names given with
+            `--allowed-host`.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 404, 409, 410, 413, 415, 422, 5xx).
+        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
 
