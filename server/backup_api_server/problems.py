@@ -14,11 +14,13 @@ PROBLEM_TYPES: dict[int, str] = {
     404: "urn:backup-api:problem:not-found",
     405: "urn:backup-api:problem:method-not-allowed",
     406: "urn:backup-api:problem:not-acceptable",
+    408: "urn:backup-api:problem:request-timeout",
     409: "urn:backup-api:problem:conflict",
     410: "urn:backup-api:problem:gone",
     413: "urn:backup-api:problem:payload-too-large",
     415: "urn:backup-api:problem:unsupported-media-type",
     422: "urn:backup-api:problem:validation-failed",
+    429: "urn:backup-api:problem:too-many-requests",
     500: "urn:backup-api:problem:internal-error",
 }
 
@@ -26,11 +28,14 @@ PROBLEM_TYPES: dict[int, str] = {
 class Problem(Exception):
     """Raised anywhere in a request to answer with a problem document."""
 
-    def __init__(self, status: int, detail: str, *, type_: str | None = None) -> None:
+    def __init__(
+        self, status: int, detail: str, *, type_: str | None = None, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.type = type_ or PROBLEM_TYPES.get(status, "about:blank")
+        self.headers = headers or {}
 
 
 def problem_response(
