@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import math
 import re
@@ -34,8 +36,17 @@ from .errors import (
     OperationCancelled,
     OperationConflict,
 )
+from .guard import AccessPolicy, secure
 from .problems import Problem, problem_response
-from .settings import DEFAULT_MAX_BODY_BYTES
+from .settings import (
+    BODY_IDLE_TIMEOUT_SECONDS,
+    BODY_TOTAL_TIMEOUT_SECONDS,
+    DEFAULT_MAX_BODY_BYTES,
+    LARGE_BODY_BYTES,
+    LARGE_BODY_WAIT_SECONDS,
+    MAX_CONCURRENT_LARGE_BODIES,
+    MAX_JSON_VALUES,
+)
 from .streaming import final_progress, restoration_event_stream, wants_event_stream
 
 JSON_MEDIA_TYPES = ("application/json", "application/problem+json")
@@ -43,6 +54,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 # A `\uD800`-`\uDFFF` escape in the raw body: only then can a decoded string hold a lone surrogate.
 SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 SURROGATE = re.compile("[\ud800-\udfff]")
+# On an answer given before the body was read whole: the rest of it is not read, the connection ends.
+CLOSE_CONNECTION = {"Connection": "close"}
 
 
 def _json(model: Any, status_code: int = 200) -> Response:
@@ -144,10 +157,19 @@ def _engine_problem(error: EngineError) -> Problem:
 
 
 class BodyReader:
-    """Reads an optional JSON request body: size-limited, JSON-only, validated against the spec."""
+    """Reads an optional JSON request body: size-, time- and value-bounded, JSON-only, validated
+    against the spec.
+
+    Bodies above `LARGE_BODY_BYTES` (or of unknown length) are read and parsed
+    `MAX_CONCURRENT_LARGE_BODIES` at a time, so parallel uploads cannot add up in memory; a body may
+    hold at most `MAX_JSON_VALUES` values (counted conservatively on the raw bytes before parsing),
+    which bounds the parsed document's memory whatever its shape. Refusals that leave the body
+    unread close the connection.
+    """
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
+        self._large_bodies = asyncio.Semaphore(MAX_CONCURRENT_LARGE_BODIES)
 
     @staticmethod
     def require_json(request: Request) -> None:
@@ -157,38 +179,98 @@ class BodyReader:
 
     async def read(self, request: Request, component: str) -> Any | None:
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            raise Problem(413, f"The request body exceeds {self.max_bytes} bytes.")
-        announced = (declared is not None and declared != "0") or "transfer-encoding" in request.headers
+        length = int(declared) if declared is not None and declared.isdigit() else None
+        if length is not None and length > self.max_bytes:
+            raise self._too_large()
+        announced = bool(length) or "transfer-encoding" in request.headers
         if announced:  # refuse a wrong media type before reading up to max_bytes of it
             self.require_json(request)
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise Problem(413, f"The request body exceeds {self.max_bytes} bytes.")
-            chunks.append(chunk)
-        raw = b"".join(chunks)
+        if announced and (length is None or length > LARGE_BODY_BYTES):
+            async with self._large_body_slot():
+                return await self._read_and_parse(request, component)
+        return await self._read_and_parse(request, component)
+
+    @contextlib.asynccontextmanager
+    async def _large_body_slot(self) -> AsyncIterator[None]:
+        try:
+            await asyncio.wait_for(self._large_bodies.acquire(), LARGE_BODY_WAIT_SECONDS)
+        except TimeoutError:
+            raise Problem(
+                429,
+                f"{MAX_CONCURRENT_LARGE_BODIES} large request body is being read already; retry later.",
+                headers={"Retry-After": "1", **CLOSE_CONNECTION},
+            ) from None
+        try:
+            yield
+        finally:
+            self._large_bodies.release()
+
+    async def _read_and_parse(self, request: Request, component: str) -> Any | None:
+        raw = await self._receive(request)
         if not raw:  # no body; whitespace alone is a body, and not JSON
             return None
         self.require_json(request)
-        try:
-            document = json.loads(
-                raw, parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_integer
-            )
-        except NotInteroperable as error:
-            raise Problem(422, f"body: {error} (RFC 7493)") from None
-        except (ValueError, RecursionError) as error:
-            raise Problem(400, f"The request body is not well-formed JSON: {error}") from None
-        if SURROGATE_ESCAPE.search(raw):
-            location = _lone_surrogate(document)
-            if location is not None:
-                raise Problem(422, f"{location}: a string holds an unpaired surrogate, not Unicode text")
-        errors = contract.schema_errors(component, document)
-        if errors:
-            raise Problem(422, "; ".join(errors))
-        return document
+        return await run_in_threadpool(_parse_and_validate, bytes(raw), component)
+
+    async def _receive(self, request: Request) -> bytearray:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + BODY_TOTAL_TIMEOUT_SECONDS
+        chunks = request.stream().__aiter__()
+        body = bytearray()
+        while True:
+            wait = min(BODY_IDLE_TIMEOUT_SECONDS, deadline - loop.time())
+            try:
+                chunk = await asyncio.wait_for(anext(chunks), max(wait, 0.0))
+            except StopAsyncIteration:
+                return body
+            except TimeoutError:
+                stalled = wait < BODY_IDLE_TIMEOUT_SECONDS
+                raise Problem(
+                    408,
+                    f"The request body did not arrive within {BODY_TOTAL_TIMEOUT_SECONDS:.0f} seconds."
+                    if stalled
+                    else f"The request body stalled for {BODY_IDLE_TIMEOUT_SECONDS:.0f} seconds.",
+                    headers=CLOSE_CONNECTION,
+                ) from None
+            body += chunk
+            if len(body) > self.max_bytes:
+                raise self._too_large()
+
+    def _too_large(self) -> Problem:
+        return Problem(413, f"The request body exceeds {self.max_bytes} bytes.", headers=CLOSE_CONNECTION)
+
+
+def _json_value_bound(raw: bytes) -> int:
+    """At least the number of values in the JSON text `raw` (every value after the first follows a
+    `[`, `{`, `,` or `:`; keys are shared by the decoder): fast, and an overcount where strings hold
+    those characters."""
+    return raw.count(b"[") + raw.count(b"{") + raw.count(b",") + 1
+
+
+def _parse_and_validate(raw: bytes, component: str) -> Any:
+    values = _json_value_bound(raw)
+    if values > MAX_JSON_VALUES:
+        raise Problem(
+            413,
+            f"The request body holds up to {values} JSON values (counting every '[', '{{' and ','), "
+            f"more than the {MAX_JSON_VALUES} the server parses in one request.",
+        )
+    try:
+        document = json.loads(
+            raw, parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_integer
+        )
+    except NotInteroperable as error:
+        raise Problem(422, f"body: {error} (RFC 7493)") from None
+    except (ValueError, RecursionError) as error:
+        raise Problem(400, f"The request body is not well-formed JSON: {error}") from None
+    if SURROGATE_ESCAPE.search(raw):
+        location = _lone_surrogate(document)
+        if location is not None:
+            raise Problem(422, f"{location}: a string holds an unpaired surrogate, not Unicode text")
+    errors = contract.schema_errors(component, document)
+    if errors:
+        raise Problem(422, "; ".join(errors))
+    return document
 
 
 def _checked_id(backup: str) -> str:
@@ -224,6 +306,7 @@ def create_app(
     *,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     engine: BackupEngine | None = None,
+    policy: AccessPolicy | None = None,
 ) -> FastAPI:
     """Build the application over ``engine`` (else one opened on ``data_dir`` when the app starts).
 
@@ -251,6 +334,7 @@ def create_app(
         redoc_url=None,
     )
     app.add_middleware(ConcretePathsFirst, paths=_concrete_paths())
+    secure(app, policy or AccessPolicy())
     bodies = BodyReader(max_body_bytes)
 
     def current_engine() -> BackupEngine:
@@ -264,7 +348,9 @@ def create_app(
 
     @app.exception_handler(Problem)
     async def on_problem(request: Request, error: Problem) -> Response:
-        return problem_response(error.status, error.detail, type_=error.type, instance=request.url.path)
+        return problem_response(
+            error.status, error.detail, type_=error.type, instance=request.url.path, headers=error.headers
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_exception(request: Request, error: StarletteHTTPException) -> Response:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import ipaddress
 import os
 import socket
 import sqlite3
@@ -16,8 +18,18 @@ import typer
 from typer._click.exceptions import ClickException, UsageError
 
 from .errors import EngineError
+from .guard import AccessPolicy, InvalidOrigin
+from .http_protocol import GuardedH11Protocol
 from .paths import resolve_data_dir
-from .settings import DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT
+from .settings import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_PORT,
+    KEEP_ALIVE_SECONDS,
+    MAX_HEADER_BYTES,
+    OPEN_FILE_LIMIT,
+    TOKEN_ENV,
+)
 
 app = typer.Typer(
     name="backup-api",
@@ -43,6 +55,44 @@ def say(message: str) -> None:
 def fail(message: str, code: int = 1) -> typer.Exit:
     say(message)
     return typer.Exit(code)
+
+
+def read_token(token_file: Path | None) -> str | None:
+    """The bearer token from `token_file` (first line), else the environment; None if neither."""
+    if token_file is None:
+        return os.environ.get(TOKEN_ENV) or None
+    try:
+        token = token_file.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise fail(f"cannot read --token-file {token_file}: {reason}") from None
+    if not token or any(character.isspace() for character in token):
+        raise fail(f"--token-file {token_file} must hold one token: non-empty, no spaces")
+    return token
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding `host` keeps the server reachable from this machine only."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def raise_open_file_limit() -> None:
+    """Raise the soft limit on open files to the hard one (bounded): every connection costs one, and
+    the server bounds connections itself (MAX_CONNECTIONS) below the limit set here."""
+    if sys.platform == "win32":
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = OPEN_FILE_LIMIT if hard == resource.RLIM_INFINITY else min(hard, OPEN_FILE_LIMIT)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -83,12 +133,49 @@ def serve(
         int, typer.Option(help="Largest request body accepted, in bytes.", min=1)
     ] = DEFAULT_MAX_BODY_BYTES,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also answer requests whose Host is this name (repeatable); IP addresses, localhost "
+            "and *.localhost are always answered.",
+            show_default=False,
+        ),
+    ] = None,
+    allow_origin: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Let web pages from this origin (scheme://host[:port]) call the API (repeatable); "
+            "other pages are refused.",
+            show_default=False,
+        ),
+    ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="Require Authorization: Bearer <the file's content> on every request "
+            f"[default: ${TOKEN_ENV}, if set]. Needed to listen beyond loopback.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run the reference Backup API server."""
     import uvicorn
 
     from .app import create_app, open_engine
 
+    token = read_token(token_file)
+    if token is None and not is_loopback(host):
+        raise fail(
+            f"refusing to listen on {host} without a token: anyone who can reach it could replace "
+            f"the database; pass --token-file FILE or set {TOKEN_ENV}"
+        )
+    try:
+        policy = AccessPolicy.build(
+            allowed_hosts=allowed_host or (), allowed_origins=allow_origin or (), token=token
+        )
+    except InvalidOrigin as error:
+        raise fail(f"invalid --allow-origin: {error}", code=2) from None
+    raise_open_file_limit()
     try:
         directory: Path = resolve_data_dir(data_dir)
         # Opened before anything listens: a data directory that cannot be used is one line, here.
@@ -102,8 +189,15 @@ def serve(
     except typer.Exit:
         engine.close()
         raise
-    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine)
-    config = uvicorn.Config(application, log_level=log_level, timeout_graceful_shutdown=5)
+    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
+    config = uvicorn.Config(
+        application,
+        log_level=log_level,
+        timeout_graceful_shutdown=5,
+        http=GuardedH11Protocol,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+    )
     server = uvicorn.Server(config)
     say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
     server.run(sockets=[sock])

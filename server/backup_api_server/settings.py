@@ -1,5 +1,31 @@
-"""Defaults shared by the command line and the application."""
+"""Defaults and bounds shared by the command line and the application, each with its reason."""
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 1000
 DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
+# The bearer token's environment variable, for `serve` and for the clients alike.
+TOKEN_ENV = "BACKUP_API_TOKEN"
+
+# Connections. Each costs a file descriptor, and a half-sent request holds one until a timeout ends
+# it: the limit is far above what a desktop's clients open and far below the file limit `serve`
+# asks for, so a flood of idle connections runs into the limit, not into "too many open files".
+MAX_CONNECTIONS = 2048
+OPEN_FILE_LIMIT = 8192
+# A request's headers must be complete this long after the connection opened (or after the previous
+# answer on a kept-alive connection); a client that drips them is disconnected.
+HEADER_READ_TIMEOUT_SECONDS = 10.0
+MAX_HEADER_BYTES = 16 * 1024
+KEEP_ALIVE_SECONDS = 5
+# A request body that stalls this long, or takes longer than the total in all (64 MiB needs about
+# 0.1 s on loopback), is answered 408 and its connection closed.
+BODY_IDLE_TIMEOUT_SECONDS = 10.0
+BODY_TOTAL_TIMEOUT_SECONDS = 120.0
+
+# Large bodies. Bodies above LARGE_BODY_BYTES (or of unknown length) are read and parsed one at a time:
+# the others wait unread in their sockets, and get 429 if no slot frees up in LARGE_BODY_WAIT_SECONDS.
+LARGE_BODY_BYTES = 1024 * 1024
+MAX_CONCURRENT_LARGE_BODIES = 1
+LARGE_BODY_WAIT_SECONDS = 5.0
+# A parsed JSON document costs Python objects per value (up to ~100 bytes each for tiny values);
+# bounding the values bounds the memory of a body of any shape (see BodyReader).
+MAX_JSON_VALUES = 2_000_000

@@ -238,7 +238,7 @@ def test_a_wrong_media_type_is_refused_before_the_body_is_read(shared_server: Li
     host, port = httpx.URL(shared_server.url).host, httpx.URL(shared_server.url).port
     with socket.create_connection((host, port), timeout=5) as connection:
         connection.sendall(
-            b"POST /backup HTTP/1.1\r\nHost: test\r\nContent-Type: text/csv\r\n"
+            b"POST /backup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
             b"Content-Length: 1000000\r\n\r\n" + b"x" * 10
         )
         status_line = connection.recv(4096).split(b"\r\n", 1)[0]
