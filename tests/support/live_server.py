@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -46,7 +47,9 @@ def serve_command(*arguments: str) -> list[str]:
     return [sys.executable, "-c", "from backup_api_server.cli import main; main()", "serve", *arguments]
 
 
-def start_server(data_dir: Path, *extra: str) -> LiveServer:
+def start_server(data_dir: Path, *extra: str, access_log: bool = False) -> LiveServer:
+    """With `access_log`, uvicorn's access lines (`"POST /backup HTTP/1.1" 403`, on its stdout) join
+    `log` too: what the server answered, as the server saw it."""
     process = subprocess.Popen(
         serve_command(
             "--host",
@@ -56,10 +59,10 @@ def start_server(data_dir: Path, *extra: str) -> LiveServer:
             "--data-dir",
             str(data_dir),
             "--log-level",
-            "warning",
+            "info" if access_log else "warning",
             *extra,
         ),
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if access_log else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -67,6 +70,8 @@ def start_server(data_dir: Path, *extra: str) -> LiveServer:
     assert process.stderr is not None
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
     log: list[str] = []
+    if process.stdout is not None:
+        threading.Thread(target=_drain, args=(process.stdout, log), daemon=True).start()
     url = None
     while url is None:
         line = process.stderr.readline()
@@ -81,10 +86,11 @@ def start_server(data_dir: Path, *extra: str) -> LiveServer:
             raise RuntimeError("server did not start in time")
     server = LiveServer(url=url, data_dir=data_dir, process=process, log=log)
     # Keep draining stderr so a chatty server never blocks on a full pipe.
-    threading.Thread(target=_drain, args=(process, log), daemon=True).start()
+    threading.Thread(target=_drain, args=(process.stderr, log), daemon=True).start()
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{url}/backups", timeout=1.0).status_code == 200:
+            # Any answer means it serves (one started with a token answers 401).
+            if httpx.get(f"{url}/backups", timeout=1.0).status_code in (200, 401):
                 return server
         except httpx.TransportError:
             time.sleep(0.05)
@@ -92,15 +98,14 @@ def start_server(data_dir: Path, *extra: str) -> LiveServer:
     raise RuntimeError("server did not answer in time")
 
 
-def _drain(process: subprocess.Popen[str], log: list[str]) -> None:
-    assert process.stderr is not None
-    for line in process.stderr:
+def _drain(stream: IO[str], log: list[str]) -> None:
+    for line in stream:
         log.append(line)
 
 
 @contextmanager
-def running_server(data_dir: Path, *extra: str) -> Iterator[LiveServer]:
-    server = start_server(data_dir, *extra)
+def running_server(data_dir: Path, *extra: str, access_log: bool = False) -> Iterator[LiveServer]:
+    server = start_server(data_dir, *extra, access_log=access_log)
     try:
         yield server
     finally:
