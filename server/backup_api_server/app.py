@@ -33,8 +33,10 @@ from .errors import (
     BackupGone,
     BackupNotFound,
     EngineError,
+    InsufficientStorage,
     OperationCancelled,
     OperationConflict,
+    TooManyRequests,
 )
 from .guard import AccessPolicy, secure
 from .problems import Problem, problem_response
@@ -65,7 +67,12 @@ def _json(model: Any, status_code: int = 200) -> Response:
 
 def _status_model(status: Status) -> BackupStatus:
     return BackupStatus.model_validate(
-        {"backup": status.backup, "percentage": status.percentage, "value": status.value}
+        {
+            "backup": status.backup,
+            "percentage": status.percentage,
+            "value": status.value,
+            "detail": status.detail,
+        }
     )
 
 
@@ -153,6 +160,10 @@ def _engine_problem(error: EngineError) -> Problem:
         return Problem(409, error.detail, type_="urn:backup-api:problem:cancelled")
     if isinstance(error, OperationConflict):
         return Problem(409, error.detail)
+    if isinstance(error, TooManyRequests):
+        return Problem(429, error.detail, headers={"Retry-After": str(error.retry_after)})
+    if isinstance(error, InsufficientStorage):
+        return Problem(507, error.detail)
     return Problem(500, error.detail)
 
 

@@ -115,20 +115,27 @@ class ArchiveReader:
         *,
         expected_sha256: str,
         expected_count: int | None = None,
+        expected_bytes: int | None = None,
     ) -> None:
         self._open_archive = open_archive
         self._expected_sha256 = expected_sha256
         self._expected_count = expected_count
+        self._expected_bytes = expected_bytes
         self._verified = False
 
     def verify(self, cancel: threading.Event | None = None) -> None:
-        """Check the sha256 of the whole stored archive; raise `BackupCorrupted` on a mismatch."""
+        """Check the size (if expected) and sha256 of the whole stored archive; raise
+        `BackupCorrupted` on a mismatch."""
         digest = hashlib.sha256()
+        size = 0
         with self._open_archive() as source:
             while chunk := source.read(READ_CHUNK_BYTES):
                 if cancel is not None and cancel.is_set():
                     raise OperationCancelled("cancelled")
                 digest.update(chunk)
+                size += len(chunk)
+        if self._expected_bytes is not None and size != self._expected_bytes:
+            raise BackupCorrupted(f"archive has {size} bytes, its metadata says {self._expected_bytes}")
         actual = digest.hexdigest()
         if actual != self._expected_sha256:
             raise BackupCorrupted(

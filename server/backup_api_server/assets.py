@@ -11,14 +11,17 @@ its insertion order. Besides reads and upserts, the database offers what backup 
   undone before the error is raised: the caller sees it happen entirely or not at all.
 
 Opening the database finishes or undoes a swap that a crash interrupted; the database that loses
-is moved aside (`assets.db.discarded-<time>`), never deleted.
+is moved aside (`assets.db.discarded-<time>`) rather than deleted. Only the newest such copy is
+kept: older ones are removed (and logged) when the database is opened and after a swap.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -39,6 +42,7 @@ __all__ = [
     "ReplacementDatabase",
     "Snapshot",
     "is_busy_error",
+    "is_disk_full_error",
 ]
 
 DATABASE_NAME = "assets.db"
@@ -46,12 +50,16 @@ RESTORING_SUFFIX = ".restoring"
 PREVIOUS_SUFFIX = ".previous"
 # A database start-up recovery set aside, followed by the UTC time it did so.
 DISCARDED_SUFFIX = ".discarded-"
+# How many of the databases set aside are kept (the newest ones).
+KEEP_DISCARDED = 1
 # Files SQLite keeps beside a database, by the suffix appended to its name.
 _SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 # How many SQLite virtual-machine steps run between two looks at a cancellation event.
 _CANCEL_CHECK_STEPS = 10_000
 # How long the database (and a check of its files) waits for another connection's lock.
 _BUSY_TIMEOUT_SECONDS = 5.0
+
+logger = logging.getLogger("backup_api_server")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS assets (
@@ -79,6 +87,7 @@ class AssetDatabase:
         self._lock = threading.RLock()
         self._open_snapshots = 0
         _recover_interrupted_swap(self.path)
+        _prune_discarded(self.path)
         self._connection: sqlite3.Connection | None = self._connect()
 
     def put(self, document: dict[str, Any]) -> None:
@@ -195,6 +204,7 @@ class AssetDatabase:
             # the next start-up removes what is left.
             with contextlib.suppress(OSError):
                 _remove_database_files(previous)
+                _prune_discarded(self.path)
                 fsync_directory(self.path.parent)
 
     def close(self) -> None:
@@ -243,10 +253,15 @@ class ReplacementDatabase:
         self._connection: sqlite3.Connection | None = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False
         )
-        self._connection.execute("PRAGMA journal_mode=OFF")
-        self._connection.execute("PRAGMA synchronous=OFF")
-        self._connection.execute(_SCHEMA)
-        self._connection.execute("BEGIN")
+        try:
+            self._connection.execute("PRAGMA journal_mode=OFF")
+            self._connection.execute("PRAGMA synchronous=OFF")
+            self._connection.execute(_SCHEMA)
+            self._connection.execute("BEGIN")
+        except BaseException:
+            # E.g. a full disk before the first page was written: nothing is left behind.
+            self.discard()
+            raise
 
     def insert(self, documents: Iterable[ArchivedDocument]) -> None:
         """Append documents; a later document with an id already present replaces it."""
@@ -340,6 +355,11 @@ def _primary_result_code(error: sqlite3.Error) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def is_disk_full_error(error: sqlite3.Error) -> bool:
+    """Whether `error` says the disk holding the database is full (SQLITE_FULL)."""
+    return _primary_result_code(error) == sqlite3.SQLITE_FULL
+
+
 def _is_intact(path: Path) -> bool:
     """Whether `path` is an asset database that passes SQLite's integrity check.
 
@@ -386,6 +406,29 @@ def _recover_interrupted_swap(path: Path) -> None:
                 _move_database_files(path, _discarded_path(path))
             _move_database_files(previous, path)
     fsync_directory(path.parent)
+
+
+def _discarded_copies(path: Path) -> list[Path]:
+    """The databases set aside beside `path` (without their side files), oldest first."""
+    pattern = re.compile(re.escape(path.name + DISCARDED_SUFFIX) + r"(\d{8}T\d{12}Z)(?:-(\d+))?")
+    found = []
+    for candidate in path.parent.glob(f"{path.name}{DISCARDED_SUFFIX}*"):
+        match = pattern.fullmatch(candidate.name)
+        if match is not None:
+            found.append((match.group(1), int(match.group(2) or 1), candidate))
+    return [candidate for *_, candidate in sorted(found)]
+
+
+def _prune_discarded(path: Path) -> None:
+    """Remove all but the newest `KEEP_DISCARDED` databases set aside, logging each removal."""
+    copies = _discarded_copies(path)
+    for old in copies[: max(0, len(copies) - KEEP_DISCARDED)]:
+        try:
+            _remove_database_files(old)
+        except OSError as error:  # kept for now; the next attempt may succeed
+            logger.warning("could not remove %s, an older copy of the asset database: %s", old, error)
+        else:
+            logger.warning("removed %s, an older copy of the asset database set aside after a crash", old)
 
 
 def _discarded_path(path: Path) -> Path:

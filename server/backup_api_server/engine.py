@@ -7,12 +7,19 @@
 - a creation writes a marker `<data_dir>/jobs/<id>.creating` before it starts and removes it once
   the backup is committed to the store, so a creation a crash interrupted reads FAILED after a
   restart, never COMPLETED;
-- a restoration verifies the archive's checksum, builds a new database beside the current one,
-  checks its integrity, and swaps it in; until the swap starts, cancelling or failing leaves the
-  current database exactly as it was.
+- creations run on a fixed pool of `MAX_CONCURRENT_CREATIONS` worker threads; at most
+  `MAX_PENDING_CREATIONS` more wait their turn (INITIALIZED), and beyond that a creation is
+  refused (`TooManyRequests`, with a retry-after) before anything is written or an id is used;
+- a backup's metadata is verified whenever it is read (see `metadata`): a corrupted backup is
+  left out of the list (with a warning on the `backup_api_server` logger) and answers
+  `BackupCorrupted` everywhere else, except that it can be deleted;
+- a restoration verifies the metadata, the archive's size and checksum, builds a new database
+  beside the current one, checks its integrity, and swaps it in; until the swap starts,
+  cancelling or failing leaves the current database exactly as it was.
 
 Every step looks at the job's stop event and wraps errors with the step's name, e.g.
-``restore: verify checksum: sha256 mismatch ...``. A job stops when it is cancelled (it ends
+``restore: verify checksum: sha256 mismatch ...``; a full disk (ENOSPC, EDQUOT, SQLite's
+SQLITE_FULL) in any step is `InsufficientStorage`. A job stops when it is cancelled (it ends
 CANCELED) or when the engine closes (it ends FAILED: "interrupted: the server stopped", as it
 would read after a crash).
 """
@@ -20,7 +27,10 @@ would read after a crash).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import logging
+import math
 import os
 import socket
 import sqlite3
@@ -28,6 +38,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -35,16 +46,19 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from .archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_document
-from .assets import AssetDatabase, is_busy_error
+from .assets import AssetDatabase, is_busy_error, is_disk_full_error
 from .errors import (
     BackupCorrupted,
     BackupGone,
     BackupNotFound,
     DataDirectoryInUse,
     EngineError,
+    InsufficientStorage,
     OperationCancelled,
     OperationConflict,
+    TooManyRequests,
 )
+from .metadata import PUBLIC_BACKUP_FIELDS, created_value, public_backup
 from .store import (
     BackupStore,
     LocalDirectoryStore,
@@ -61,6 +75,9 @@ else:
 __all__ = [
     "BATCH_SIZE",
     "LOCK_FILE_NAME",
+    "MAX_CONCURRENT_CREATIONS",
+    "MAX_PENDING_CREATIONS",
+    "PUBLIC_BACKUP_FIELDS",
     "BackupEngine",
     "RestorationHandle",
     "Status",
@@ -70,10 +87,14 @@ __all__ = [
 
 BATCH_SIZE = 500
 LOCK_FILE_NAME = ".lock"
+# Creations that run at once (the worker threads), and how many more may wait for one.
 MAX_CONCURRENT_CREATIONS = 2
-# Fields of a backup's stored metadata that belong to the wire `Backup` model; the rest
-# (checksum, document count, format) is the engine's own.
-PUBLIC_BACKUP_FIELDS = ("id", "version", "timestamp", "bytes", "created", "device_name", "platform")
+MAX_PENDING_CREATIONS = 8
+# What a refused creation is told to wait, in seconds: an estimate, within these bounds.
+RETRY_AFTER_MIN_SECONDS = 1
+RETRY_AFTER_MAX_SECONDS = 60
+
+logger = logging.getLogger("backup_api_server")
 
 _Item = TypeVar("_Item")
 StepHook = Callable[[str], None]
@@ -98,11 +119,13 @@ TERMINAL_STATUS_VALUES = frozenset({StatusValue.COMPLETED, StatusValue.FAILED, S
 
 @dataclass(frozen=True)
 class Status:
-    """Where a creation or restoration stands: `percentage` is 0 to 100, None when unknown."""
+    """Where a creation or restoration stands: `percentage` is 0 to 100, None when unknown;
+    `detail` says why it ended FAILED or what cancelled it (None otherwise, or if unknown)."""
 
     value: StatusValue
     percentage: float | None
     backup: dict[str, Any]
+    detail: str | None = None
 
 
 class _Job:
@@ -115,7 +138,9 @@ class _Job:
         self._stopped_by_shutdown: bool | None = None
         self.finished = threading.Event()
         self.error: EngineError | None = None
-        self.thread: threading.Thread | None = None
+        self.thread: threading.Thread | None = None  # a restoration's
+        self.future: Future[None] | None = None  # a creation's, once queued for a worker
+        self._claimed = False
         self._lock = threading.Lock()
         self._status = Status(StatusValue.INITIALIZED, 0.0, backup)
 
@@ -141,11 +166,22 @@ class _Job:
         with self._lock:
             return self._stopped_by_shutdown is True
 
+    def claim(self) -> bool:
+        """Whether the caller is the first to take the queued job: the worker that runs it, or
+        whoever ends it before it ran (a cancel, the engine closing, a failed start)."""
+        with self._lock:
+            first, self._claimed = not self._claimed, True
+            return first
+
     def publish(
         self, value: StatusValue, percentage: float | None, backup: dict[str, Any] | None = None
     ) -> None:
+        detail = None
+        if value in (StatusValue.FAILED, StatusValue.CANCELED) and self.error is not None:
+            detail = self.error.detail
         with self._lock:
-            self._status = Status(value, percentage, self._status.backup if backup is None else backup)
+            backup = self._status.backup if backup is None else backup
+            self._status = Status(value, percentage, backup, detail)
         if value in TERMINAL_STATUS_VALUES:
             self.finished.set()
 
@@ -195,8 +231,10 @@ class RestorationHandle:
 class BackupEngine:
     """Backups of the asset database in `data_dir`, kept in `store` (default `<data_dir>/backups`).
 
-    Thread-safe. Creations run in background threads (at most two at a time, the others wait
-    INITIALIZED); one restoration runs at a time, never beside a creation.
+    Thread-safe. Creations run on `MAX_CONCURRENT_CREATIONS` worker threads; up to
+    `MAX_PENDING_CREATIONS` more wait INITIALIZED, and further ones are refused
+    (`TooManyRequests`). One restoration runs at a time (in a thread of its own), never beside
+    a creation.
 
     Only one engine at a time may use a data directory: opening one that another engine (in
     this process or another) holds raises `DataDirectoryInUse`, before anything is recovered.
@@ -247,10 +285,16 @@ class BackupEngine:
         self._lock = threading.Lock()
         self._closed = False
         self._creations: dict[str, _Job] = {}
+        # Creations not finished yet (running or waiting for a worker): at most
+        # MAX_CONCURRENT_CREATIONS + MAX_PENDING_CREATIONS.
+        self._unfinished_creations: list[_Job] = []
+        self._workers = ThreadPoolExecutor(MAX_CONCURRENT_CREATIONS, thread_name_prefix="create ")
+        # A moving average of how long a creation runs, for the retry-after of a refused one.
+        self._creation_seconds: float | None = None
         self._restorations: dict[str, _Job] = {}
         self._active_restoration: _Job | None = None
-        self._creation_slots = threading.Condition()
-        self._running_creations = 0
+        # The corrupted backups list_backups left out, with why: each is reported once.
+        self._reported_corruptions: dict[str, str] = {}
         self._last_timestamp = max(
             (_timestamp_of(backup_id) for backup_id in committed_ids | self._journal.ids()),
             default=0,
@@ -262,8 +306,10 @@ class BackupEngine:
         """Start backing up `assets`, or a consistent snapshot of the whole database if None.
 
         Returns the new backup's id at once; follow it with `creation_status`. Raises
-        `ValueError` for an asset that is not a JSON object with a string id, and
-        `OperationConflict` for a whole-database backup while a restoration runs.
+        `ValueError` for an asset that is not a JSON object with a string id,
+        `OperationConflict` for a whole-database backup while a restoration runs,
+        `TooManyRequests` when `MAX_PENDING_CREATIONS` creations already wait for a worker
+        (nothing is written and no id is used), and `InsufficientStorage` when the disk is full.
         """
         texts = None if assets is None else [encode_document(asset) for asset in assets]
         with self._lock:
@@ -271,46 +317,68 @@ class BackupEngine:
             restoration = self._active_restoration
             if assets is None and restoration is not None and restoration.running:
                 raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
+            self._refuse_beyond_bound()
             backup_id, timestamp = self._next_backup_id()
             backup = self._new_backup_metadata(backup_id, timestamp)
             job = _Job(backup_id, backup)
             self._creations[backup_id] = job
+            self._unfinished_creations.append(job)
         try:
-            self._journal.record_started(backup_id, backup)
+            with _step("create"):
+                self._journal.record_started(backup_id, backup)
         except BaseException as error:
             with self._lock:
                 self._creations.pop(backup_id, None)
-                job.error = EngineError(f"create: {error or type(error).__name__}")
+                failure = error if isinstance(error, EngineError) else EngineError(f"create: {error!r}")
+                job.error = failure
                 job.publish(StatusValue.FAILED, job.status.percentage)  # wakes a waiting close()
             raise
         with self._lock:
-            # Under the lock, so close() never sees a registered job without its thread.
-            job.thread = threading.Thread(
-                target=self._run_creation, args=(job, texts), name=f"create {backup_id}"
-            )
+            # Under the lock, so close() never sees a registered job that is neither queued nor
+            # about to end. close() waits for every registered job before it stops the workers,
+            # so they still take this one.
             try:
-                job.thread.start()
+                job.future = self._workers.submit(self._run_creation, job, texts)
             except BaseException as error:
-                job.thread = None
-                self._creations.pop(backup_id, None)
-                failure = EngineError(f"create: could not start: {error or type(error).__name__}")
-                self._end_creation(job, failure, StatusValue.FAILED)
-                raise failure from error
+                # The pool could not start a worker. The job may still be queued inside it, and
+                # a worker that exists could take it meanwhile: then it runs as usual.
+                if job.claim():
+                    self._creations.pop(backup_id, None)
+                    failure = EngineError(f"create: could not start: {error or type(error).__name__}")
+                    self._end_creation(job, failure, StatusValue.FAILED)
+                    raise failure from error
         return backup_id
+
+    def _refuse_beyond_bound(self) -> None:
+        """Raise `TooManyRequests` if as many creations wait as may (called under the lock)."""
+        self._unfinished_creations = [job for job in self._unfinished_creations if job.running]
+        if len(self._unfinished_creations) < MAX_CONCURRENT_CREATIONS + MAX_PENDING_CREATIONS:
+            return
+        # Wait for about one creation's turn; unknown durations count as the minimum.
+        per_creation = self._creation_seconds or 0.0
+        waiting = len(self._unfinished_creations) - MAX_CONCURRENT_CREATIONS
+        estimate = math.ceil(per_creation * (waiting + 1) / MAX_CONCURRENT_CREATIONS)
+        retry_after = min(RETRY_AFTER_MAX_SECONDS, max(RETRY_AFTER_MIN_SECONDS, estimate))
+        raise TooManyRequests(
+            f"{MAX_PENDING_CREATIONS} creations are already waiting; retry in {retry_after} s.",
+            retry_after=retry_after,
+        )
 
     def creation_status(self, backup_id: str) -> Status:
         """Where the creation stands; COMPLETED 100 for any committed backup, also one made before
-        a restart, and FAILED for one a crash interrupted. Raises `BackupNotFound`."""
+        a restart, and FAILED for one a crash interrupted. A completed one answers with the
+        stored metadata, verified: `BackupCorrupted` once it no longer verifies. Raises
+        `BackupNotFound`."""
         job = self._creations.get(backup_id)
-        if job is not None:
+        if job is not None and job.status.value is not StatusValue.COMPLETED:
             return job.status
         with contextlib.suppress(BackupNotFound):
             return Status(StatusValue.COMPLETED, 100.0, self.get_backup(backup_id))
         outcome = self._journal.outcome(backup_id)
         if outcome is None:
             raise self._missing(backup_id)
-        value, backup = outcome
-        return Status(value, None, backup)
+        value, backup, detail = outcome
+        return Status(value, None, backup, detail)
 
     def wait_for_creation(self, backup_id: str, timeout: float | None = None) -> Status:
         """The creation's final status once it has ended; `TimeoutError` after `timeout` s."""
@@ -322,7 +390,8 @@ class BackupEngine:
         return job.status
 
     def cancel_creation(self, backup_id: str) -> None:
-        """Cancel a running creation and wait until it has removed everything it wrote.
+        """Cancel a creation and wait until it has removed everything it wrote; one still
+        waiting for a worker ends CANCELED at once.
 
         Idempotent: cancelling a creation that already ended CANCELED (also before a restart)
         succeeds again and does nothing. Raises `OperationConflict` if no creation of that
@@ -338,8 +407,12 @@ class BackupEngine:
                     raise self._missing(backup_id)
                 raise OperationConflict(f"no creation of backup {backup_id} is in progress")
             job.request_stop(shutdown=False)
-        with self._creation_slots:
-            self._creation_slots.notify_all()
+            # Still queued: no worker will run it. (Not queued yet: its worker sees the stop.)
+            dequeued = job.future is not None and job.claim()
+            if dequeued and job.future is not None:
+                job.future.cancel()
+        if dequeued:
+            self._end_creation(job, OperationCancelled("create: cancelled"), StatusValue.CANCELED)
         self._hook("create:cancel-requested")
         job.finished.wait()
         if job.status.value is not StatusValue.CANCELED:
@@ -356,32 +429,52 @@ class BackupEngine:
     # Backups
 
     def get_backup(self, backup_id: str) -> dict[str, Any]:
-        """The backup's metadata in the wire shape of `Backup`.
+        """The backup's metadata in the wire shape of `Backup`, verified.
 
         Raises `OperationConflict` while the backup is being created (it exists, but is not
-        complete), `BackupGone` once deleted or for a creation that left no backup, and
-        `BackupNotFound` for an id never handed out here.
+        complete), `BackupCorrupted` if its metadata does not verify, `BackupGone` once deleted
+        or for a creation that left no backup, and `BackupNotFound` for an id never handed out
+        here.
         """
         creation = self._creations.get(backup_id)
         if creation is not None and creation.running:
             raise OperationConflict(
                 f"creation of backup {backup_id} is in progress; follow it with its creation status"
             )
-        return _public(self._read_metadata(backup_id))
+        return public_backup(self._read_metadata(backup_id))
 
     def list_backups(self) -> list[dict[str, Any]]:
-        """Every committed backup, newest first."""
+        """Every committed backup whose metadata verifies, newest first.
+
+        A corrupted backup (or one whose metadata cannot be read) is left out, never a reason
+        to stop listing; each is reported once (again if the reason changes) with a warning on
+        the `backup_api_server` logger that names it and says why.
+        """
         backups = []
         for backup_id in self.store.list_ids():
-            with contextlib.suppress(BackupNotFound):  # deleted meanwhile
-                backups.append(_public(self.store.read_metadata(backup_id)))
+            try:
+                backups.append(public_backup(self.store.read_metadata(backup_id)))
+            except BackupNotFound:  # deleted meanwhile
+                continue
+            except BackupCorrupted as error:
+                self._report_unlisted(backup_id, f"it is corrupted: {error.detail}")
+            except OSError as error:
+                self._report_unlisted(backup_id, f"its metadata cannot be read: {error}")
         backups.sort(key=lambda backup: (_timestamp_of(backup["id"]), backup["id"]), reverse=True)
         return backups
+
+    def _report_unlisted(self, backup_id: str, reason: str) -> None:
+        with self._lock:
+            if self._reported_corruptions.get(backup_id) == reason:
+                return
+            self._reported_corruptions[backup_id] = reason
+        logger.warning("backup %s is left out of the list: %s", backup_id, reason)
 
     def delete_backup(self, backup_id: str) -> None:
         """Remove a backup, remembering its id as deleted (later lookups raise `BackupGone`).
 
-        Raises `OperationConflict` while it is being created or restored.
+        A corrupted backup can be deleted too (its metadata is not read). Raises
+        `OperationConflict` while it is being created or restored.
         """
         with self._lock:
             creation = self._creations.get(backup_id)
@@ -398,13 +491,16 @@ class BackupEngine:
                 self._journal.record_deleted(backup_id)
             self._creations.pop(backup_id, None)
             self._restorations.pop(backup_id, None)
+            self._reported_corruptions.pop(backup_id, None)
 
     # Restoration
 
     def start_restoration(self, backup_id: str) -> RestorationHandle:
         """Start replacing the whole asset database with the backup's content, in the background.
 
-        Raises `BackupNotFound`, or `OperationConflict` while a restoration or a creation runs.
+        Raises `BackupNotFound`, `BackupCorrupted` (metadata that does not verify, an archive
+        of another size than it says), or `OperationConflict` while a restoration or a creation
+        runs (or waits for a worker).
         """
         with self._lock:
             self._ensure_open()
@@ -415,7 +511,7 @@ class BackupEngine:
                 if creation.running:
                     raise OperationConflict(f"creation of backup {creation.backup_id} is in progress")
             metadata = self._read_metadata(backup_id)
-            job = _Job(backup_id, _public(metadata))
+            job = _Job(backup_id, public_backup(metadata))
             self._restorations[backup_id] = job
             self._active_restoration = job
             # Under the lock, so close() never sees a registered job without its thread.
@@ -505,15 +601,21 @@ class BackupEngine:
                 jobs.append(self._active_restoration)
             for job in jobs:
                 job.request_stop(shutdown=True)
+            # Creations still waiting for a worker end now; no worker will run them.
+            queued = [job for job in jobs if job.future is not None and job.claim()]
+            for job in queued:
+                assert job.future is not None
+                job.future.cancel()
+        for job in queued:
+            self._end_creation(job, _interrupted_by_shutdown("create"), StatusValue.FAILED)
         self._hook("engine:closing")
-        with self._creation_slots:
-            self._creation_slots.notify_all()
         for job in jobs:
-            # Also a job whose thread is still being started: it is registered, so it ends.
+            # Also a job still being queued: it is registered, so it ends.
             job.finished.wait()
             if job.thread is not None:
                 job.thread.join()
         try:
+            self._workers.shutdown(wait=True)
             self.database.close()
         finally:
             self._directory_lock.release()
@@ -524,24 +626,26 @@ class BackupEngine:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    # Creation, in its thread
+    # Creation, on a worker thread
 
     def _run_creation(self, job: _Job, texts: list[str] | None) -> None:
+        if not job.claim():
+            return  # it ended while it waited (cancelled, the engine closing, a failed start)
+        started = time.monotonic()
         try:
             self._create_and_publish(job, texts)
         finally:
             _fail_if_still_running(job, "create")
+            seconds = time.monotonic() - started
+            with self._lock:
+                previous = self._creation_seconds
+                self._creation_seconds = seconds if previous is None else 0.8 * previous + 0.2 * seconds
 
     def _create_and_publish(self, job: _Job, texts: list[str] | None) -> None:
         try:
             with _step("create"):
-                self._wait_for_creation_slot(job)
-                try:
-                    backup = self._create(job, texts)
-                finally:
-                    with self._creation_slots:
-                        self._running_creations -= 1
-                        self._creation_slots.notify()
+                _raise_if_cancelled(job.stop)
+                backup = self._create(job, texts)
         except OperationCancelled as error:
             if job.stopped_by_shutdown:
                 self._end_creation(job, _interrupted_by_shutdown("create"), StatusValue.FAILED)
@@ -554,14 +658,6 @@ class BackupEngine:
             with contextlib.suppress(OSError):
                 self._journal.record_completed(job.backup_id)
             job.publish(StatusValue.COMPLETED, 100.0, backup)
-
-    def _wait_for_creation_slot(self, job: _Job) -> None:
-        with self._creation_slots:
-            self._creation_slots.wait_for(
-                lambda: job.stop.is_set() or self._running_creations < MAX_CONCURRENT_CREATIONS
-            )
-            _raise_if_cancelled(job.stop)
-            self._running_creations += 1
 
     def _create(self, job: _Job, texts: list[str] | None) -> dict[str, Any]:
         metadata = dict(job.status.backup)
@@ -592,12 +688,12 @@ class BackupEngine:
                 )
                 self._hook("create:commit")
                 _raise_if_cancelled(job.stop)
-        return _public(metadata)
+        return public_backup(metadata)
 
     def _end_creation(self, job: _Job, error: EngineError, value: StatusValue) -> None:
         job.error = error
         try:
-            self._journal.record_ended(job.backup_id, value)
+            self._journal.record_ended(job.backup_id, value, error.detail)
         except OSError as journal_error:
             job.error = EngineError(f"{error.detail}; journal: {journal_error}")
             value = StatusValue.FAILED
@@ -631,15 +727,13 @@ class BackupEngine:
 
     def _restore(self, job: _Job, metadata: dict[str, Any]) -> None:
         backup_id = job.backup_id
-        with _step("read metadata"):
-            expected_sha256 = metadata.get("sha256")
-            total = metadata.get("asset_count")
-            if not isinstance(expected_sha256, str) or not isinstance(total, int):
-                raise BackupCorrupted("metadata lacks the archive's checksum or document count")
+        # `metadata` was verified when the restoration started (so were these fields' types).
+        total: int = metadata["asset_count"]
         reader = ArchiveReader(
             lambda: self.store.open_archive(backup_id),
-            expected_sha256=expected_sha256,
+            expected_sha256=metadata["sha256"],
             expected_count=total,
+            expected_bytes=metadata["bytes"],
         )
         self._hook("restore:start")
         job.publish(StatusValue.IN_PROGRESS, 0.0)
@@ -705,6 +799,8 @@ class BackupEngine:
             self.store.read_metadata(backup_id)
         except BackupNotFound:
             return False
+        except BackupCorrupted:
+            return True
         return True
 
     def _is_known(self, backup_id: str) -> bool:
@@ -726,10 +822,7 @@ class BackupEngine:
             "version": self.api_version,
             "timestamp": str(timestamp),
             "bytes": 0,
-            "created": {
-                "value": created.isoformat(timespec="microseconds").replace("+00:00", "Z"),
-                "readable": _readable(created),
-            },
+            "created": {"value": created_value(timestamp), "readable": _readable(created)},
             "device_name": self.device_name,
             "platform": current_platform(),
         }
@@ -806,7 +899,10 @@ else:
 class _CreationJournal:
     """Markers of creations in `directory`: `<id>.creating` while one runs, then `<id>.failed`
     or `<id>.canceled` if it did not complete (a completed one leaves nothing), and an empty
-    `<id>.deleted` once a backup is deleted, so its id answers "gone", not "never existed"."""
+    `<id>.deleted` once a backup is deleted, so its id answers "gone", not "never existed".
+
+    A marker holds the backup's metadata as the creation started; an ended one is rewritten,
+    best effort, as ``{"backup": ..., "detail": ...}`` to keep why it ended."""
 
     _OUTCOMES: ClassVar[dict[str, StatusValue]] = {
         "failed": StatusValue.FAILED,
@@ -821,13 +917,17 @@ class _CreationJournal:
         """Mark the creations a crash interrupted as failed, unless they had committed."""
         for leftover in self._directory.glob("*.tmp"):
             leftover.unlink(missing_ok=True)
+        interrupted = []
         for marker in self._directory.glob("*.creating"):
             backup_id = marker.name.removesuffix(".creating")
             if backup_id in committed_ids:
                 marker.unlink()
             else:
                 marker.replace(self._path(backup_id, "failed"))
+                interrupted.append(backup_id)
         fsync_directory(self._directory)
+        for backup_id in interrupted:
+            self._keep_detail(self._path(backup_id, "failed"), f"create: {SHUTDOWN_DETAIL}")
 
     def ids(self) -> set[str]:
         return {path.name.rpartition(".")[0] for path in self._directory.iterdir()}
@@ -838,10 +938,20 @@ class _CreationJournal:
     def record_completed(self, backup_id: str) -> None:
         self._path(backup_id, "creating").unlink(missing_ok=True)
 
-    def record_ended(self, backup_id: str, value: StatusValue) -> None:
+    def record_ended(self, backup_id: str, value: StatusValue, detail: str | None = None) -> None:
         suffix = next(name for name, outcome in self._OUTCOMES.items() if outcome is value)
-        self._path(backup_id, "creating").replace(self._path(backup_id, suffix))
+        ended = self._path(backup_id, suffix)
+        self._path(backup_id, "creating").replace(ended)
         fsync_directory(self._directory)
+        if detail is not None:
+            self._keep_detail(ended, detail)
+
+    def _keep_detail(self, marker: Path, detail: str) -> None:
+        """Rewrite an ended marker with why it ended. Best effort (the disk may be full): the
+        outcome is recorded either way, only the detail may be lost."""
+        with contextlib.suppress(OSError, ValueError):
+            backup = json.loads(marker.read_bytes())
+            write_file_atomically(marker, json.dumps({"backup": backup, "detail": detail}).encode())
 
     def record_deleted(self, backup_id: str) -> None:
         write_file_atomically(self._path(backup_id, "deleted"), b"")
@@ -857,13 +967,17 @@ class _CreationJournal:
             return f"its creation ended {outcome[0].value} and left no backup"
         return None
 
-    def outcome(self, backup_id: str) -> tuple[StatusValue, dict[str, Any]] | None:
+    def outcome(self, backup_id: str) -> tuple[StatusValue, dict[str, Any], str | None] | None:
+        """How the creation ended, the backup's metadata as it started, and why (if known)."""
         for suffix, value in self._OUTCOMES.items():
             try:
-                backup = json.loads(self._path(backup_id, suffix).read_bytes())
+                stored = json.loads(self._path(backup_id, suffix).read_bytes())
             except (FileNotFoundError, ValueError):
                 continue
-            return value, backup
+            if isinstance(stored, dict) and set(stored) == {"backup", "detail"}:
+                detail = stored["detail"]
+                return value, stored["backup"], detail if isinstance(detail, str) else None
+            return value, stored, None
         return None
 
     def _path(self, backup_id: str, suffix: str) -> Path:
@@ -880,7 +994,28 @@ def _step(name: str) -> Iterator[None]:
     except EngineError as error:
         raise error.with_step(name) from error
     except Exception as error:
-        raise EngineError(f"{name}: {error or type(error).__name__}") from error
+        kind = InsufficientStorage if _is_disk_full(error) else EngineError
+        raise kind(f"{name}: {error or type(error).__name__}") from error
+
+
+_DISK_FULL_ERRNOS = frozenset(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
+)
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    """Whether `error`, or an error it was raised from or while handling, says the disk (or the
+    user's quota) is full."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_FULL_ERRNOS:
+            return True
+        if isinstance(current, sqlite3.Error) and is_disk_full_error(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _fail_if_still_running(job: _Job, step: str) -> None:
@@ -908,10 +1043,6 @@ def _chunks(texts: list[str], size: int) -> Iterator[list[str]]:
 def _percentage(done: int, total: int) -> float:
     """`done` of `total` in percent, never above 100 (whatever a wrong total says)."""
     return 100.0 if total <= 0 else min(100.0, round(100.0 * done / total, 2))
-
-
-def _public(metadata: dict[str, Any]) -> dict[str, Any]:
-    return {field: metadata[field] for field in PUBLIC_BACKUP_FIELDS if field in metadata}
 
 
 def _timestamp_of(backup_id: str) -> int:

@@ -6,8 +6,10 @@ Hierarchy::
     ├── BackupNotFound          no backup (nor creation job) with that id
     │   └── BackupGone          ...because it was deleted, or its creation was cancelled or failed
     ├── OperationConflict       something in progress prevents the operation; .detail names it
-    ├── BackupCorrupted         the archive fails its checksum or cannot be decoded
+    ├── BackupCorrupted         the archive or its metadata fails verification (checksum, shape)
     ├── OperationCancelled      the operation was cancelled before it committed
+    ├── InsufficientStorage     the disk is full (ENOSPC, EDQUOT, SQLite's "disk is full")
+    ├── TooManyRequests         as many creations wait as are queued; .retry_after in seconds
     └── DataDirectoryInUse      another engine (process) holds the data directory
 
 Details are short and prefixed with the steps they happened in, outermost first, e.g.
@@ -22,8 +24,10 @@ __all__ = [
     "BackupNotFound",
     "DataDirectoryInUse",
     "EngineError",
+    "InsufficientStorage",
     "OperationCancelled",
     "OperationConflict",
+    "TooManyRequests",
 ]
 
 
@@ -53,11 +57,29 @@ class OperationConflict(EngineError):
 
 
 class BackupCorrupted(EngineError):
-    """The stored archive does not match its checksum or cannot be decoded."""
+    """The stored archive does not match its checksum or cannot be decoded, or its metadata does
+    not parse, match the `Backup` model, agree with its id and archive, or match its own checksum."""
 
 
 class OperationCancelled(EngineError):
     """The operation was cancelled and rolled back."""
+
+
+class InsufficientStorage(EngineError):
+    """The disk (or quota) the data directory or the backups live on is full; what the operation
+    had started was undone."""
+
+
+class TooManyRequests(EngineError):
+    """The engine is at its bound of waiting jobs; nothing was started. Retry after `retry_after`
+    seconds."""
+
+    def __init__(self, detail: str, *, retry_after: int = 1) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+    def with_step(self, step: str) -> EngineError:
+        return TooManyRequests(f"{step}: {self.detail}", retry_after=self.retry_after)
 
 
 class DataDirectoryInUse(EngineError):

@@ -2,22 +2,24 @@
 
 A backup is two objects: the archive and its metadata. The metadata is written last and is the
 commit record, so a backup is listed only when both exist; a write that fails or is interrupted
-leaves nothing listed. Further implementations (an S3-compatible object store) follow the same
-`BackupStore` protocol and run the same shared test suite.
+leaves nothing listed. The record is sealed with its own checksum when written and verified
+whenever read (see `metadata`): a store never hands out metadata that does not verify. Further
+implementations (an S3-compatible object store) follow the same `BackupStore` protocol and run the
+same shared test suite.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from .errors import BackupNotFound
+from . import contract
+from .errors import BackupCorrupted, BackupNotFound
+from .metadata import encode_metadata, seal_metadata, verify_metadata
 
 __all__ = [
     "BackupStore",
@@ -27,17 +29,15 @@ __all__ = [
     "write_file_atomically",
 ]
 
-# Ids become file and object names: no separators, no "..", no control characters.
-_VALID_BACKUP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")
-
 ARCHIVE_SUFFIX = ".jsonl.zst"
 METADATA_SUFFIX = ".json"
 TEMPORARY_SUFFIX = ".tmp"
 
 
 def is_valid_backup_id(backup_id: str) -> bool:
-    """Whether `backup_id` can name a backup (and so a file) safely."""
-    return _VALID_BACKUP_ID.fullmatch(backup_id) is not None and ".." not in backup_id
+    """Whether `backup_id` can name a backup (and so a file) safely: the spec's `BackupId` rule,
+    which admits no separators, no `..` and no control characters."""
+    return contract.backup_id_is_valid(backup_id)
 
 
 def fsync_directory(directory: Path) -> None:
@@ -92,15 +92,18 @@ class BackupStore(Protocol):
     def write(self, backup_id: str, metadata: dict[str, Any]) -> AbstractContextManager[BinaryIO]:
         """Write a new backup atomically: the block writes the archive to the yielded file.
 
-        `metadata` is serialised when the block exits without error, after the archive is
-        durable, so the block may complete it with what is known only after writing (size,
-        checksum). If the block raises, or the write fails at any point (also after the
+        `metadata` is sealed (see `metadata.seal_metadata`) and serialised when the block exits
+        without error, after the archive is durable, so the block may complete it with what is
+        known only after writing (size, checksum); a record that would not verify is refused
+        (`ValueError`). If the block raises, or the write fails at any point (also after the
         metadata is in place, e.g. making it durable), nothing is stored and nothing is listed.
         """
         ...
 
     def read_metadata(self, backup_id: str) -> dict[str, Any]:
-        """The metadata of a committed backup. Raises `BackupNotFound`."""
+        """The verified metadata of a committed backup (see `metadata.verify_metadata`, with the
+        archive's real size). Raises `BackupNotFound`, or `BackupCorrupted` for a record that
+        does not verify."""
         ...
 
     def delete(self, backup_id: str) -> None:
@@ -165,10 +168,16 @@ class LocalDirectoryStore:
                 yield archive
                 archive.flush()
                 os.fsync(archive.fileno())
+                archive_bytes = os.fstat(archive.fileno()).st_size
+            record = encode_metadata(seal_metadata(metadata))
+            try:
+                verify_metadata(backup_id, record, archive_bytes=archive_bytes)
+            except BackupCorrupted as error:
+                raise ValueError(f"refusing to commit metadata that does not verify: {error}") from None
             os.replace(temporary_archive, archive_path)
             # The archive's name must be durable before the commit record can be.
             fsync_directory(self.root)
-            write_file_atomically(metadata_path, _encode_metadata(metadata))
+            write_file_atomically(metadata_path, record)
         except BaseException:
             # Neither file existed before (checked above): a failed write takes back all of it,
             # the commit record first, so the caller's failure never leaves a listed backup.
@@ -182,13 +191,11 @@ class LocalDirectoryStore:
     def read_metadata(self, backup_id: str) -> dict[str, Any]:
         self._require_committed(backup_id)
         try:
-            with open(self._metadata_path(backup_id), "rb") as file:
-                metadata = json.load(file)
+            record = self._metadata_path(backup_id).read_bytes()
+            archive_bytes = self._archive_path(backup_id).stat().st_size
         except FileNotFoundError:
             raise BackupNotFound(f"backup {backup_id} not found") from None
-        if not isinstance(metadata, dict):
-            raise ValueError(f"metadata of backup {backup_id} is not a JSON object")
-        return metadata
+        return verify_metadata(backup_id, record, archive_bytes=archive_bytes)
 
     def delete(self, backup_id: str) -> None:
         self._require_committed(backup_id)
@@ -213,7 +220,3 @@ class LocalDirectoryStore:
 
     def _metadata_path(self, backup_id: str) -> Path:
         return self.root / f"{backup_id}{METADATA_SUFFIX}"
-
-
-def _encode_metadata(metadata: dict[str, Any]) -> bytes:
-    return json.dumps(metadata, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -35,7 +36,9 @@ from backup_api_server.errors import (
     EngineError,
     OperationCancelled,
     OperationConflict,
+    TooManyRequests,
 )
+from backup_api_server.metadata import seal_metadata
 from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
 from backup_api_server.store import LocalDirectoryStore
 
@@ -98,6 +101,17 @@ def make_assets(count: int, *, prefix: str = "asset", padding: int = 0) -> list[
         }
         for index in range(count)
     ]
+
+
+def start_creation_when_admitted(engine: BackupEngine, assets: list[dict[str, Any]] | None) -> str:
+    """Start a creation, waiting (bounded) while the engine refuses it for its queue being full."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            return engine.start_creation(assets)
+        except TooManyRequests:
+            assert time.monotonic() < deadline, "the creation queue never made room"
+            time.sleep(0.001)
 
 
 def create_completed(engine: BackupEngine, assets: list[dict[str, Any]] | None) -> str:
@@ -262,7 +276,8 @@ def test_empty_backup_restores_an_empty_database(make_engine: EngineFactory) -> 
 def test_ids_are_unique_and_increasing_in_a_tight_loop(make_engine: EngineFactory) -> None:
     engine = make_engine()
 
-    ids = [engine.start_creation([]) for _ in range(200)]
+    # A refused creation (its queue is full) uses no id: the loop waits for room then.
+    ids = [start_creation_when_admitted(engine, []) for _ in range(200)]
 
     assert len(set(ids)) == 200
     timestamps = [int(backup_id.rpartition("_")[2]) for backup_id in ids]
@@ -276,7 +291,7 @@ def test_ids_stay_unique_when_the_clock_stands_still_or_goes_back(make_engine: E
     readings = iter([5_000_000_000] * 100 + [4_000_000_000] * 100)
     engine = make_engine(time_ns=lambda: next(readings))
 
-    ids = [engine.start_creation([]) for _ in range(200)]
+    ids = [start_creation_when_admitted(engine, []) for _ in range(200)]
 
     assert ids == [f"{API_VERSION}_{5_000_000 + offset}" for offset in range(200)]
     assert {engine.wait_for_creation(backup_id, WAIT_SECONDS).value for backup_id in ids} == {"COMPLETED"}
@@ -546,8 +561,8 @@ def test_archive_that_matches_its_checksum_but_does_not_decode_is_refused(
     archive_path(data_dir, backup_id).write_bytes(rewritten)
     metadata_path = data_dir / "backups" / f"{backup_id}.json"
     metadata = json.loads(metadata_path.read_text())
-    metadata["sha256"] = hashlib.sha256(rewritten).hexdigest()
-    metadata_path.write_text(json.dumps(metadata))
+    metadata.update(bytes=len(rewritten), sha256=hashlib.sha256(rewritten).hexdigest())
+    metadata_path.write_text(json.dumps(seal_metadata(metadata)))
     engine = make_engine()
     engine.database.put({"id": "original"})
 
@@ -978,8 +993,11 @@ def test_close_waits_for_a_creation_still_being_started_before_releasing_the_dat
 def test_job_whose_thread_cannot_start_ends_failed_and_blocks_nothing(
     make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    first = make_engine()
+    backup_id = create_completed(first, make_assets(3, prefix="backed-up"))
+    first.close()
+    # Creation workers start with the first creation that needs one: this engine has none yet.
     engine = make_engine()
-    backup_id = create_completed(engine, make_assets(3, prefix="backed-up"))
     real_start = threading.Thread.start
 
     def start(thread: threading.Thread) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,9 @@ from typing import Any
 import pytest
 
 from backup_api_server import store as store_module
+from backup_api_server.archive import ARCHIVE_FORMAT
 from backup_api_server.errors import BackupNotFound
+from backup_api_server.metadata import created_value, seal_metadata
 from backup_api_server.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
 
 StoreFactory = Callable[[Path], BackupStore]
@@ -25,24 +28,43 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> BackupStore:
     return STORE_FACTORIES[request.param](tmp_path)
 
 
+def backup_metadata(backup_id: str, content: bytes = b"") -> dict[str, Any]:
+    """Metadata as the engine writes it for an archive holding `content` (the store does not
+    decode archives, so any bytes do)."""
+    version, _, timestamp = backup_id.rpartition("_")
+    return {
+        "id": backup_id,
+        "version": version,
+        "timestamp": timestamp,
+        "bytes": len(content),
+        "created": {"value": created_value(int(timestamp)), "readable": "a while ago"},
+        "device_name": "tests",
+        "platform": "LINUX",
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "asset_count": 0,
+        "format": ARCHIVE_FORMAT,
+    }
+
+
 def write_backup(store: BackupStore, backup_id: str, content: bytes) -> None:
-    metadata: dict[str, Any] = {"id": backup_id}
+    metadata = backup_metadata(backup_id)
     with store.write(backup_id, metadata) as destination:
         destination.write(content)
-        metadata["bytes"] = len(content)  # completed inside the block, as the engine does
+        # Completed inside the block, as the engine does.
+        metadata.update(bytes=len(content), sha256=hashlib.sha256(content).hexdigest())
 
 
 def test_written_backup_is_listed_with_its_metadata_and_archive(store: BackupStore) -> None:
     write_backup(store, "1.0.0_1", b"archive bytes")
 
     assert store.list_ids() == ["1.0.0_1"]
-    assert store.read_metadata("1.0.0_1") == {"id": "1.0.0_1", "bytes": 13}
+    assert store.read_metadata("1.0.0_1") == seal_metadata(backup_metadata("1.0.0_1", b"archive bytes"))
     with store.open_archive("1.0.0_1") as archive:
         assert archive.read() == b"archive bytes"
 
 
 def test_failed_write_leaves_nothing(store: BackupStore) -> None:
-    with pytest.raises(RuntimeError), store.write("1.0.0_1", {"id": "1.0.0_1"}) as destination:
+    with pytest.raises(RuntimeError), store.write("1.0.0_1", backup_metadata("1.0.0_1")) as destination:
         destination.write(b"half an archive")
         raise RuntimeError("writer failed")
 
@@ -54,8 +76,10 @@ def test_failed_write_leaves_nothing(store: BackupStore) -> None:
 
 
 def test_backup_is_not_listed_before_its_write_ends(store: BackupStore) -> None:
-    with store.write("1.0.0_1", {"id": "1.0.0_1"}) as destination:
+    metadata = backup_metadata("1.0.0_1")
+    with store.write("1.0.0_1", metadata) as destination:
         destination.write(b"in progress")
+        metadata.update(backup_metadata("1.0.0_1", b"in progress"))
         assert store.list_ids() == []
     assert store.list_ids() == ["1.0.0_1"]
 
@@ -83,7 +107,7 @@ def test_existing_id_cannot_be_overwritten(store: BackupStore) -> None:
 
 def test_large_archive_round_trips(store: BackupStore) -> None:
     content = bytes(range(256)) * 40_000
-    with store.write("1.0.0_1", {}) as destination:
+    with store.write("1.0.0_1", backup_metadata("1.0.0_1", content)) as destination:
         source = io.BytesIO(content)
         while chunk := source.read(65_536):
             destination.write(chunk)
@@ -118,7 +142,7 @@ def test_recover_keeps_committed_backups(store: BackupStore) -> None:
 
 def test_recover_leaves_no_trace_of_an_interrupted_write(store: BackupStore) -> None:
     write_backup(store, "1.0.0_1", b"kept")
-    with pytest.raises(RuntimeError), store.write("1.0.0_2", {"id": "1.0.0_2"}) as destination:
+    with pytest.raises(RuntimeError), store.write("1.0.0_2", backup_metadata("1.0.0_2")) as destination:
         destination.write(b"half an archive")
         raise RuntimeError("writer failed")
 
@@ -196,7 +220,7 @@ def test_local_store_write_that_fails_after_the_metadata_is_in_place_leaves_noth
 
 def test_local_store_write_of_an_id_being_written_leaves_the_other_write_alone(tmp_path: Path) -> None:
     store = LocalDirectoryStore(tmp_path / "backups")
-    with store.write("1.0.0_1", {"id": "1.0.0_1"}) as destination:
+    with store.write("1.0.0_1", backup_metadata("1.0.0_1", b"first writer")) as destination:
         destination.write(b"first")
         with pytest.raises(FileExistsError), store.write("1.0.0_1", {}):
             pass

@@ -1,0 +1,228 @@
+"""A backup's metadata record is verified like its archive: each rule, and single-byte changes."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from backup_api_server.archive import ARCHIVE_FORMAT
+from backup_api_server.errors import BackupCorrupted
+from backup_api_server.metadata import (
+    METADATA_SHA256,
+    PUBLIC_BACKUP_FIELDS,
+    created_value,
+    encode_metadata,
+    seal_metadata,
+    verify_metadata,
+)
+from backup_api_server_models import Backup
+
+BACKUP_ID = "1.0.0_1764253683123456"
+ARCHIVE = b"the archive's bytes"
+
+
+def record() -> dict[str, Any]:
+    """A record as the engine commits it (before sealing)."""
+    return {
+        "id": BACKUP_ID,
+        "version": "1.0.0",
+        "timestamp": "1764253683123456",
+        "bytes": len(ARCHIVE),
+        "created": {"value": created_value(1764253683123456), "readable": "27 November 2025, 14:28:03 UTC"},
+        "device_name": "workstation",
+        "platform": "LINUX",
+        "sha256": hashlib.sha256(ARCHIVE).hexdigest(),
+        "asset_count": 3,
+        "format": ARCHIVE_FORMAT,
+    }
+
+
+def stored(fields: dict[str, Any]) -> bytes:
+    return encode_metadata(seal_metadata(fields))
+
+
+def test_the_public_fields_are_the_models_required_ones() -> None:
+    assert PUBLIC_BACKUP_FIELDS == (
+        "id",
+        "version",
+        "timestamp",
+        "bytes",
+        "created",
+        "device_name",
+        "platform",
+    )
+
+
+def test_a_sealed_record_verifies_and_reads_back_as_written() -> None:
+    verified = verify_metadata(BACKUP_ID, stored(record()), archive_bytes=len(ARCHIVE))
+
+    assert verified == seal_metadata(record())
+    assert set(verified) == {*record(), METADATA_SHA256}
+
+
+def test_created_value_keeps_microseconds_also_when_they_are_zero() -> None:
+    assert created_value(0) == "1970-01-01T00:00:00.000000Z"
+    assert created_value(1764253683123456) == "2025-11-27T14:28:03.123456Z"
+
+
+Change = Callable[[dict[str, Any]], None]
+
+
+def _set(path: str, value: Any) -> Change:
+    def change(fields: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target = fields
+        for parent in parents:
+            target = target[parent]
+        target[last] = value
+
+    return change
+
+
+def _drop(field: str) -> Change:
+    return lambda fields: fields.pop(field)
+
+
+# Each change is resealed: the checksum holds, so only the rule named can catch it.
+RESEALED_CHANGES: dict[str, tuple[Change, str]] = {
+    "missing public field": (_drop("device_name"), "lacks device_name"),
+    "missing sha256": (_drop("sha256"), "lacks sha256"),
+    "missing asset_count": (_drop("asset_count"), "lacks asset_count"),
+    "missing format": (_drop("format"), "lacks format"),
+    "unknown top-level field": (_set("timestabp", "1764253683123456"), "unknown fields 'timestabp'"),
+    "the model's optional schema": (_set("schema", {"migration": 1, "semantic": "x"}), "unknown fields"),
+    "id of another backup": (
+        lambda fields: fields.update(id="1.0.0_1764253683123457", timestamp="1764253683123457"),
+        "names backup '1.0.0_1764253683123457'",
+    ),
+    # The mutation that was listed under an id nothing answered for (404).
+    "id mutated in place": (_set("id", "1.R.0_1764253683123456"), "names backup '1.R.0_1764253683123456'"),
+    "id that breaks the id rule": (_set("id", "1..0_1764253683123456"), "does not match"),
+    "version not the id's": (_set("version", "1.0.1"), "do not make its id"),
+    "timestamp not the id's": (_set("timestamp", "1764253683123457"), "do not make its id"),
+    "created not the timestamp's": (
+        _set("created.value", "2025-11-27T14:28:03.123457Z"),
+        "is not its timestamp's",
+    ),
+    "created without a time zone": (_set("created.value", "2025-11-27T14:28:03.123456"), "created"),
+    "created as a number": (_set("created.value", 1764253683), "created"),
+    "bytes as a string": (_set("bytes", "19"), "bytes"),
+    "bytes as a float": (_set("bytes", 19.0), "bytes"),
+    "bytes negative": (_set("bytes", -1), "bytes"),
+    "timestamp as a number": (_set("timestamp", 1764253683123456), "timestamp"),
+    "platform not in the enum": (_set("platform", "linux"), "platform"),
+    "device_name null": (_set("device_name", None), "device_name"),
+    "readable null": (_set("created.readable", None), "readable"),
+    "unknown nested field": (_set("created.extra", "dropped from answers"), "does not keep"),
+    "sha256 upper case": (
+        lambda fields: fields.update(sha256=fields["sha256"].upper()),
+        "sha256 is not 64 lowercase hex digits",
+    ),
+    "sha256 too short": (_set("sha256", "ab" * 31), "sha256 is not 64 lowercase hex digits"),
+    "asset_count negative": (_set("asset_count", -1), "asset_count is not an integer >= 0"),
+    "asset_count a boolean": (_set("asset_count", True), "asset_count is not an integer >= 0"),
+    "asset_count a string": (_set("asset_count", "3"), "asset_count is not an integer >= 0"),
+    "unknown format": (_set("format", "jsonl+gzip/1"), "format is 'jsonl+gzip/1'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESEALED_CHANGES))
+def test_a_record_that_breaks_a_rule_is_corrupted(name: str) -> None:
+    change, reason = RESEALED_CHANGES[name]
+    fields = record()
+    change(fields)
+
+    with pytest.raises(BackupCorrupted, match=rf"^metadata of backup {BACKUP_ID}: ") as raised:
+        verify_metadata(BACKUP_ID, stored(fields), archive_bytes=len(ARCHIVE))
+    assert reason in raised.value.detail
+
+
+def test_a_timestamp_beyond_any_date_is_corrupted() -> None:
+    backup_id = "1.0.0_99999999999999999999"
+    fields = dict(record(), id=backup_id, timestamp="99999999999999999999")
+
+    with pytest.raises(BackupCorrupted, match="timestamp 99999999999999999999 is beyond any date"):
+        verify_metadata(backup_id, stored(fields))
+
+
+def test_a_change_that_is_not_resealed_fails_the_checksum() -> None:
+    sealed = seal_metadata(record())
+    sealed["bytes"] += 1
+
+    with pytest.raises(BackupCorrupted, match="metadata_sha256 does not match its content"):
+        verify_metadata(BACKUP_ID, encode_metadata(sealed))
+
+
+@pytest.mark.parametrize("checksum", ["", "AB" * 32, 7, None])
+def test_a_checksum_that_is_not_64_lowercase_hex_digits_is_corrupted(checksum: Any) -> None:
+    sealed = seal_metadata(record())
+    sealed[METADATA_SHA256] = checksum
+
+    with pytest.raises(BackupCorrupted, match="metadata_sha256 is not 64 lowercase hex digits"):
+        verify_metadata(BACKUP_ID, encode_metadata(sealed))
+
+
+def test_a_record_without_its_checksum_is_corrupted() -> None:
+    with pytest.raises(BackupCorrupted, match="lacks metadata_sha256"):
+        verify_metadata(BACKUP_ID, encode_metadata(record()))
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "does not parse"),
+        (b'{"id": ', "does not parse"),
+        (b"\xff\xfe{}", "does not parse"),
+        (b"[1, 2]", "is not a JSON object but list"),
+        (b'"1.0.0_1764253683123456"', "is not a JSON object but str"),
+        (b"null", "is not a JSON object but NoneType"),
+        (b'{"bytes": NaN}', "NaN is not JSON"),
+        (b'{"id": "a", "id": "b"}', "holds a key twice"),
+    ],
+)
+def test_a_record_that_is_not_a_json_object_is_corrupted(content: bytes, reason: str) -> None:
+    with pytest.raises(BackupCorrupted, match=rf"^metadata of backup {BACKUP_ID}: .*{reason}"):
+        verify_metadata(BACKUP_ID, content)
+
+
+@pytest.mark.parametrize("archive_bytes", [0, len(ARCHIVE) - 1, len(ARCHIVE) + 1])
+def test_an_archive_of_another_size_than_the_record_says_is_corrupted(archive_bytes: int) -> None:
+    with pytest.raises(BackupCorrupted, match=f"says the archive has {len(ARCHIVE)} bytes, it has"):
+        verify_metadata(BACKUP_ID, stored(record()), archive_bytes=archive_bytes)
+
+
+def test_every_single_byte_change_that_still_parses_is_caught_or_changes_nothing() -> None:
+    original = stored(record())
+    expected = json.loads(original)
+    parsed_changes = 0
+    for position in range(len(original)):
+        for replacement in {original[position] ^ 0x01, original[position] ^ 0x20, ord("0"), ord(" ")}:
+            mutated = bytearray(original)
+            mutated[position] = replacement
+            try:
+                json.loads(bytes(mutated))
+            except ValueError:
+                continue
+            parsed_changes += 1
+            try:
+                verified = verify_metadata(BACKUP_ID, bytes(mutated), archive_bytes=len(ARCHIVE))
+            except BackupCorrupted:
+                continue
+            # Only layout changed (whitespace): the record read is the one written.
+            assert verified == expected, (position, bytes(mutated))
+    assert parsed_changes > 100
+
+
+def test_a_verified_record_answers_exactly_what_is_stored() -> None:
+    verified = verify_metadata(BACKUP_ID, stored(record()))
+    public = {field: verified[field] for field in PUBLIC_BACKUP_FIELDS}
+
+    answered = Backup.model_validate(public).model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    assert answered == public
+    assert copy.deepcopy(public) == {field: record()[field] for field in PUBLIC_BACKUP_FIELDS}
