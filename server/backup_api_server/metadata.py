@@ -2,7 +2,8 @@
 
 Metadata is verified like archives. The record holds the wire `Backup` fields and the engine's own
 (the archive's `sha256`, `asset_count` and `format`), plus `metadata_sha256`: the sha256 of the
-canonical JSON of every other field, so any change that still parses is caught. A record that
+canonical JSON of every other field, so any change that still parses is caught (a record written
+before the seal existed has none and passes on the other checks alone). A record that
 does not parse, is not an object, lacks or adds a field, does not match the spec's `Backup`
 exactly (the answer sent is then the file's, and valid), names another backup than its file,
 disagrees with its own id, or fails its checksum is a corrupted backup (`BackupCorrupted`).
@@ -102,7 +103,8 @@ def _parse(stored: bytes) -> dict[str, Any]:
 
 
 def _check(backup_id: str, record: dict[str, Any], archive_bytes: int | None) -> None:
-    missing = [field for field in _ALL_FIELDS if field not in record]
+    # Records written before the seal existed have no checksum: every other check still applies.
+    missing = [field for field in _ALL_FIELDS if field not in record and field != METADATA_SHA256]
     if missing:
         raise _Corrupt(f"lacks {', '.join(missing)}")
     unknown = sorted(set(record).difference(_ALL_FIELDS))
@@ -126,7 +128,7 @@ def _check(backup_id: str, record: dict[str, Any], archive_bytes: int | None) ->
         )
     _check_engine_fields(record)
     expected_checksum = _checksum({key: value for key, value in record.items() if key != METADATA_SHA256})
-    if record[METADATA_SHA256] != expected_checksum:
+    if METADATA_SHA256 in record and record[METADATA_SHA256] != expected_checksum:
         raise _Corrupt(f"{METADATA_SHA256} does not match its content (expected {expected_checksum})")
     if archive_bytes is not None and archive_bytes != backup["bytes"]:
         raise _Corrupt(f"says the archive has {backup['bytes']} bytes, it has {archive_bytes}")
@@ -161,7 +163,7 @@ def _check_engine_fields(record: dict[str, Any]) -> None:
         raise _Corrupt("asset_count is not an integer >= 0")
     if record["format"] != ARCHIVE_FORMAT:
         raise _Corrupt(f"format is {record['format']!r}, not {ARCHIVE_FORMAT!r}")
-    checksum = record[METADATA_SHA256]
+    checksum = record.get(METADATA_SHA256, "0" * 64)
     if not (isinstance(checksum, str) and _SHA256_HEX.fullmatch(checksum)):
         raise _Corrupt(f"{METADATA_SHA256} is not 64 lowercase hex digits")
 

@@ -167,9 +167,11 @@ def test_a_checksum_that_is_not_64_lowercase_hex_digits_is_corrupted(checksum: A
         verify_metadata(BACKUP_ID, encode_metadata(sealed))
 
 
-def test_a_record_without_its_checksum_is_corrupted() -> None:
-    with pytest.raises(BackupCorrupted, match="lacks metadata_sha256"):
-        verify_metadata(BACKUP_ID, encode_metadata(record()))
+def test_a_record_from_before_the_seal_is_verified_on_everything_else() -> None:
+    unsealed = record()
+    assert verify_metadata(BACKUP_ID, encode_metadata(unsealed)) == unsealed
+    with pytest.raises(BackupCorrupted, match="names backup"):
+        verify_metadata("1.0.0_1764253683123457", encode_metadata(unsealed))
 
 
 @pytest.mark.parametrize(

@@ -200,8 +200,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -274,8 +275,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -347,8 +349,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -413,6 +416,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 so no web page can restore, delete or create backups. Requests without these
                 headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -480,8 +488,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -558,8 +567,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -649,8 +659,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -724,6 +735,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 so no web page can restore, delete or create backups. Requests without these
                 headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -799,8 +815,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -881,8 +898,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -955,8 +973,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -1028,8 +1047,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1094,6 +1114,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 so no web page can restore, delete or create backups. Requests without these
                 headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1161,8 +1186,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1239,8 +1265,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1330,8 +1357,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1405,6 +1433,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 so no web page can restore, delete or create backups. Requests without these
                 headers (SDKs, curl, the CLI) are unaffected.
             NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1480,8 +1513,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1607,8 +1641,9 @@ class BackupsResource(SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1727,8 +1762,9 @@ class AsyncBackupsResource(AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive), or the body describes another backup than the one at the
-                path. `detail` says which.
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+                or the body describes another backup than the one at the path. `detail` says
+                which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)

@@ -91,8 +91,9 @@ def sync_detailed(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -172,8 +173,9 @@ def sync(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -247,8 +249,9 @@ async def asyncio_detailed(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -328,8 +331,9 @@ async def asyncio(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only

@@ -86,8 +86,9 @@ def sync_detailed(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -163,8 +164,9 @@ def sync(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -234,8 +236,9 @@ async def asyncio_detailed(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -311,8 +314,9 @@ async def asyncio(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)

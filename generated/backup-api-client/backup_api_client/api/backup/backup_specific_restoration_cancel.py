@@ -102,8 +102,9 @@ def sync_detailed(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -193,8 +194,9 @@ def sync(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -278,8 +280,9 @@ async def asyncio_detailed(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -369,8 +372,9 @@ async def asyncio(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive), or the body describes another backup than the one at the
-            path. `detail` says which.
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)

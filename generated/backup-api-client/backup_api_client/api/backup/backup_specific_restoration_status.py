@@ -84,6 +84,11 @@ def sync_detailed(
             so no web page can restore, delete or create backups. Requests without these
             headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -157,6 +162,11 @@ def sync(
             so no web page can restore, delete or create backups. Requests without these
             headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -224,6 +234,11 @@ async def asyncio_detailed(
             so no web page can restore, delete or create backups. Requests without these
             headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -297,6 +312,11 @@ async def asyncio(
             so no web page can restore, delete or create backups. Requests without these
             headers (SDKs, curl, the CLI) are unaffected.
         NotFoundError: (404) No backup has this identifier.
+        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+            in a state that allows it (nothing to cancel, a creation not complete yet, a
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
+            or the body describes another backup than the one at the path. `detail` says
+            which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
