@@ -17,9 +17,9 @@ import typer
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
 from typer._click.exceptions import ClickException, UsageError
 
+from .api.guard import AccessPolicy, InvalidOrigin
+from .api.protocol import GuardedH11Protocol
 from .errors import EngineError
-from .guard import AccessPolicy, InvalidOrigin
-from .http_protocol import GuardedH11Protocol
 from .paths import resolve_data_dir
 from .settings import (
     DEFAULT_HOST,
@@ -161,7 +161,7 @@ def serve(
     """Run the reference Backup API server."""
     import uvicorn
 
-    from .app import create_app, open_engine
+    from .api import create_app, open_engine
 
     token = read_token(token_file)
     if token is None and not is_loopback(host):

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import socket
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ import httpx
 import pytest
 import yaml
 from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute
 
-from backup_api_server.app import create_app
+from backup_api_server.api import create_app
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
 from tests.support.conformance import backup_id_operations, spec
 from tests.support.live_server import LiveServer, running_server
@@ -36,12 +38,21 @@ def stored_state(http: httpx.Client) -> tuple[Any, Any]:
     return http.get("/assets").json(), http.get("/backups").json()
 
 
+def api_routes(routes: Iterable[BaseRoute]) -> Iterator[APIRoute]:
+    """Every operation route, also those of included routers (FastAPI includes them lazily)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif (router := getattr(route, "original_router", None)) is not None:
+            yield from api_routes(router.routes)
+
+
 def test_routes_are_exactly_the_spec_operations(tmp_path: Path) -> None:
     app = create_app(tmp_path)
     served = {
         (method, route.path)
-        for route in app.routes
-        if isinstance(route, APIRoute) and route.include_in_schema
+        for route in api_routes(app.routes)
+        if route.include_in_schema
         for method in route.methods or ()
     }
     documented = {

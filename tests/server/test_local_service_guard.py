@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from backup_api_client import AuthenticationError, BackupApiClient
-from backup_api_server.guard import AccessPolicy, InvalidOrigin, normalize_origin
+from backup_api_server.api.guard import AccessPolicy, InvalidOrigin, normalize_origin
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
 from tests.support.conformance import spec
 from tests.support.live_server import LiveServer, running_server, serve_command

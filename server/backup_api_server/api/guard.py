@@ -31,7 +31,7 @@ from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .problems import problem_response
+from ..problems import problem_response
 
 __all__ = ["AccessPolicy", "InvalidOrigin", "normalize_origin", "secure"]
 

@@ -15,7 +15,7 @@ import logging
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .settings import HEADER_READ_TIMEOUT_SECONDS, MAX_CONNECTIONS
+from ..settings import HEADER_READ_TIMEOUT_SECONDS, MAX_CONNECTIONS
 
 __all__ = ["GuardedH11Protocol"]
 

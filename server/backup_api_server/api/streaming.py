@@ -13,7 +13,7 @@ from fastapi.sse import EventSourceResponse, format_sse_event
 
 from backup_api_server_models import BackupStreamedProgress
 
-from .engine import TERMINAL_STATUS_VALUES, RestorationHandle, Status, StatusValue
+from ..engine import TERMINAL_STATUS_VALUES, RestorationHandle, Status, StatusValue
 
 EVENT_STREAM = "text/event-stream"
 # An event at least this often, even when the percentage has not moved, so clients see liveness.

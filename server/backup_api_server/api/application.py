@@ -1,0 +1,68 @@
+"""`create_app` assembles the HTTP layer: guard, routing, error handlers, one router per tag."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from .. import contract
+from ..engine import BackupEngine
+from ..settings import DEFAULT_MAX_BODY_BYTES
+from .bodies import BodyReader
+from .error_handlers import install_error_handlers
+from .guard import AccessPolicy, secure
+from .routes import ROUTERS
+from .routing import ConcretePathsFirst, concrete_paths
+
+__all__ = ["api_version", "create_app", "open_engine"]
+
+
+def api_version() -> str:
+    """The spec's `info.version`: the version the server answers as, and its backup ids' prefix."""
+    return str(contract.spec_document()["info"]["version"])
+
+
+def open_engine(data_dir: Path) -> BackupEngine:
+    return BackupEngine(data_dir, api_version=api_version())
+
+
+def create_app(
+    data_dir: Path,
+    *,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    engine: BackupEngine | None = None,
+    policy: AccessPolicy | None = None,
+) -> FastAPI:
+    """Build the application over ``engine`` (else one opened on ``data_dir`` when the app starts).
+
+    The app closes its engine when it stops. ``backup-api serve`` opens the engine itself first, so
+    a data directory that cannot be used is reported before anything listens.
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.engine = engine or open_engine(data_dir)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(app.state.engine.close)
+
+    app = FastAPI(
+        title="Backup API",
+        version=api_version(),
+        lifespan=lifespan,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.bodies = BodyReader(max_body_bytes)
+    app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
+    secure(app, policy or AccessPolicy())
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

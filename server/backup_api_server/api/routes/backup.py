@@ -1,0 +1,117 @@
+"""The `Backup` tag: the nine operations of the original Backup API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from backup_api_server_models import Backup, BackupStatus, BackupStreamedProgress
+
+from ...engine import Status
+from ...problems import Problem
+from ..deps import BackupIdPath, Bodies, Engine, call
+from ..responses import model_response
+from ..streaming import final_progress, restoration_event_stream, wants_event_stream
+
+router = APIRouter(tags=["Backup"])
+
+
+def _status_model(status: Status) -> BackupStatus:
+    return BackupStatus.model_validate(
+        {
+            "backup": status.backup,
+            "percentage": status.percentage,
+            "value": status.value,
+            "detail": status.detail,
+        }
+    )
+
+
+async def _start_creation(engine: Engine, bodies: Bodies, request: Request, component: str) -> Response:
+    body = await bodies.read(request, component)
+    if body is None:
+        assets = None
+    elif component == "Asset":
+        assets = [body]
+    else:
+        assets = list(body["iterable"])
+    backup_id = await call(engine.start_creation, assets)
+    return Response(status_code=202, headers={"Location": f"/backup/{backup_id}", "Backup-Id": backup_id})
+
+
+async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, request: Request) -> None:
+    """The optional body must be this backup's metadata. The path is looked at first: a backup that
+    is not there is 404 (409 while it is being created) whatever the body names."""
+    body: Any = await bodies.read(request, "Backup")
+    if body is None:
+        return
+    await call(engine.get_backup, backup)
+    # A well-formed body that describes another backup than the one at the path conflicts with that
+    # backup (409, as JSON:API answers an id that does not match the endpoint); it is no schema error.
+    if body.get("id") != backup:
+        raise Problem(
+            409, f"body.id: the body names {body.get('id')!r}, the path {backup!r}; they must match"
+        )
+
+
+@router.post("/backup")
+async def backup(request: Request, engine: Engine, bodies: Bodies) -> Response:
+    return await _start_creation(engine, bodies, request, "Assets")
+
+
+@router.post("/backup/asset")
+async def backup_asset(request: Request, engine: Engine, bodies: Bodies) -> Response:
+    return await _start_creation(engine, bodies, request, "Asset")
+
+
+@router.get("/backup/{backup}")
+async def backup_specific_backup_snapshot(backup: BackupIdPath, engine: Engine) -> Response:
+    return model_response(Backup.model_validate(await call(engine.get_backup, backup)))
+
+
+@router.get("/backup/{backup}/creation/status")
+async def backup_specific_creation_status(backup: BackupIdPath, engine: Engine) -> Response:
+    return model_response(_status_model(await call(engine.creation_status, backup)))
+
+
+@router.post("/backup/{backup}/creation/cancel")
+async def backup_specific_creation_cancel(backup: BackupIdPath, engine: Engine) -> Response:
+    await call(engine.cancel_creation, backup)
+    return Response(status_code=204)
+
+
+@router.post("/backup/{backup}/restore")
+async def backup_restore_specific_backup(
+    backup: BackupIdPath, request: Request, engine: Engine, bodies: Bodies
+) -> Response:
+    await _check_optional_metadata(engine, bodies, backup, request)
+    return model_response(Backup.model_validate(await call(engine.restore, backup)))
+
+
+@router.post("/backup/{backup}/restore/streamed")
+async def backup_restore_specific_backup_streamed(
+    backup: BackupIdPath, request: Request, engine: Engine, bodies: Bodies
+) -> Response:
+    await _check_optional_metadata(engine, bodies, backup, request)
+    handle = await call(engine.start_restoration, backup)
+    if wants_event_stream(request.headers.get("accept")):
+        return restoration_event_stream(handle)
+    final = await run_in_threadpool(final_progress, handle)
+    return model_response(BackupStreamedProgress.model_validate(final))
+
+
+@router.get("/backup/{backup}/restoration/status")
+async def backup_specific_restoration_status(backup: BackupIdPath, engine: Engine) -> Response:
+    return model_response(_status_model(await call(engine.restoration_status, backup)))
+
+
+@router.post("/backup/{backup}/restoration/cancel")
+async def backup_specific_restoration_cancel(
+    backup: BackupIdPath, request: Request, engine: Engine, bodies: Bodies
+) -> Response:
+    await _check_optional_metadata(engine, bodies, backup, request)
+    await call(engine.cancel_restoration, backup)
+    return Response(status_code=204)
