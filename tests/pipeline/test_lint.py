@@ -25,13 +25,7 @@ def test_ruff_check_and_format() -> None:
 
 @pytest.mark.slow
 def test_mypy_strict_on_the_hand_written_code(tmp_path: Path) -> None:
-    result = run(
-        str(BIN / "mypy"),
-        "--cache-dir",
-        str(tmp_path / "mypy-cache"),
-        "server",
-        "codegen",
-        "tests",
-        "benchmarks",
-    )
+    # A bare `mypy`, as a developer runs it: what it checks is configured once, in pyproject.toml.
+    result = run(str(BIN / "mypy"), "--cache-dir", str(tmp_path / "mypy-cache"))
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout
