@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 def backup_api(
     *arguments: str, url: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from backup_api_server.cli import main; main()", *arguments]
+    command = [sys.executable, "-c", "from backup_api_cli.main import main; main()", *arguments]
     environment = {**os.environ, **(env or {})}
     if url is not None:
         environment["BACKUP_API_URL"] = url

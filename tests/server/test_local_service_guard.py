@@ -295,7 +295,7 @@ def test_the_client_and_the_cli_take_the_token(
         [
             sys.executable,
             "-c",
-            "from backup_api_server.cli import main; main()",
+            "from backup_api_cli.main import main; main()",
             "backups",
             "list",
             "--url",

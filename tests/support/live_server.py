@@ -44,7 +44,7 @@ class LiveServer:
 
 
 def serve_command(*arguments: str) -> list[str]:
-    return [sys.executable, "-c", "from backup_api_server.cli import main; main()", "serve", *arguments]
+    return [sys.executable, "-c", "from backup_api_cli.main import main; main()", "serve", *arguments]
 
 
 def start_server(data_dir: Path, *extra: str, access_log: bool = False) -> LiveServer:

@@ -1,6 +1,6 @@
 import socket
 
-from backup_api_server.cli import bind_socket
+from backup_api_cli.main import bind_socket
 
 
 def test_the_listening_socket_is_tcp_so_connections_get_nodelay() -> None:

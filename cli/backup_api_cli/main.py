@@ -1,4 +1,4 @@
-"""`backup-api`: run the reference server (`serve`) and talk to a running one."""
+"""`backup-api`: run the reference server (`serve`) and talk to a running one (see `commands`)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ import typer
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
 from typer._click.exceptions import ClickException, UsageError
 
-from .api.guard import AccessPolicy, InvalidOrigin
-from .api.protocol import GuardedH11Protocol
-from .errors import EngineError
-from .paths import resolve_data_dir
-from .settings import (
+from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
+from backup_api_server.api.protocol import GuardedH11Protocol
+from backup_api_server.errors import EngineError
+from backup_api_server.paths import resolve_data_dir
+from backup_api_server.settings import (
     DEFAULT_HOST,
     DEFAULT_MAX_BODY_BYTES,
     DEFAULT_PORT,
@@ -161,7 +161,7 @@ def serve(
     """Run the reference Backup API server."""
     import uvicorn
 
-    from .api import create_app, open_engine
+    from backup_api_server.api import create_app, open_engine
 
     token = read_token(token_file)
     if token is None and not is_loopback(host):
