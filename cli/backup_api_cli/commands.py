@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,13 +15,23 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from backup_api_client import DEFAULT_BASE_URL, APIConnectionError, BackupApiClient, BackupApiError
-from backup_api_client.models import Assets, BackupStatus, BackupStatusEnum, BackupStreamedProgress
+from backup_api_client import (
+    DEFAULT_BASE_URL,
+    APIConnectionError,
+    BackupApiClient,
+    BackupApiError,
+    ConflictError,
+)
+from backup_api_client.models import Asset, Assets, BackupStatus, BackupStatusEnum, BackupStreamedProgress
 
 DEFAULT_URL = DEFAULT_BASE_URL
 URL_ENV = "BACKUP_API_URL"
-POLL_SECONDS = 0.1
+# How often `backup create` asks for the creation's status; each answer is drawn at once, so a
+# 100,000-asset creation (about half a second) shows several steps.
+POLL_SECONDS = 0.05
 TERMINAL = frozenset({BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED})
+# As shells report a process that SIGINT ended.
+INTERRUPTED_EXIT_CODE = 130
 
 Url = Annotated[str, typer.Option("--url", envvar=URL_ENV, help="The server's base URL.")]
 BackupIdArgument = Annotated[str, typer.Argument(help="The backup's identifier (version_timestamp).")]
@@ -40,18 +50,55 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
+class Interrupted(CommandError):
+    """Ctrl-C: the operation was dealt with (cancelled, or left running) and the message says how."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, exit_code=INTERRUPTED_EXIT_CODE)
+
+
+def _checked_url(url: str) -> str:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise CommandError(f"invalid --url {url!r}: {error}", exit_code=2) from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise CommandError(f"invalid --url {url!r}: give http:// or https://, a host and a port", exit_code=2)
+    return url
+
+
 @contextmanager
 def connected(url: str) -> Iterator[BackupApiClient]:
     """A client for `url`; every client error becomes one line naming what went wrong."""
     try:
-        with BackupApiClient(base_url=url) as client:
+        with BackupApiClient(base_url=_checked_url(url)) as client:
             yield client
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
         raise CommandError(f"invalid --url {url!r}: {error}", exit_code=2) from None
     except APIConnectionError as error:
-        raise CommandError(f"cannot reach {url}: {error.message} (is `backup-api serve` running?)") from None
+        reason = error.message.rstrip(".")
+        raise CommandError(f"cannot reach {url}: {reason} (is `backup-api serve` running?)") from None
     except BackupApiError as error:
         raise CommandError(str(error)) from None
+
+
+def _cancel_after_interrupt(
+    what: str, backup_id: str, cancel: Callable[[str], None], undone: str
+) -> Interrupted:
+    """Ctrl-C during an operation: cancel it on the server and wait until it is undone; a second
+    Ctrl-C leaves it running. The error to raise says which happened."""
+    stderr.print(f"canceling the {what} of {backup_id}... (Ctrl-C again to leave it running)")
+    option = "--creation" if what == "creation" else "--restoration"
+    try:
+        cancel(backup_id)
+    except KeyboardInterrupt:
+        return Interrupted(
+            f"left the {what} of {backup_id} running on the server; "
+            f"cancel it with `backup-api cancel {backup_id} {option}`"
+        )
+    except ConflictError as error:  # it ended before the cancel took effect
+        return Interrupted(f"could not cancel the {what} of {backup_id}: {error.detail or error}")
+    return Interrupted(f"canceled; {undone}")
 
 
 def _percent(value: float | Any | None) -> float:
@@ -72,8 +119,11 @@ def _progress_bar(description: str) -> Progress:
 def _status_line(label: str, status: BackupStatus) -> str:
     value = status.value.value if isinstance(status.value, BackupStatusEnum) else "UNKNOWN"
     percentage = status.percentage if isinstance(status.percentage, int | float) else None
+    if value == BackupStatusEnum.UNKNOWN and percentage is None:
+        return f"{label}: never started"
     suffix = f" {percentage:.0f}%" if percentage is not None else ""
-    return f"{label}: {value}{suffix}"
+    detail = f" ({status.detail})" if isinstance(status.detail, str) and status.detail else ""
+    return f"{label}: {value}{suffix}{detail}"
 
 
 @backups_app.command("list")
@@ -110,10 +160,23 @@ def _read_assets(path: Path) -> Assets:
         document = {"iterable": document}
     if not isinstance(document, dict) or not isinstance(document.get("iterable"), list):
         raise CommandError(f"{path} must hold a list of assets or an object with an `iterable` list")
+    for position, item in enumerate(document["iterable"], start=1):
+        _check_asset(path, position, item)
+    return Assets.from_dict(document)
+
+
+def _check_asset(path: Path, position: int, item: Any) -> None:
+    """One line naming the asset (its position, from 1) and what is wrong with it."""
+    if not isinstance(item, dict):
+        raise CommandError(f"{path}: asset {position}: must be a JSON object, not {type(item).__name__}")
+    if "id" not in item:
+        raise CommandError(f"{path}: asset {position}: 'id' is required")
+    if not isinstance(item["id"], str):
+        raise CommandError(f"{path}: asset {position}: 'id' must be a string")
     try:
-        return Assets.from_dict(document)
+        Asset.from_dict(item)
     except (KeyError, TypeError, ValueError) as error:
-        raise CommandError(f"{path} does not hold valid assets: {error}") from None
+        raise CommandError(f"{path}: asset {position} ({item['id']}): {error}") from None
 
 
 @backup_app.command("create")
@@ -125,18 +188,16 @@ def backup_create(
     url: Url = DEFAULT_URL,
     as_json: JsonOption = False,
 ) -> None:
-    """Create a backup and follow its creation to the end."""
+    """Create a backup and follow its creation to the end. Ctrl-C cancels it."""
     body = _read_assets(assets) if assets is not None else None
     with connected(url) as client:
         backup_id = client.backup.create(body)
-        with _progress_bar("creating") as bar:
-            task = bar.add_task(f"creating {backup_id}", total=100)
-            while True:
-                status = client.backup.creation_status(backup_id)
-                bar.update(task, completed=_percent(status.percentage))
-                if status.value in TERMINAL:
-                    break
-                time.sleep(POLL_SECONDS)
+        try:
+            status = _follow_creation(client, backup_id)
+        except KeyboardInterrupt:
+            raise _cancel_after_interrupt(
+                "creation", backup_id, client.backup.cancel_creation, "no backup was created"
+            ) from None
     if as_json:
         typer.echo(json.dumps(status.to_dict()))
     if status.value is not BackupStatusEnum.COMPLETED:
@@ -145,11 +206,22 @@ def backup_create(
         typer.echo(f"created {backup_id} ({status.backup.bytes_:,} bytes)")
 
 
-def restore(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
-    """Restore a backup, replacing the whole local database, with live progress."""
-    started = time.monotonic()
+def _follow_creation(client: BackupApiClient, backup_id: str) -> BackupStatus:
+    with _progress_bar("creating") as bar:
+        task = bar.add_task(f"creating {backup_id}", total=100)
+        while True:
+            status = client.backup.creation_status(backup_id)
+            bar.update(task, completed=_percent(status.percentage), refresh=True)
+            if status.value in TERMINAL:
+                return status
+            time.sleep(POLL_SECONDS)
+
+
+def _follow_restoration(
+    client: BackupApiClient, backup_id: str, as_json: bool
+) -> BackupStreamedProgress | None:
     last: BackupStreamedProgress | None = None
-    with connected(url) as client, client.backup.restore_stream(backup_id) as events:
+    with client.backup.restore_stream(backup_id) as events:
         if as_json:
             for last in events:
                 typer.echo(json.dumps(last.to_dict()))
@@ -159,6 +231,19 @@ def restore(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOp
                 task = bar.add_task(f"restoring {backup_id}", total=100)
                 for last in events:
                     bar.update(task, completed=_percent(last.percentage))
+    return last
+
+
+def restore(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+    """Restore a backup, replacing the whole local database, with live progress. Ctrl-C cancels it."""
+    started = time.monotonic()
+    with connected(url) as client:
+        try:
+            last = _follow_restoration(client, backup_id, as_json)
+        except KeyboardInterrupt:
+            raise _cancel_after_interrupt(
+                "restoration", backup_id, client.backup.cancel_restoration, "the database is unchanged"
+            ) from None
     if last is None or last.status is not BackupStatusEnum.COMPLETED:
         outcome = "no progress" if last is None else str(last.status)
         raise CommandError(f"restoration of {backup_id} ended {outcome}")
@@ -195,7 +280,7 @@ def cancel(
             client.backup.cancel_creation(backup_id)
         else:
             client.backup.cancel_restoration(backup_id)
-    typer.echo(f"cancelled the {'creation' if creation else 'restoration'} of {backup_id}")
+    typer.echo(f"canceled the {'creation' if creation else 'restoration'} of {backup_id}")
 
 
 def register(app: typer.Typer) -> None:

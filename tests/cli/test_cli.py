@@ -58,7 +58,7 @@ def test_create_list_status_restore_as_a_user_would(server: LiveServer, tmp_path
 
     status = backup_api("status", backup_id, url=server.url)
     assert status.returncode == 0
-    assert status.stdout.splitlines() == ["creation: COMPLETED 100%", "restoration: UNKNOWN"]
+    assert status.stdout.splitlines() == ["creation: COMPLETED 100%", "restoration: never started"]
 
     restored = backup_api("restore", backup_id, url=server.url)
     assert restored.returncode == 0, restored.stderr
@@ -104,13 +104,21 @@ def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: 
     broken.write_text("{", encoding="utf-8")
     assert_one_line_error(backup_api("backup", "create", "--assets", str(broken), url=server.url), "not JSON")
     invalid = tmp_path / "invalid.json"
-    invalid.write_text(json.dumps([{"name": "no id"}]), encoding="utf-8")
-    assert_one_line_error(backup_api("backup", "create", "--assets", str(invalid), url=server.url))
+    invalid.write_text(json.dumps([{"id": "a-1"}, {"id": "a-2"}, {"name": "no id"}]), encoding="utf-8")
+    assert_one_line_error(
+        backup_api("backup", "create", "--assets", str(invalid), url=server.url), "asset 3: 'id' is required"
+    )
+    invalid.write_text(json.dumps([{"id": "a-1"}, 7]), encoding="utf-8")
+    assert_one_line_error(
+        backup_api("backup", "create", "--assets", str(invalid), url=server.url),
+        "asset 2: must be a JSON object, not int",
+    )
 
 
-def test_an_invalid_url_is_a_usage_error() -> None:
-    result = backup_api("backups", "list", "--url", "http://[::1")
-    assert_one_line_error(result, "invalid --url")
+@pytest.mark.parametrize("url", ["http://[::1", "ftp://localhost:1000", "localhost:18911", "http://"])
+def test_an_invalid_url_is_a_usage_error(url: str) -> None:
+    result = backup_api("backups", "list", "--url", url)
+    assert_one_line_error(result, f"invalid --url {url!r}")
     assert result.returncode == 2
 
 
@@ -120,6 +128,7 @@ def test_an_unreachable_server_is_one_line() -> None:
         port = sock.getsockname()[1]
     result = backup_api("backups", "list", url=f"http://127.0.0.1:{port}")
     assert_one_line_error(result, "cannot reach", "backup-api serve")
+    assert ".)" not in result.stderr and ".." not in result.stderr
 
 
 def test_serve_on_a_taken_port_is_one_line_with_the_port_hint(tmp_path: Path) -> None:

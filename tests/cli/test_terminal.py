@@ -1,0 +1,147 @@
+"""`backup-api` in a real terminal (a pseudo-terminal driven by pexpect), judged by what the screen shows:
+the creation's progress bar moves, and Ctrl-C during a restoration or a creation cancels it on the
+server, says so in one line, exits 130 and leaves the database and the backups as they were."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pexpect
+import pytest
+
+from backup_api_cli.commands import _cancel_after_interrupt
+from tests.support.assets import asset_documents, copy_data_dir, create_backup, wait_for_creation
+from tests.support.live_server import LiveServer, running_server
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
+]
+
+PERCENT = re.compile(rb"(\d{1,3})%")
+
+
+def spawn(*arguments: str, url: str) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-c", "from backup_api_cli.main import main; main()", *arguments, "--url", url],
+        dimensions=(24, 120),
+        timeout=60,
+        env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "COLUMNS": "120"},
+    )
+
+
+def percentages(screen: bytes) -> list[int]:
+    return [int(value) for value in PERCENT.findall(screen)]
+
+
+def wait_for_progress(child: pexpect.spawn) -> bytes:
+    """Read until the bar shows a percentage strictly between 0 and 100; what the screen showed."""
+    shown = b""
+    while True:
+        child.expect(PERCENT)
+        shown += child.before + child.after
+        if 0 < int(child.match.group(1)) < 100:
+            return shown
+
+
+@pytest.fixture(scope="module")
+def large_server(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    data_dir = copy_data_dir(seeded_template, tmp_path_factory.mktemp("terminal") / "data")
+    with running_server(data_dir) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def large_backup(large_server: LiveServer) -> str:
+    """A backup of the whole large database, taken before any test replaced it."""
+    with httpx.Client(base_url=large_server.url, timeout=60) as http:
+        return completed_backup(http, None)
+
+
+def completed_backup(http: httpx.Client, documents: list[dict[str, Any]] | None) -> str:
+    backup_id = create_backup(http, documents)
+    assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+    return backup_id
+
+
+def state(url: str) -> tuple[int, list[str]]:
+    with httpx.Client(base_url=url, timeout=60) as http:
+        assets = http.get("/assets").json()["iterable"]
+        backups = [backup["id"] for backup in http.get("/backups").json()["iterable"]]
+    return len(assets), backups
+
+
+def test_the_creation_progress_bar_moves(large_server: LiveServer, large_backup: str) -> None:
+    child = spawn("backup", "create", url=large_server.url)
+    child.expect(pexpect.EOF, timeout=120)
+    child.close()
+    screen = child.before
+
+    assert child.exitstatus == 0, screen
+    shown = percentages(screen)
+    assert len({value for value in shown if 0 < value < 100}) >= 3, (
+        f"the bar showed only {sorted(set(shown))}"
+    )
+    assert shown == sorted(shown)
+    assert re.search(rb"created \S+ \([\d,]+ bytes\)", screen)
+
+
+def test_ctrl_c_during_a_restore_cancels_it_and_the_database_is_unchanged(
+    large_server: LiveServer, large_backup: str
+) -> None:
+    large = large_backup  # restoring the whole large database takes a while
+    with httpx.Client(base_url=large_server.url, timeout=60) as http:
+        small = completed_backup(http, asset_documents(2))
+        assert http.post(f"/backup/{small}/restore").status_code == 200
+    before = state(large_server.url)
+    assert before[0] == 2
+
+    child = spawn("restore", large, url=large_server.url)
+    wait_for_progress(child)
+    child.sendintr()
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    screen = child.before
+
+    assert b"canceling the restoration" in screen
+    assert screen.strip().splitlines()[-1] == b"backup-api: canceled; the database is unchanged"
+    assert child.exitstatus == 130
+    assert state(large_server.url) == before
+
+
+def test_ctrl_c_during_a_creation_cancels_it_and_leaves_no_backup(
+    large_server: LiveServer, large_backup: str
+) -> None:
+    with httpx.Client(base_url=large_server.url, timeout=60) as http:
+        assert http.post(f"/backup/{large_backup}/restore").status_code == 200  # a large database again
+    before = state(large_server.url)
+
+    child = spawn("backup", "create", url=large_server.url)
+    wait_for_progress(child)
+    child.sendintr()
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    screen = child.before
+
+    assert screen.strip().splitlines()[-1] == b"backup-api: canceled; no backup was created"
+    assert child.exitstatus == 130
+    assert state(large_server.url) == before
+
+
+def test_a_second_ctrl_c_leaves_the_operation_running_and_says_how_to_cancel() -> None:
+    def interrupted_again(_: str) -> Any:
+        raise KeyboardInterrupt
+
+    error = _cancel_after_interrupt("restoration", "1.0.0_1", interrupted_again, "the database is unchanged")
+
+    assert error.exit_code == 130
+    assert str(error) == (
+        "left the restoration of 1.0.0_1 running on the server; "
+        "cancel it with `backup-api cancel 1.0.0_1 --restoration`"
+    )
