@@ -1,3 +1,4 @@
+# Hand-written in overrides/_base_client.py; `codegen generate` ships it unchanged.
 """The runtime every operation goes through: retries, timeouts and error mapping live here, once.
 
 Hand-written (overrides/_base_client.py). A generated operation (``api/<tag>/<operation>.py``)
@@ -92,7 +93,8 @@ class BaseClient(Generic[_HttpxClientT]):
         self.max_retries = max_retries
         if http_client is None:
             http_client = self._new_http_client(
-                base_url or default_base_url, DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+                base_url or default_base_url,
+                DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
             )
         else:
             _configure(http_client, base_url, default_base_url, timeout)
@@ -104,7 +106,9 @@ class BaseClient(Generic[_HttpxClientT]):
         http_client.headers.update(headers or {})
         self._http_client = http_client
 
-    def _new_http_client(self, base_url: str | httpx.URL, timeout: Timeout) -> _HttpxClientT:
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> _HttpxClientT:
         raise NotImplementedError
 
     @property
@@ -157,7 +161,9 @@ class BaseClient(Generic[_HttpxClientT]):
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends requests with ``httpx.Client``; use it as a context manager or ``close()`` it."""
 
-    def _new_http_client(self, base_url: str | httpx.URL, timeout: Timeout) -> httpx.Client:
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> httpx.Client:
         return httpx.Client(base_url=base_url, timeout=timeout)
 
     def request(
@@ -178,12 +184,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         ``APIConnectionError`` / ``APITimeoutError`` when no answer came.
         """
         retries = self._retries_for(idempotent, max_retries)
-        request = self._build_request(request_kwargs, timeout, extra_headers, long_running)
+        request = self._build_request(
+            request_kwargs, timeout, extra_headers, long_running
+        )
         for retries_taken in range(retries + 1):
             try:
                 response = self._http_client.send(request)
             except httpx.TransportError as error:
-                if not should_retry(status_code=None, retries_taken=retries_taken, max_retries=retries):
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
                     raise _transport_error(error, request) from error
                 time.sleep(retry_delay(retries_taken))
                 continue
@@ -250,7 +260,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends requests with ``httpx.AsyncClient``; use it with ``async with`` or ``await close()``."""
 
-    def _new_http_client(self, base_url: str | httpx.URL, timeout: Timeout) -> httpx.AsyncClient:
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=base_url, timeout=timeout)
 
     async def request(
@@ -265,12 +277,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.request``: same retries, timeouts and errors."""
         retries = self._retries_for(idempotent, max_retries)
-        request = self._build_request(request_kwargs, timeout, extra_headers, long_running)
+        request = self._build_request(
+            request_kwargs, timeout, extra_headers, long_running
+        )
         for retries_taken in range(retries + 1):
             try:
                 response = await self._http_client.send(request)
             except httpx.TransportError as error:
-                if not should_retry(status_code=None, retries_taken=retries_taken, max_retries=retries):
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
                     raise _transport_error(error, request) from error
                 await _async_sleep(retry_delay(retries_taken))
                 continue
@@ -285,7 +301,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             ):
                 raise self._make_status_error(response)
             await response.aclose()
-            await _async_sleep(retry_delay(retries_taken, parse_retry_after(response.headers)))
+            await _async_sleep(
+                retry_delay(retries_taken, parse_retry_after(response.headers))
+            )
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def stream(
@@ -343,7 +361,9 @@ class AsyncAPIResource:
         self._client = client
 
 
-def parse_response(response: httpx.Response, parser: Callable[[httpx.Response], _T]) -> _T:
+def parse_response(
+    response: httpx.Response, parser: Callable[[httpx.Response], _T]
+) -> _T:
     """Run an operation's success parser; an answer it cannot read is the server's fault."""
     try:
         return parser(response)
@@ -403,11 +423,15 @@ def _long_running_timeout(timeout: httpx.Timeout) -> httpx.Timeout:
     read = timeout.read
     if read is not None:
         read = max(read, LONG_RUNNING_READ_TIMEOUT)
-    return httpx.Timeout(connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
+    return httpx.Timeout(
+        connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool
+    )
 
 
 def _require_media_type(response: httpx.Response, media_type: str) -> None:
-    received = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    received = (
+        response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    )
     if received != media_type:
         raise APIResponseValidationError(
             f"{response.request.method} {response.request.url.path}: asked for {media_type}, "
@@ -426,11 +450,17 @@ def _problem_document(response: httpx.Response) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def _transport_error(error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+def _transport_error(
+    error: httpx.RequestError, request: httpx.Request
+) -> APIConnectionError:
     description = str(error) or type(error).__name__
     if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(request=request, message=f"Request timed out ({description}).")
-    return APIConnectionError(request=request, message=f"Connection error ({description}).")
+        return APITimeoutError(
+            request=request, message=f"Request timed out ({description})."
+        )
+    return APIConnectionError(
+        request=request, message=f"Connection error ({description})."
+    )
 
 
 async def _async_sleep(seconds: float) -> None:

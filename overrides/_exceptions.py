@@ -1,3 +1,4 @@
+# Hand-written in overrides/_exceptions.py; `codegen generate` ships it unchanged.
 """Every exception the client raises.
 
 Hand-written (overrides/_exceptions.py). The hierarchy::
@@ -75,14 +76,18 @@ class APIError(BackupApiError):
 class APIConnectionError(APIError):
     """No answer: the connection could not be made, or broke before the answer arrived."""
 
-    def __init__(self, *, request: httpx.Request, message: str = "Connection error.") -> None:
+    def __init__(
+        self, *, request: httpx.Request, message: str = "Connection error."
+    ) -> None:
         super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """No answer within the timeout (connect, read, write or waiting for a pooled connection)."""
 
-    def __init__(self, *, request: httpx.Request, message: str = "Request timed out.") -> None:
+    def __init__(
+        self, *, request: httpx.Request, message: str = "Request timed out."
+    ) -> None:
         super().__init__(request=request, message=message)
 
 
@@ -107,11 +112,16 @@ class RestorationFailedError(APIError):
     progress: Any
     """The terminal ``BackupStreamedProgress`` event."""
 
-    def __init__(self, *, response: httpx.Response, progress: Any, detail: str | None) -> None:
+    def __init__(
+        self, *, response: httpx.Response, progress: Any, detail: str | None
+    ) -> None:
         self.response = response
         self.progress = progress
         self.detail = detail
-        super().__init__(f"The restoration failed: {detail or 'no detail given'}", request=response.request)
+        super().__init__(
+            f"The restoration failed: {detail or 'no detail given'}",
+            request=response.request,
+        )
 
 
 class APIStatusError(APIError):
@@ -141,7 +151,9 @@ class APIStatusError(APIError):
         self.type = _text(fields.get("type"))
         self.title = _text(fields.get("title"))
         status = fields.get("status")
-        self.status = status if isinstance(status, int) and not isinstance(status, bool) else None
+        self.status = (
+            status if isinstance(status, int) and not isinstance(status, bool) else None
+        )
         self.detail = _text(fields.get("detail"))
         self.instance = _text(fields.get("instance"))
         if message is None:
@@ -149,7 +161,9 @@ class APIStatusError(APIError):
         super().__init__(message, request=response.request)
 
     def _default_message(self) -> str:
-        heading = f"{self.status_code} {self.title or self.response.reason_phrase}".rstrip()
+        heading = (
+            f"{self.status_code} {self.title or self.response.reason_phrase}".rstrip()
+        )
         if self.detail:
             return f"{heading}: {self.detail}"
         text = self.response.text.strip() if self.problem is None else ""

@@ -35,15 +35,15 @@ SPEC_RELATIVE = "spec/backup-api.yaml"
 CLIENT_PROJECT = "backup-api-client"
 CLIENT_PACKAGE = "backup_api_client"
 SERVER_MODELS_PACKAGE = "backup_api_server_models"
+# The one ruff configuration of everything in generated/ (and of overrides/, which extends it).
+RUFF_CONFIG = "codegen/client-ruff.toml"
 
 GENERATED_NOTICE = (
     f"Generated from {SPEC_RELATIVE} by `codegen generate`. Do not edit: change the spec, "
     "templates/ or overrides/ and regenerate."
 )
-OVERRIDE_NOTICE = (
-    "Copied from overrides/{path} by `codegen generate`. Do not edit here: edit overrides/{path} "
-    "and regenerate."
-)
+# The first line of every module in overrides/, which ships byte for byte (so it says so itself).
+OVERRIDE_NOTICE = "Hand-written in overrides/{path}; `codegen generate` ships it unchanged."
 COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     ".py": ("# ", ""),
     ".toml": ("# ", ""),
@@ -53,9 +53,6 @@ COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     ".yaml": ("# ", ""),
 }
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-# Isolated, explicit rules: the output must not depend on any ruff configuration found above it.
-RUFF_FIX = ["check", ".", "--isolated", "--fix-only", "--select=F,I,UP", "--no-cache", "--quiet"]
-RUFF_FORMAT = ["format", ".", "--isolated", "--no-cache", "--quiet"]
 
 
 class GenerationError(RuntimeError):
@@ -132,7 +129,7 @@ def template_location(error: Exception) -> str:
 
 @contextlib.contextmanager
 def pinned_tools_on_path() -> Iterator[None]:
-    """The generator's post-hooks run `ruff` by name, from PATH: make it the pinned one."""
+    """Post-hooks (none are configured) would run tools by name, from PATH: make them the pinned ones."""
     saved = os.environ.get("PATH")
     os.environ["PATH"] = pinned_tools_path()
     try:
@@ -176,15 +173,40 @@ def generate_client(repo: Path, spec: Path, out: Path) -> Path:
     # Warnings too: a warning means an operation or a model was left out of the client.
     if errors:
         raise GenerationError(f"{step} failed:\n" + "\n\n".join(describe(error) for error in errors))
-    package = project / CLIENT_PACKAGE
-    overrides = repo / "overrides"
-    for source in sorted(p for p in overrides.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        relative = source.relative_to(overrides)
+    copy_overrides(repo / "overrides", project / CLIENT_PACKAGE)
+    return project
+
+
+def shipped_overrides(overrides: Path) -> list[Path]:
+    """The modules of overrides/ (its ruff.toml configures the folder and is not shipped)."""
+    return sorted(
+        path.relative_to(overrides) for path in overrides.rglob("*.py") if "__pycache__" not in path.parts
+    )
+
+
+def copy_overrides(overrides: Path, package: Path) -> None:
+    for relative in shipped_overrides(overrides):
+        content = (overrides / relative).read_bytes()
+        notice = f"# {OVERRIDE_NOTICE.format(path=relative.as_posix())}\n"
+        if not content.startswith(notice.encode()):
+            raise GenerationError(f"overrides/{relative.as_posix()} must start with: {notice.strip()}")
         target = package / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8")
-        target.write_text(with_notice(target, text, OVERRIDE_NOTICE.format(path=relative.as_posix())))
-    return project
+        target.write_bytes(content)
+
+
+def check_overrides_shipped_unchanged(overrides: Path, package: Path) -> None:
+    """Formatting the package must leave each override as it is, so its line numbers map back."""
+    changed = [
+        f"overrides/{relative.as_posix()}"
+        for relative in shipped_overrides(overrides)
+        if (package / relative).read_bytes() != (overrides / relative).read_bytes()
+    ]
+    if changed:
+        raise GenerationError(
+            f"ruff ({RUFF_CONFIG}) changes {', '.join(changed)}, which must ship byte for byte: run "
+            "`uv run ruff check --fix overrides && uv run ruff format overrides` and generate again"
+        )
 
 
 def generate_server_models(spec: Path, out: Path) -> Path:
@@ -238,7 +260,7 @@ def add_generated_notices(project: Path) -> None:
     for path in sorted(project.rglob("*")):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
-            if "Copied from overrides/" in text.split("\n", 1)[0]:
+            if text.startswith("# " + OVERRIDE_NOTICE.partition("{")[0]):
                 continue
             path.write_text(with_notice(path, text, GENERATED_NOTICE), encoding="utf-8")
 
@@ -250,8 +272,10 @@ def generate_into(out: Path, repo: Path = REPO_ROOT) -> None:
     project = generate_client(repo, spec, out)
     add_generated_notices(project)
     generate_server_models(spec, out)
-    for step in (RUFF_FIX, RUFF_FORMAT):
-        run("ruff " + step[0], [tool("ruff"), *step], cwd=out)
+    ruff = [tool("ruff"), "--config", str(repo / RUFF_CONFIG), "--no-cache", "--quiet"]
+    run("ruff check", [*ruff[:1], "check", ".", "--fix-only", *ruff[1:]], out)
+    run("ruff format", [*ruff[:1], "format", ".", *ruff[1:]], out)
+    check_overrides_shipped_unchanged(repo / "overrides", project / CLIENT_PACKAGE)
 
 
 # Caches that tools leave beside generated code; never part of what the spec produces.

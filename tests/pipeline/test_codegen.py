@@ -19,19 +19,11 @@ from ._support import (
     REPO,
     committable_files,
     copy_files,
+    copy_repo,
     spec_version,
 )
 
-# What `check` needs of a repository: the spec and everything else that goes into generated/.
-REPO_INPUTS = ("spec", "codegen", "templates", "overrides", "generated")
-NOTICE = re.compile(r"^(# |<!-- )(Generated from spec/backup-api\.yaml|Copied from overrides/)")
-
-
-def copy_repo(target: Path) -> Path:
-    for name in REPO_INPUTS:
-        if (REPO / name).is_dir():  # git keeps no empty folder: a clean clone may lack overrides/
-            copy_files(REPO / name, target / name)
-    return target
+NOTICE = re.compile(r"^(# |<!-- )(Generated from spec/backup-api\.yaml|Hand-written in overrides/)")
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:

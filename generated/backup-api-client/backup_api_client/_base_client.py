@@ -1,4 +1,4 @@
-# Copied from overrides/_base_client.py by `codegen generate`. Do not edit here: edit overrides/_base_client.py and regenerate.
+# Hand-written in overrides/_base_client.py; `codegen generate` ships it unchanged.
 """The runtime every operation goes through: retries, timeouts and error mapping live here, once.
 
 Hand-written (overrides/_base_client.py). A generated operation (``api/<tag>/<operation>.py``)

@@ -1,4 +1,4 @@
-# Copied from overrides/_custom.py by `codegen generate`. Do not edit here: edit overrides/_custom.py and regenerate.
+# Hand-written in overrides/_custom.py; `codegen generate` ships it unchanged.
 """Hand-written methods of the generated resources, for what the generator cannot produce.
 
 Hand-written (overrides/_custom.py). ``client.py`` (templates/client.py.jinja) makes the resource

@@ -1,4 +1,4 @@
-# Copied from overrides/_exceptions.py by `codegen generate`. Do not edit here: edit overrides/_exceptions.py and regenerate.
+# Hand-written in overrides/_exceptions.py; `codegen generate` ships it unchanged.
 """Every exception the client raises.
 
 Hand-written (overrides/_exceptions.py). The hierarchy::
