@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backup_api_codegen.driver import check, diff_trees, generate_into, iter_files
+from backup_api_codegen.driver import GenerationError, check, diff_trees, generate_into, iter_files
 
 from ._support import (
     CLIENT_PACKAGE,
@@ -120,3 +120,19 @@ def test_client_versions_are_the_spec_version() -> None:
     }
     assert isinstance(assigned.get("__version__"), ast.Constant)
     assert ast.literal_eval(assigned["__version__"]) == version
+
+
+@pytest.mark.slow
+def test_a_template_error_names_the_template_and_its_line(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    template = repo / "templates" / "client.py.jinja"
+    lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.append("{{ no_such_global.attribute }}\n")
+    template.write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(GenerationError) as failed:
+        generate_into(tmp_path / "generated", repo)
+
+    first_line = str(failed.value).splitlines()[0]
+    assert f"at client.py.jinja:{len(lines)}: " in first_line
+    assert "'no_such_global' is undefined" in first_line
