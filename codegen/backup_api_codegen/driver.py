@@ -1,7 +1,9 @@
 """Generate everything in ``generated/`` from ``spec/backup-api.yaml``, or check it is up to date.
 
 ``codegen generate`` rewrites ``generated/``; ``codegen check`` generates into a temporary folder and
-exits 1 with a unified diff when anything differs from what is committed.
+exits 1 with a unified diff when anything differs from what is committed; ``codegen template-report``
+prints how far each of our templates is from the pinned generator's own (exit 1 for a template the
+generator does not have, other than our macro module).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from . import template_data
+from . import template_data, template_report
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
@@ -303,11 +305,13 @@ def check(repo: Path = REPO_ROOT, generated: Path | None = None) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("command", choices=["generate", "check"])
+    parser.add_argument("command", choices=["generate", "check", "template-report"])
     parser.add_argument(
         "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
     )
     arguments = parser.parse_args(argv)
+    if arguments.command == "template-report":
+        return report_templates(arguments.repo)
     try:
         if arguments.command == "generate":
             generate(arguments.repo)
@@ -326,6 +330,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     print("codegen check: generated/ matches the spec")
+    return 0
+
+
+def report_templates(repo: Path) -> int:
+    rows = template_report.compare(repo)
+    sys.stdout.write(template_report.render(rows))
+    unknown = [row.path for row in rows if row.kind == "unknown"]
+    if unknown:
+        print(
+            f"\ncodegen template-report: {', '.join(unknown)}: openapi-python-client has no such template; "
+            f"override one of its templates by name, or put macros in templates/{template_report.OUR_MACROS}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
