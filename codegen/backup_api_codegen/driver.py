@@ -24,6 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from . import template_data, template_report
+from ._generator_internals import GeneratorInternalsChanged
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
@@ -112,7 +113,7 @@ def generate_client(repo: Path, spec: Path, out: Path) -> Path:
     config = repo / GENERATOR_CONFIG
     try:
         facts = template_data.collect(load_spec(spec), repo / "overrides", config)
-    except (template_data.TemplateDataError, OSError, ValueError) as error:
+    except (template_data.TemplateDataError, GeneratorInternalsChanged, OSError, ValueError) as error:
         raise GenerationError(f"collecting what the templates need failed: {error}") from error
     with tempfile.TemporaryDirectory(prefix="codegen-templates-") as scratch:
         templates = Path(scratch) / "templates"
