@@ -178,3 +178,32 @@ def spec_operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def generated_python() -> list[Path]:
     return sorted(path for path in CLIENT_PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def test_the_statuses_drawn_in_the_tree_are_the_runtimes() -> None:
+    """The tree in _exceptions' docstring (and so in the README) names statuses; they agree with
+    error_class(), the one map."""
+    drawn = re.findall(r"(\w+Error)\s+(\d{3}|5xx)\b", template_data.exception_tree(_exceptions.__doc__ or ""))
+    assert len(drawn) >= 10
+    for name, status in drawn:
+        codes = range(500, 600) if status == "5xx" else [int(status)]
+        assert {_exceptions.error_class(code).__name__ for code in codes} == {name}, f"{name} {status}"
+
+
+@pytest.mark.slow
+def test_a_spec_edit_of_an_extension_flows_into_the_client(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    spec = repo / "spec" / "backup-api.yaml"
+    text = spec.read_text(encoding="utf-8")
+    marked = "      operationId: backupsDeleteSpecificBackup\n"
+    assert marked in text
+    spec.write_text(text.replace(marked, marked + "      x-long-running: true\n"), encoding="utf-8")
+    out = tmp_path / "generated"
+
+    generate_into(out, repo)
+
+    package = out / "backup-api-client" / "backup_api_client"
+    module = (package / "api" / "backups" / "backups_delete_specific_backup.py").read_text(encoding="utf-8")
+    assert "\nLONG_RUNNING = True\n" in module
+    readme = (out / "backup-api-client" / "README.md").read_text(encoding="utf-8")
+    assert "`client.backups.delete`" in readme.split("x-long-running", 1)[1].split("\n\n", 1)[0]
