@@ -1,3 +1,4 @@
+# Hand-written in overrides/_base_client.py; `codegen generate` ships it unchanged.
 """The runtime every operation goes through: retries, timeouts and error mapping live here, once.
 
 Hand-written (overrides/_base_client.py). A generated operation (``api/<tag>/<operation>.py``)
@@ -9,11 +10,12 @@ on top (``client.backup``, ...).
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, ParamSpec, Self, TypeVar
 from urllib.parse import unquote
 
 import httpx
@@ -24,17 +26,7 @@ from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    GoneError,
-    InternalServerError,
-    NotFoundError,
-    PayloadTooLargeError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-    UnsupportedMediaTypeError,
+    error_class,
 )
 from ._retries import parse_retry_after, retry_delay, should_retry
 from ._types import Headers, NotGiven, Timeout
@@ -45,26 +37,16 @@ __all__ = [
     "SyncAPIClient",
     "SyncAPIResource",
     "created_identifier",
-    "parse_response",
     "unexpected_status",
+    "validates_response",
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    410: GoneError,
-    413: PayloadTooLargeError,
-    415: UnsupportedMediaTypeError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-}
 _ACCEPT = "application/json, application/problem+json"
+_BODY_ARGUMENTS = frozenset({"content", "data", "files", "json"})
 
 
 class BaseClient(Generic[_HttpxClientT]):
@@ -92,7 +74,8 @@ class BaseClient(Generic[_HttpxClientT]):
         self.max_retries = max_retries
         if http_client is None:
             http_client = self._new_http_client(
-                base_url or default_base_url, DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+                base_url or default_base_url,
+                DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
             )
         else:
             _configure(http_client, base_url, default_base_url, timeout)
@@ -104,7 +87,9 @@ class BaseClient(Generic[_HttpxClientT]):
         http_client.headers.update(headers or {})
         self._http_client = http_client
 
-    def _new_http_client(self, base_url: str | httpx.URL, timeout: Timeout) -> _HttpxClientT:
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> _HttpxClientT:
         raise NotImplementedError
 
     @property
@@ -138,6 +123,14 @@ class BaseClient(Generic[_HttpxClientT]):
         long_running: bool = False,
     ) -> httpx.Request:
         kwargs = dict(request_kwargs)
+        if not _BODY_ARGUMENTS.intersection(kwargs) and "headers" in kwargs:
+            # No body, so no body type: an operation whose body is optional names its media type
+            # whether or not the call sends one.
+            kwargs["headers"] = {
+                name: value
+                for name, value in kwargs["headers"].items()
+                if name.lower() != "content-type"
+            }
         if extra_headers:
             kwargs["headers"] = {**kwargs.get("headers", {}), **extra_headers}
         if not isinstance(timeout, NotGiven):
@@ -147,17 +140,17 @@ class BaseClient(Generic[_HttpxClientT]):
         return self._http_client.build_request(**kwargs)
 
     def _make_status_error(self, response: httpx.Response) -> APIStatusError:
-        status = response.status_code
-        error_class = _STATUS_ERRORS.get(status)
-        if error_class is None:
-            error_class = InternalServerError if status >= 500 else APIStatusError
-        return error_class(response=response, problem=_problem_document(response))
+        return error_class(response.status_code)(
+            response=response, problem=_problem_document(response)
+        )
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends requests with ``httpx.Client``; use it as a context manager or ``close()`` it."""
 
-    def _new_http_client(self, base_url: str | httpx.URL, timeout: Timeout) -> httpx.Client:
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> httpx.Client:
         return httpx.Client(base_url=base_url, timeout=timeout)
 
     def request(
@@ -178,12 +171,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         ``APIConnectionError`` / ``APITimeoutError`` when no answer came.
         """
         retries = self._retries_for(idempotent, max_retries)
-        request = self._build_request(request_kwargs, timeout, extra_headers, long_running)
+        request = self._build_request(
+            request_kwargs, timeout, extra_headers, long_running
+        )
         for retries_taken in range(retries + 1):
             try:
                 response = self._http_client.send(request)
             except httpx.TransportError as error:
-                if not should_retry(status_code=None, retries_taken=retries_taken, max_retries=retries):
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
                     raise _transport_error(error, request) from error
                 time.sleep(retry_delay(retries_taken))
                 continue
@@ -250,7 +247,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends requests with ``httpx.AsyncClient``; use it with ``async with`` or ``await close()``."""
 
-    def _new_http_client(self, base_url: str | httpx.URL, timeout: Timeout) -> httpx.AsyncClient:
+    def _new_http_client(
+        self, base_url: str | httpx.URL, timeout: Timeout
+    ) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=base_url, timeout=timeout)
 
     async def request(
@@ -265,12 +264,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.request``: same retries, timeouts and errors."""
         retries = self._retries_for(idempotent, max_retries)
-        request = self._build_request(request_kwargs, timeout, extra_headers, long_running)
+        request = self._build_request(
+            request_kwargs, timeout, extra_headers, long_running
+        )
         for retries_taken in range(retries + 1):
             try:
                 response = await self._http_client.send(request)
             except httpx.TransportError as error:
-                if not should_retry(status_code=None, retries_taken=retries_taken, max_retries=retries):
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
                     raise _transport_error(error, request) from error
                 await _async_sleep(retry_delay(retries_taken))
                 continue
@@ -285,7 +288,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             ):
                 raise self._make_status_error(response)
             await response.aclose()
-            await _async_sleep(retry_delay(retries_taken, parse_retry_after(response.headers)))
+            await _async_sleep(
+                retry_delay(retries_taken, parse_retry_after(response.headers))
+            )
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def stream(
@@ -343,19 +348,28 @@ class AsyncAPIResource:
         self._client = client
 
 
-def parse_response(response: httpx.Response, parser: Callable[[httpx.Response], _T]) -> _T:
-    """Run an operation's success parser; an answer it cannot read is the server's fault."""
-    try:
-        return parser(response)
-    except APIStatusError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        request = response.request
-        raise APIResponseValidationError(
-            f"{request.method} {request.url.path}: the {response.status_code} answer does not "
-            f"match the spec ({type(error).__name__}: {error})",
-            response=response,
-        ) from error
+def validates_response(parser: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Decorates an operation's ``_parse_response(*, client, response)``: an answer it cannot read
+    is the server's fault, raised as ``APIResponseValidationError`` (not a ``KeyError`` from a model)."""
+
+    @functools.wraps(parser)
+    def parse(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return parser(*args, **kwargs)
+        except APIStatusError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            response = kwargs["response"]  # the generated functions pass it by name
+            if not isinstance(response, httpx.Response):
+                raise
+            request = response.request
+            raise APIResponseValidationError(
+                f"{request.method} {request.url.path}: the {response.status_code} answer does not "
+                f"match the spec ({type(error).__name__}: {error})",
+                response=response,
+            ) from error
+
+    return parse
 
 
 def unexpected_status(response: httpx.Response) -> APIStatusError:
@@ -403,11 +417,15 @@ def _long_running_timeout(timeout: httpx.Timeout) -> httpx.Timeout:
     read = timeout.read
     if read is not None:
         read = max(read, LONG_RUNNING_READ_TIMEOUT)
-    return httpx.Timeout(connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
+    return httpx.Timeout(
+        connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool
+    )
 
 
 def _require_media_type(response: httpx.Response, media_type: str) -> None:
-    received = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    received = (
+        response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    )
     if received != media_type:
         raise APIResponseValidationError(
             f"{response.request.method} {response.request.url.path}: asked for {media_type}, "
@@ -426,11 +444,17 @@ def _problem_document(response: httpx.Response) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def _transport_error(error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+def _transport_error(
+    error: httpx.RequestError, request: httpx.Request
+) -> APIConnectionError:
     description = str(error) or type(error).__name__
     if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(request=request, message=f"Request timed out ({description}).")
-    return APIConnectionError(request=request, message=f"Connection error ({description}).")
+        return APITimeoutError(
+            request=request, message=f"Request timed out ({description})."
+        )
+    return APIConnectionError(
+        request=request, message=f"Connection error ({description})."
+    )
 
 
 async def _async_sleep(seconds: float) -> None:

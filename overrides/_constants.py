@@ -1,3 +1,4 @@
+# Hand-written in overrides/_constants.py; `codegen generate` ships it unchanged.
 """Every number the runtime uses to retry and time out, and the environment it reads, in one place.
 
 Hand-written (overrides/_constants.py). The retry pieces in ``_retries`` read these at call time, so

@@ -1,8 +1,9 @@
+# Hand-written in overrides/_custom.py; `codegen generate` ships it unchanged.
 """Hand-written methods of the generated resources, for what the generator cannot produce.
 
-Hand-written (overrides/_custom.py). ``client.py`` (templates/client.py.jinja) makes the resource
-of each tag listed in its ``custom_tags`` inherit ``<Tag>Custom`` / ``Async<Tag>Custom`` from
-here, so a method defined below is a method of ``client.<tag>``.
+Hand-written (overrides/_custom.py). Defining ``<Tag>Custom`` and ``Async<Tag>Custom`` here is
+enough: codegen finds them, checks the spec has the tag, and the generated ``<Tag>Resource`` /
+``Async<Tag>Resource`` inherit them, so a method defined below is a method of ``client.<tag>``.
 
 The streamed restore is here: openapi-python-client 0.29.1 reads a ``text/event-stream`` answer
 as one JSON document. ``restore_stream`` asks for the Server-Sent Events variant of
@@ -32,11 +33,15 @@ def _restore_request(backup: str, body: Backup | None) -> dict[str, Any]:
     from .api.backup import backup_restore_specific_backup_streamed as operation
     from .types import UNSET
 
-    request: dict[str, Any] = operation._get_kwargs(backup, body=UNSET if body is None else body)
+    request: dict[str, Any] = operation._get_kwargs(
+        backup, body=UNSET if body is None else body
+    )
     return request
 
 
-def _progress(document: dict[str, Any], response: httpx.Response) -> BackupStreamedProgress:
+def _progress(
+    document: dict[str, Any], response: httpx.Response
+) -> BackupStreamedProgress:
     """One event's progress; a FAILED one raises, carrying the server's detail."""
     from ._exceptions import RestorationFailedError
     from .models.backup_status_enum import BackupStatusEnum
@@ -45,7 +50,9 @@ def _progress(document: dict[str, Any], response: httpx.Response) -> BackupStrea
     progress = BackupStreamedProgress.from_dict(document)
     if progress.status == BackupStatusEnum.FAILED:
         detail = progress.detail if isinstance(progress.detail, str) else None
-        raise RestorationFailedError(response=response, progress=progress, detail=detail)
+        raise RestorationFailedError(
+            response=response, progress=progress, detail=detail
+        )
     return progress
 
 

@@ -1,25 +1,26 @@
+# Hand-written in overrides/_exceptions.py; `codegen generate` ships it unchanged.
 """Every exception the client raises.
 
 Hand-written (overrides/_exceptions.py). The hierarchy::
 
-    BackupApiError                    anything this package raises
-    └── APIError                      a request was made: .request, .message
-        ├── APIConnectionError        no answer: the connection failed
-        │   └── APITimeoutError       no answer in time (connect, read, write or pool)
-        ├── APIResponseValidationError  an answer the spec does not describe (bad JSON, missing field)
-        ├── RestorationFailedError  a streamed restoration ended FAILED: .detail, .progress
-        └── APIStatusError            an error answer: .response, .status_code, the problem fields
-            ├── BadRequestError             400
-            ├── AuthenticationError         401: the server needs a bearer token (api_key=)
-            ├── PermissionDeniedError       403: refused (a browser request from another origin)
-            ├── NotFoundError               404
-            │   └── GoneError               410: it existed, and no longer does
-            ├── ConflictError               409
-            ├── PayloadTooLargeError        413
-            ├── UnsupportedMediaTypeError   415
-            ├── UnprocessableEntityError    422
-            ├── RateLimitError              429: at a server bound; retried after Retry-After
-            └── InternalServerError         5xx
+    BackupApiError                         anything this package raises
+    └── APIError                           a request was made: .request, .message
+        ├── APIConnectionError             no answer: the connection failed
+        │   └── APITimeoutError            no answer in time (connect, read, write or pool)
+        ├── APIResponseValidationError     an answer the spec does not describe (bad JSON, missing field)
+        ├── RestorationFailedError         a streamed restoration ended FAILED: .detail, .progress
+        └── APIStatusError                 an error answer: .response, .status_code, the problem fields
+            ├── BadRequestError            400
+            ├── AuthenticationError        401: the server needs a bearer token (api_key=)
+            ├── PermissionDeniedError      403: refused (a browser request from another origin)
+            ├── NotFoundError              404
+            │   └── GoneError              410: it existed, and no longer does
+            ├── ConflictError              409
+            ├── PayloadTooLargeError       413
+            ├── UnsupportedMediaTypeError  415
+            ├── UnprocessableEntityError   422
+            ├── RateLimitError             429: at a server bound; retried after Retry-After
+            └── InternalServerError        5xx
 
 An ``APIStatusError`` carries the server's RFC 9457 problem document (``application/problem+json``)
 as attributes: ``type``, ``title``, ``status``, ``detail``, ``instance`` (``None`` when absent) and
@@ -75,14 +76,18 @@ class APIError(BackupApiError):
 class APIConnectionError(APIError):
     """No answer: the connection could not be made, or broke before the answer arrived."""
 
-    def __init__(self, *, request: httpx.Request, message: str = "Connection error.") -> None:
+    def __init__(
+        self, *, request: httpx.Request, message: str = "Connection error."
+    ) -> None:
         super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """No answer within the timeout (connect, read, write or waiting for a pooled connection)."""
 
-    def __init__(self, *, request: httpx.Request, message: str = "Request timed out.") -> None:
+    def __init__(
+        self, *, request: httpx.Request, message: str = "Request timed out."
+    ) -> None:
         super().__init__(request=request, message=message)
 
 
@@ -107,11 +112,16 @@ class RestorationFailedError(APIError):
     progress: Any
     """The terminal ``BackupStreamedProgress`` event."""
 
-    def __init__(self, *, response: httpx.Response, progress: Any, detail: str | None) -> None:
+    def __init__(
+        self, *, response: httpx.Response, progress: Any, detail: str | None
+    ) -> None:
         self.response = response
         self.progress = progress
         self.detail = detail
-        super().__init__(f"The restoration failed: {detail or 'no detail given'}", request=response.request)
+        super().__init__(
+            f"The restoration failed: {detail or 'no detail given'}",
+            request=response.request,
+        )
 
 
 class APIStatusError(APIError):
@@ -141,7 +151,9 @@ class APIStatusError(APIError):
         self.type = _text(fields.get("type"))
         self.title = _text(fields.get("title"))
         status = fields.get("status")
-        self.status = status if isinstance(status, int) and not isinstance(status, bool) else None
+        self.status = (
+            status if isinstance(status, int) and not isinstance(status, bool) else None
+        )
         self.detail = _text(fields.get("detail"))
         self.instance = _text(fields.get("instance"))
         if message is None:
@@ -149,7 +161,9 @@ class APIStatusError(APIError):
         super().__init__(message, request=response.request)
 
     def _default_message(self) -> str:
-        heading = f"{self.status_code} {self.title or self.response.reason_phrase}".rstrip()
+        heading = (
+            f"{self.status_code} {self.title or self.response.reason_phrase}".rstrip()
+        )
         if self.detail:
             return f"{heading}: {self.detail}"
         text = self.response.text.strip() if self.problem is None else ""
@@ -198,6 +212,33 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the server failed."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    410: GoneError,
+    413: PayloadTooLargeError,
+    415: UnsupportedMediaTypeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_class(status: int) -> type[APIStatusError]:
+    """The exception an error status raises: its own class, else ``InternalServerError`` for any
+    other 5xx, else ``APIStatusError``.
+
+    The one map from statuses to exceptions: the runtime raises by it, and the generated docstrings'
+    "Raises:" sections are rendered from it (codegen reads it when it generates the client).
+    """
+    found = _STATUS_ERRORS.get(status)
+    if found is not None:
+        return found
+    return InternalServerError if status >= 500 else APIStatusError
 
 
 def _text(value: object) -> str | None:

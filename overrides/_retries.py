@@ -1,3 +1,4 @@
+# Hand-written in overrides/_retries.py; `codegen generate` ships it unchanged.
 """When to retry and how long to wait: three small pieces, the numbers in ``_constants``.
 
 Hand-written (overrides/_retries.py).
@@ -19,7 +20,9 @@ from . import _constants
 __all__ = ["parse_retry_after", "retry_delay", "should_retry"]
 
 
-def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
+def parse_retry_after(
+    headers: Mapping[str, str], *, now: float | None = None
+) -> float | None:
     """Seconds the server asks to wait (RFC 9110 section 10.2.3), or None without a usable value.
 
     Both forms are accepted: ``Retry-After: 2`` and ``Retry-After: Wed, 21 Oct 2015 07:28:00 GMT``.
@@ -61,7 +64,9 @@ def retry_delay(retries_taken: int, retry_after: float | None = None) -> float:
     return backoff * (1.0 - _constants.RETRY_JITTER * random.random())
 
 
-def should_retry(*, status_code: int | None, retries_taken: int, max_retries: int) -> bool:
+def should_retry(
+    *, status_code: int | None, retries_taken: int, max_retries: int
+) -> bool:
     """Whether to make another attempt.
 
     ``status_code`` is None when no answer arrived (connection failure or timeout): always worth

@@ -1,3 +1,4 @@
+# Hand-written in overrides/_streaming.py; `codegen generate` ships it unchanged.
 """Server-Sent Event streams as typed, context-managed iterators (sync and async).
 
 Hand-written (overrides/_streaming.py): openapi-python-client cannot generate a streaming operation.
@@ -33,7 +34,9 @@ IsTerminal = Callable[[_EventT], bool]
 
 
 class _StreamBase(Generic[_EventT]):
-    def __init__(self, decode: Decoder[_EventT], is_terminal: IsTerminal[_EventT]) -> None:
+    def __init__(
+        self, decode: Decoder[_EventT], is_terminal: IsTerminal[_EventT]
+    ) -> None:
         self._decode = decode
         self._is_terminal = is_terminal
         self._response: httpx.Response | None = None
@@ -44,14 +47,18 @@ class _StreamBase(Generic[_EventT]):
     def response(self) -> httpx.Response:
         """The HTTP answer carrying the stream (available once the stream is open)."""
         if self._response is None:
-            raise RuntimeError("the stream is not open yet: use it in a `with` block or iterate it")
+            raise RuntimeError(
+                "the stream is not open yet: use it in a `with` block or iterate it"
+            )
         return self._response
 
     def _event(self, data: str, response: httpx.Response) -> _EventT:
         try:
             document = json.loads(data)
             if not isinstance(document, dict):
-                raise TypeError(f"event data is {type(document).__name__}, not an object")
+                raise TypeError(
+                    f"event data is {type(document).__name__}, not an object"
+                )
             return self._decode(document, response)
         except (KeyError, TypeError, ValueError) as error:
             raise APIResponseValidationError(
@@ -162,11 +169,17 @@ def _stream_errors(response: httpx.Response) -> Iterator[None]:
     try:
         yield
     except SSEError as error:
-        raise APIResponseValidationError(f"not an event stream: {error}", response=response) from error
+        raise APIResponseValidationError(
+            f"not an event stream: {error}", response=response
+        ) from error
     except httpx.TimeoutException as error:
-        raise APITimeoutError(request=response.request, message=f"The stream stalled ({error}).") from error
+        raise APITimeoutError(
+            request=response.request, message=f"The stream stalled ({error})."
+        ) from error
     except httpx.TransportError as error:
-        raise APIConnectionError(request=response.request, message=f"The stream broke ({error}).") from error
+        raise APIConnectionError(
+            request=response.request, message=f"The stream broke ({error})."
+        ) from error
 
 
 def _sync_events(response: httpx.Response) -> Iterator[Any]:

@@ -1,3 +1,4 @@
+# Hand-written in overrides/_types.py; `codegen generate` ships it unchanged.
 """Small types shared by the runtime and the generated operations.
 
 Hand-written (overrides/_types.py).

@@ -1,49 +1,46 @@
 """Generate everything in ``generated/`` from ``spec/backup-api.yaml``, or check it is up to date.
 
 ``codegen generate`` rewrites ``generated/``; ``codegen check`` generates into a temporary folder and
-exits 1 with a unified diff when anything differs from what is committed.
+exits 1 with a unified diff when anything differs from what is committed; ``codegen template-report``
+prints how far each of our templates is from the pinned generator's own (exit 1 for a template the
+generator does not have, other than our macro module).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
-import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from openapi_python_client import Project
-from openapi_python_client.config import Config, ConfigFile, MetaType
-from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import GeneratorError
-from openapi_python_client.parser.openapi import generate_operation_id
-from openapi_python_client.schema.untrusted_string import UntrustedString
-from openapi_python_client.strings import PythonIdentifier
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+
+from . import template_data, template_report
+from ._generator_internals import GeneratorInternalsChanged
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
 CLIENT_PROJECT = "backup-api-client"
 CLIENT_PACKAGE = "backup_api_client"
 SERVER_MODELS_PACKAGE = "backup_api_server_models"
+GENERATOR_CONFIG = "codegen/openapi-python-client.yaml"
+# The one ruff configuration of everything in generated/ (and of overrides/, which extends it).
+RUFF_CONFIG = "codegen/client-ruff.toml"
 
 GENERATED_NOTICE = (
     f"Generated from {SPEC_RELATIVE} by `codegen generate`. Do not edit: change the spec, "
     "templates/ or overrides/ and regenerate."
 )
-OVERRIDE_NOTICE = (
-    "Copied from overrides/{path} by `codegen generate`. Do not edit here: edit overrides/{path} "
-    "and regenerate."
-)
+# The first line of every module in overrides/, which ships byte for byte (so it says so itself).
+OVERRIDE_NOTICE = "Hand-written in overrides/{path}; `codegen generate` ships it unchanged."
 COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     ".py": ("# ", ""),
     ".toml": ("# ", ""),
@@ -52,10 +49,7 @@ COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     ".md": ("<!-- ", " -->"),
     ".yaml": ("# ", ""),
 }
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-# Isolated, explicit rules: the output must not depend on any ruff configuration found above it.
-RUFF_FIX = ["check", ".", "--isolated", "--fix-only", "--select=F,I,UP", "--no-cache", "--quiet"]
-RUFF_FORMAT = ["format", ".", "--isolated", "--no-cache", "--quiet"]
+JINJA_FRAME = re.compile(r'File "(?P<file>[^"]+\.jinja)", line (?P<line>\d+)')
 
 
 class GenerationError(RuntimeError):
@@ -78,13 +72,23 @@ def pinned_tools_path() -> str:
     return f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
-def run(step: str, command: Sequence[str], cwd: Path) -> None:
-    env = dict(os.environ)
-    env["PATH"] = pinned_tools_path()
-    completed = subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True)
+def run(step: str, command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> None:
+    environment = {**os.environ, "PATH": pinned_tools_path(), **(env or {})}
+    completed = subprocess.run(list(command), cwd=cwd, env=environment, capture_output=True, text=True)
     if completed.returncode != 0:
         output = (completed.stdout + completed.stderr).strip()
-        raise GenerationError(f"{step} failed (exit {completed.returncode}):\n{output}")
+        raise GenerationError(
+            f"{step} failed{template_error(output)} (exit {completed.returncode}):\n{output}"
+        )
+
+
+def template_error(output: str) -> str:
+    """Where and why a template failed, from a traceback (Jinja puts template lines in tracebacks)."""
+    frames = list(JINJA_FRAME.finditer(output))
+    if not frames:
+        return ""
+    last_line = output.rstrip().rpartition("\n")[2]
+    return f" at {Path(frames[-1]['file']).name}:{frames[-1]['line']}: {last_line}"
 
 
 def load_spec(spec: Path) -> dict[str, Any]:
@@ -98,93 +102,81 @@ def load_spec(spec: Path) -> dict[str, Any]:
     return document
 
 
-def operations_by_endpoint_name(document: dict[str, Any], config: Config) -> dict[str, dict[str, Any]]:
-    """Each operation of the spec, as parsed, under the name the generator gives its `Endpoint`."""
-    operations: dict[str, dict[str, Any]] = {}
-    for path, item in (document.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if not isinstance(operation, dict):
-                continue
-            # As `Endpoint.from_data` names it.
-            operation_id = operation.get("operationId")
-            prefix = config.field_prefix
-            if operation_id is None:
-                name = generate_operation_id(path=UntrustedString(path), method=method, prefix=prefix)
-            else:
-                name = PythonIdentifier(operation_id, prefix=prefix)
-            operations[name] = operation
-    return operations
-
-
-def describe(error: GeneratorError) -> str:
-    return "\n".join(part for part in (f"{error.level.value}: {error.header}", error.detail) if part)
-
-
-def template_location(error: Exception) -> str:
-    """The template line an exception was raised from (Jinja puts template lines in tracebacks)."""
-    frames = traceback.extract_tb(error.__traceback__)
-    templates = [frame for frame in frames if frame.filename.endswith(".jinja")]
-    if not templates:
-        return ""
-    return f" at {Path(templates[-1].filename).name}:{templates[-1].lineno}"
-
-
-@contextlib.contextmanager
-def pinned_tools_on_path() -> Iterator[None]:
-    """The generator's post-hooks run `ruff` by name, from PATH: make it the pinned one."""
-    saved = os.environ.get("PATH")
-    os.environ["PATH"] = pinned_tools_path()
-    try:
-        yield
-    finally:
-        if saved is None:
-            del os.environ["PATH"]
-        else:
-            os.environ["PATH"] = saved
-
-
 def generate_client(repo: Path, spec: Path, out: Path) -> Path:
-    """Run openapi-python-client in this process, with the parsed spec as a template global.
+    """Run openapi-python-client's command line with our templates, then copy overrides/ over.
 
-    The generator's `Endpoint` keeps no raw Operation, so operation-level extensions (`x-idempotent`)
-    and the servers would be lost; the templates read them from `spec` (the whole document) and
-    `spec_operations` (each operation, by `endpoint.name`). The `Config` is the one the CLI builds for
-    `generate --config codegen/openapi-python-client.yaml --meta uv --output-path ...`.
+    The templates are given the facts the generator's `Endpoint` does not carry (the spec's
+    extensions, the runtime's exceptions, the client's method names) as one more template,
+    `backup_api_data.jinja`, written beside a copy of templates/ for this run (see template_data).
     """
-    step = "openapi-python-client"
     project = out / CLIENT_PROJECT
-    settings = repo / "codegen" / "openapi-python-client.yaml"
+    config = repo / GENERATOR_CONFIG
     try:
-        config_file = ConfigFile.load_from_path(settings)
-    except Exception as error:  # YAML or validation: the CLI's "Unable to parse config"
-        raise GenerationError(f"{step} failed: {settings.name}: {error}") from error
-    config = Config.from_sources(config_file, MetaType.UV, spec, "utf-8", False, output_path=project)
-    document = load_spec(spec)
-    openapi = GeneratorData.from_dict(document, config=config)
-    if isinstance(openapi, GeneratorError):
-        raise GenerationError(f"{step} failed:\n{describe(openapi)}")
-    generator = Project(openapi=openapi, config=config, custom_template_path=(repo / "templates").resolve())
-    generator.env.globals.update(spec=document, spec_operations=operations_by_endpoint_name(document, config))
-    try:
-        # `build` prints "Generating <path>"; the post-hooks' output is captured by the generator.
-        with pinned_tools_on_path(), contextlib.redirect_stdout(io.StringIO()):
-            errors = generator.build()
-    except Exception as error:  # a template or generator bug: name the step and the template line
-        reason = f"{type(error).__name__}: {error}"
-        raise GenerationError(f"{step} failed{template_location(error)}: {reason}") from error
-    # Warnings too: a warning means an operation or a model was left out of the client.
-    if errors:
-        raise GenerationError(f"{step} failed:\n" + "\n\n".join(describe(error) for error in errors))
-    package = project / CLIENT_PACKAGE
-    overrides = repo / "overrides"
-    for source in sorted(p for p in overrides.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        relative = source.relative_to(overrides)
+        facts = template_data.collect(load_spec(spec), repo / "overrides", config)
+    except (template_data.TemplateDataError, GeneratorInternalsChanged, OSError, ValueError) as error:
+        raise GenerationError(f"collecting what the templates need failed: {error}") from error
+    with tempfile.TemporaryDirectory(prefix="codegen-templates-") as scratch:
+        templates = Path(scratch) / "templates"
+        shutil.copytree(repo / "templates", templates)
+        (templates / template_data.DATA_TEMPLATE).write_text(
+            template_data.render_module(facts), encoding="utf-8"
+        )
+        run(
+            "openapi-python-client",
+            [
+                tool("openapi-python-client"),
+                "generate",
+                "--path",
+                str(spec),
+                "--config",
+                str(config),
+                "--custom-template-path",
+                str(templates),
+                "--meta",
+                "uv",
+                "--output-path",
+                str(project),
+                # A warning means an operation or a model was left out of the client.
+                "--fail-on-warning",
+            ],
+            cwd=out,
+            # Plain tracebacks (not Rich's, with every local variable), so a template line can be named.
+            env={"_TYPER_STANDARD_TRACEBACK": "1", "NO_COLOR": "1"},
+        )
+    copy_overrides(repo / "overrides", project / CLIENT_PACKAGE)
+    return project
+
+
+def shipped_overrides(overrides: Path) -> list[Path]:
+    """The modules of overrides/ (its ruff.toml configures the folder and is not shipped)."""
+    return sorted(
+        path.relative_to(overrides) for path in overrides.rglob("*.py") if "__pycache__" not in path.parts
+    )
+
+
+def copy_overrides(overrides: Path, package: Path) -> None:
+    for relative in shipped_overrides(overrides):
+        content = (overrides / relative).read_bytes()
+        notice = f"# {OVERRIDE_NOTICE.format(path=relative.as_posix())}\n"
+        if not content.startswith(notice.encode()):
+            raise GenerationError(f"overrides/{relative.as_posix()} must start with: {notice.strip()}")
         target = package / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8")
-        target.write_text(with_notice(target, text, OVERRIDE_NOTICE.format(path=relative.as_posix())))
-    return project
+        target.write_bytes(content)
+
+
+def check_overrides_shipped_unchanged(overrides: Path, package: Path) -> None:
+    """Formatting the package must leave each override as it is, so its line numbers map back."""
+    changed = [
+        f"overrides/{relative.as_posix()}"
+        for relative in shipped_overrides(overrides)
+        if (package / relative).read_bytes() != (overrides / relative).read_bytes()
+    ]
+    if changed:
+        raise GenerationError(
+            f"ruff ({RUFF_CONFIG}) changes {', '.join(changed)}, which must ship byte for byte: run "
+            "`uv run ruff check --fix overrides && uv run ruff format overrides` and generate again"
+        )
 
 
 def generate_server_models(spec: Path, out: Path) -> Path:
@@ -238,7 +230,7 @@ def add_generated_notices(project: Path) -> None:
     for path in sorted(project.rglob("*")):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
-            if "Copied from overrides/" in text.split("\n", 1)[0]:
+            if text.startswith("# " + OVERRIDE_NOTICE.partition("{")[0]):
                 continue
             path.write_text(with_notice(path, text, GENERATED_NOTICE), encoding="utf-8")
 
@@ -250,8 +242,10 @@ def generate_into(out: Path, repo: Path = REPO_ROOT) -> None:
     project = generate_client(repo, spec, out)
     add_generated_notices(project)
     generate_server_models(spec, out)
-    for step in (RUFF_FIX, RUFF_FORMAT):
-        run("ruff " + step[0], [tool("ruff"), *step], cwd=out)
+    ruff = [tool("ruff"), "--config", str(repo / RUFF_CONFIG), "--no-cache", "--quiet"]
+    run("ruff check", [*ruff[:1], "check", ".", "--fix-only", *ruff[1:]], out)
+    run("ruff format", [*ruff[:1], "format", ".", *ruff[1:]], out)
+    check_overrides_shipped_unchanged(repo / "overrides", project / CLIENT_PACKAGE)
 
 
 # Caches that tools leave beside generated code; never part of what the spec produces.
@@ -312,11 +306,13 @@ def check(repo: Path = REPO_ROOT, generated: Path | None = None) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("command", choices=["generate", "check"])
+    parser.add_argument("command", choices=["generate", "check", "template-report"])
     parser.add_argument(
         "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
     )
     arguments = parser.parse_args(argv)
+    if arguments.command == "template-report":
+        return report_templates(arguments.repo)
     try:
         if arguments.command == "generate":
             generate(arguments.repo)
@@ -335,6 +331,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     print("codegen check: generated/ matches the spec")
+    return 0
+
+
+def report_templates(repo: Path) -> int:
+    rows = template_report.compare(repo)
+    sys.stdout.write(template_report.render(rows))
+    unknown = [row.path for row in rows if row.kind == "unknown"]
+    if unknown:
+        print(
+            f"\ncodegen template-report: {', '.join(unknown)}: openapi-python-client has no such template; "
+            f"override one of its templates by name, or put macros in templates/{template_report.OUR_MACROS}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -38,15 +38,13 @@ def spec_operations(document: dict[str, Any] | None = None) -> list[tuple[str, s
     ]
 
 
-def python_name(operation_id: str) -> str:
-    from openapi_python_client.strings import PythonIdentifier
-
-    return str(PythonIdentifier(operation_id, prefix="field_"))
-
-
 def operation_module(operation: dict[str, Any]) -> Any:
-    tag = python_name(operation["tags"][0])
-    return importlib.import_module(f"backup_api_client.api.{tag}.{python_name(operation['operationId'])}")
+    # As the generator names them (its naming is read in one module of codegen).
+    from backup_api_codegen._generator_internals import operation_identifier, tag_identifier
+
+    tag = tag_identifier(operation["tags"][0])
+    name = operation_identifier(operation["operationId"], prefix="field_")
+    return importlib.import_module(f"backup_api_client.api.{tag}.{name}")
 
 
 def test_the_public_surface_is_all() -> None:

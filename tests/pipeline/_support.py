@@ -17,6 +17,7 @@ SPEC = REPO / "spec" / "backup-api.yaml"
 GENERATED = REPO / "generated"
 CLIENT_PROJECT = GENERATED / "backup-api-client"
 CLIENT_PACKAGE = CLIENT_PROJECT / "backup_api_client"
+OVERRIDES = REPO / "overrides"
 
 
 def committable_files(root: Path) -> list[Path]:
@@ -47,6 +48,18 @@ def copy_files(source: Path, target: Path) -> Path:
     for relative in committable_files(source):
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source / relative, target / relative)
+    return target
+
+
+# What `codegen check` needs of a repository: the spec and everything else that goes into generated/.
+REPO_INPUTS = ("spec", "codegen", "templates", "overrides", "generated")
+
+
+def copy_repo(target: Path) -> Path:
+    """A copy of the repository's codegen inputs (and generated/), to change one and regenerate."""
+    for name in REPO_INPUTS:
+        if (REPO / name).is_dir():  # git keeps no empty folder: a clean clone may lack overrides/
+            copy_files(REPO / name, target / name)
     return target
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backup_api_codegen.driver import check, diff_trees, generate_into, iter_files
+from backup_api_codegen.driver import GenerationError, check, diff_trees, generate_into, iter_files
 
 from ._support import (
     CLIENT_PACKAGE,
@@ -19,19 +19,11 @@ from ._support import (
     REPO,
     committable_files,
     copy_files,
+    copy_repo,
     spec_version,
 )
 
-# What `check` needs of a repository: the spec and everything else that goes into generated/.
-REPO_INPUTS = ("spec", "codegen", "templates", "overrides", "generated")
-NOTICE = re.compile(r"^(# |<!-- )(Generated from spec/backup-api\.yaml|Copied from overrides/)")
-
-
-def copy_repo(target: Path) -> Path:
-    for name in REPO_INPUTS:
-        if (REPO / name).is_dir():  # git keeps no empty folder: a clean clone may lack overrides/
-            copy_files(REPO / name, target / name)
-    return target
+NOTICE = re.compile(r"^(# |<!-- )(Generated from spec/backup-api\.yaml|Hand-written in overrides/)")
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -128,3 +120,19 @@ def test_client_versions_are_the_spec_version() -> None:
     }
     assert isinstance(assigned.get("__version__"), ast.Constant)
     assert ast.literal_eval(assigned["__version__"]) == version
+
+
+@pytest.mark.slow
+def test_a_template_error_names_the_template_and_its_line(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    template = repo / "templates" / "client.py.jinja"
+    lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.append("{{ no_such_global.attribute }}\n")
+    template.write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(GenerationError) as failed:
+        generate_into(tmp_path / "generated", repo)
+
+    first_line = str(failed.value).splitlines()[0]
+    assert f"at client.py.jinja:{len(lines)}: " in first_line
+    assert "'no_such_global' is undefined" in first_line

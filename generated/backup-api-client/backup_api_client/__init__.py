@@ -1,5 +1,6 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""A client library for accessing Backup API.
+
+"""A client library for accessing Backup API
 
 ```python
 from backup_api_client import BackupApiClient
@@ -50,8 +51,8 @@ __all__ = [
     "AsyncBackupApiClient",
     "AsyncStream",
     "AuthenticationError",
-    "BackupApiError",
     "BackupApiClient",
+    "BackupApiError",
     "BadRequestError",
     "ConflictError",
     "DEFAULT_BASE_URL",

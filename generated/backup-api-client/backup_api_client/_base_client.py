@@ -1,4 +1,4 @@
-# Copied from overrides/_base_client.py by `codegen generate`. Do not edit here: edit overrides/_base_client.py and regenerate.
+# Hand-written in overrides/_base_client.py; `codegen generate` ships it unchanged.
 """The runtime every operation goes through: retries, timeouts and error mapping live here, once.
 
 Hand-written (overrides/_base_client.py). A generated operation (``api/<tag>/<operation>.py``)
@@ -10,11 +10,12 @@ on top (``client.backup``, ...).
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, ParamSpec, Self, TypeVar
 from urllib.parse import unquote
 
 import httpx
@@ -25,17 +26,7 @@ from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    GoneError,
-    InternalServerError,
-    NotFoundError,
-    PayloadTooLargeError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-    UnsupportedMediaTypeError,
+    error_class,
 )
 from ._retries import parse_retry_after, retry_delay, should_retry
 from ._types import Headers, NotGiven, Timeout
@@ -46,26 +37,16 @@ __all__ = [
     "SyncAPIClient",
     "SyncAPIResource",
     "created_identifier",
-    "parse_response",
     "unexpected_status",
+    "validates_response",
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    410: GoneError,
-    413: PayloadTooLargeError,
-    415: UnsupportedMediaTypeError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-}
 _ACCEPT = "application/json, application/problem+json"
+_BODY_ARGUMENTS = frozenset({"content", "data", "files", "json"})
 
 
 class BaseClient(Generic[_HttpxClientT]):
@@ -142,6 +123,14 @@ class BaseClient(Generic[_HttpxClientT]):
         long_running: bool = False,
     ) -> httpx.Request:
         kwargs = dict(request_kwargs)
+        if not _BODY_ARGUMENTS.intersection(kwargs) and "headers" in kwargs:
+            # No body, so no body type: an operation whose body is optional names its media type
+            # whether or not the call sends one.
+            kwargs["headers"] = {
+                name: value
+                for name, value in kwargs["headers"].items()
+                if name.lower() != "content-type"
+            }
         if extra_headers:
             kwargs["headers"] = {**kwargs.get("headers", {}), **extra_headers}
         if not isinstance(timeout, NotGiven):
@@ -151,11 +140,9 @@ class BaseClient(Generic[_HttpxClientT]):
         return self._http_client.build_request(**kwargs)
 
     def _make_status_error(self, response: httpx.Response) -> APIStatusError:
-        status = response.status_code
-        error_class = _STATUS_ERRORS.get(status)
-        if error_class is None:
-            error_class = InternalServerError if status >= 500 else APIStatusError
-        return error_class(response=response, problem=_problem_document(response))
+        return error_class(response.status_code)(
+            response=response, problem=_problem_document(response)
+        )
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
@@ -361,21 +348,28 @@ class AsyncAPIResource:
         self._client = client
 
 
-def parse_response(
-    response: httpx.Response, parser: Callable[[httpx.Response], _T]
-) -> _T:
-    """Run an operation's success parser; an answer it cannot read is the server's fault."""
-    try:
-        return parser(response)
-    except APIStatusError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        request = response.request
-        raise APIResponseValidationError(
-            f"{request.method} {request.url.path}: the {response.status_code} answer does not "
-            f"match the spec ({type(error).__name__}: {error})",
-            response=response,
-        ) from error
+def validates_response(parser: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Decorates an operation's ``_parse_response(*, client, response)``: an answer it cannot read
+    is the server's fault, raised as ``APIResponseValidationError`` (not a ``KeyError`` from a model)."""
+
+    @functools.wraps(parser)
+    def parse(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return parser(*args, **kwargs)
+        except APIStatusError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            response = kwargs["response"]  # the generated functions pass it by name
+            if not isinstance(response, httpx.Response):
+                raise
+            request = response.request
+            raise APIResponseValidationError(
+                f"{request.method} {request.url.path}: the {response.status_code} answer does not "
+                f"match the spec ({type(error).__name__}: {error})",
+                response=response,
+            ) from error
+
+    return parse
 
 
 def unexpected_status(response: httpx.Response) -> APIStatusError:

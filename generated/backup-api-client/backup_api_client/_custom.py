@@ -1,9 +1,9 @@
-# Copied from overrides/_custom.py by `codegen generate`. Do not edit here: edit overrides/_custom.py and regenerate.
+# Hand-written in overrides/_custom.py; `codegen generate` ships it unchanged.
 """Hand-written methods of the generated resources, for what the generator cannot produce.
 
-Hand-written (overrides/_custom.py). ``client.py`` (templates/client.py.jinja) makes the resource
-of each tag listed in its ``custom_tags`` inherit ``<Tag>Custom`` / ``Async<Tag>Custom`` from
-here, so a method defined below is a method of ``client.<tag>``.
+Hand-written (overrides/_custom.py). Defining ``<Tag>Custom`` and ``Async<Tag>Custom`` here is
+enough: codegen finds them, checks the spec has the tag, and the generated ``<Tag>Resource`` /
+``Async<Tag>Resource`` inherit them, so a method defined below is a method of ``client.<tag>``.
 
 The streamed restore is here: openapi-python-client 0.29.1 reads a ``text/event-stream`` answer
 as one JSON document. ``restore_stream`` asks for the Server-Sent Events variant of

@@ -1,26 +1,26 @@
-# Copied from overrides/_exceptions.py by `codegen generate`. Do not edit here: edit overrides/_exceptions.py and regenerate.
+# Hand-written in overrides/_exceptions.py; `codegen generate` ships it unchanged.
 """Every exception the client raises.
 
 Hand-written (overrides/_exceptions.py). The hierarchy::
 
-    BackupApiError                    anything this package raises
-    └── APIError                      a request was made: .request, .message
-        ├── APIConnectionError        no answer: the connection failed
-        │   └── APITimeoutError       no answer in time (connect, read, write or pool)
-        ├── APIResponseValidationError  an answer the spec does not describe (bad JSON, missing field)
-        ├── RestorationFailedError  a streamed restoration ended FAILED: .detail, .progress
-        └── APIStatusError            an error answer: .response, .status_code, the problem fields
-            ├── BadRequestError             400
-            ├── AuthenticationError         401: the server needs a bearer token (api_key=)
-            ├── PermissionDeniedError       403: refused (a browser request from another origin)
-            ├── NotFoundError               404
-            │   └── GoneError               410: it existed, and no longer does
-            ├── ConflictError               409
-            ├── PayloadTooLargeError        413
-            ├── UnsupportedMediaTypeError   415
-            ├── UnprocessableEntityError    422
-            ├── RateLimitError              429: at a server bound; retried after Retry-After
-            └── InternalServerError         5xx
+    BackupApiError                         anything this package raises
+    └── APIError                           a request was made: .request, .message
+        ├── APIConnectionError             no answer: the connection failed
+        │   └── APITimeoutError            no answer in time (connect, read, write or pool)
+        ├── APIResponseValidationError     an answer the spec does not describe (bad JSON, missing field)
+        ├── RestorationFailedError         a streamed restoration ended FAILED: .detail, .progress
+        └── APIStatusError                 an error answer: .response, .status_code, the problem fields
+            ├── BadRequestError            400
+            ├── AuthenticationError        401: the server needs a bearer token (api_key=)
+            ├── PermissionDeniedError      403: refused (a browser request from another origin)
+            ├── NotFoundError              404
+            │   └── GoneError              410: it existed, and no longer does
+            ├── ConflictError              409
+            ├── PayloadTooLargeError       413
+            ├── UnsupportedMediaTypeError  415
+            ├── UnprocessableEntityError   422
+            ├── RateLimitError             429: at a server bound; retried after Retry-After
+            └── InternalServerError        5xx
 
 An ``APIStatusError`` carries the server's RFC 9457 problem document (``application/problem+json``)
 as attributes: ``type``, ``title``, ``status``, ``detail``, ``instance`` (``None`` when absent) and
@@ -212,6 +212,33 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the server failed."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    410: GoneError,
+    413: PayloadTooLargeError,
+    415: UnsupportedMediaTypeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_class(status: int) -> type[APIStatusError]:
+    """The exception an error status raises: its own class, else ``InternalServerError`` for any
+    other 5xx, else ``APIStatusError``.
+
+    The one map from statuses to exceptions: the runtime raises by it, and the generated docstrings'
+    "Raises:" sections are rendered from it (codegen reads it when it generates the client).
+    """
+    found = _STATUS_ERRORS.get(status)
+    if found is not None:
+        return found
+    return InternalServerError if status >= 500 else APIStatusError
 
 
 def _text(value: object) -> str | None:

@@ -1,4 +1,4 @@
-# Copied from overrides/_retries.py by `codegen generate`. Do not edit here: edit overrides/_retries.py and regenerate.
+# Hand-written in overrides/_retries.py; `codegen generate` ships it unchanged.
 """When to retry and how long to wait: three small pieces, the numbers in ``_constants``.
 
 Hand-written (overrides/_retries.py).

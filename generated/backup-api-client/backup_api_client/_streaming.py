@@ -1,4 +1,4 @@
-# Copied from overrides/_streaming.py by `codegen generate`. Do not edit here: edit overrides/_streaming.py and regenerate.
+# Hand-written in overrides/_streaming.py; `codegen generate` ships it unchanged.
 """Server-Sent Event streams as typed, context-managed iterators (sync and async).
 
 Hand-written (overrides/_streaming.py): openapi-python-client cannot generate a streaming operation.

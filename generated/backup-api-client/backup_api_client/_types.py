@@ -1,4 +1,4 @@
-# Copied from overrides/_types.py by `codegen generate`. Do not edit here: edit overrides/_types.py and regenerate.
+# Hand-written in overrides/_types.py; `codegen generate` ships it unchanged.
 """Small types shared by the runtime and the generated operations.
 
 Hand-written (overrides/_types.py).

@@ -1804,8 +1804,8 @@ class BackupApiClient(SyncAPIClient):
     ```
 
     Every method raises a subclass of `BackupApiError` instead of returning an error, retries
-    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on 408,
-    429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
+    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on
+    408, 429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
     `extra_headers=` for one call.
     """
 
@@ -1862,8 +1862,8 @@ class AsyncBackupApiClient(AsyncAPIClient):
     ```
 
     Every method raises a subclass of `BackupApiError` instead of returning an error, retries
-    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on 408,
-    429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
+    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on
+    408, 429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
     `extra_headers=` for one call.
     """
 

@@ -1,4 +1,4 @@
-# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
+# Hand-written in overrides/errors.py; `codegen generate` ships it unchanged.
 """The exceptions API functions raise: the same classes as the package root (see `_exceptions`)."""
 
 from ._exceptions import *  # noqa: F403

@@ -1,5 +1,9 @@
-# Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""Contains some shared types for properties"""
+# Hand-written in overrides/types.py; `codegen generate` ships it unchanged.
+"""Contains some shared types for properties
+
+openapi-python-client's ``types.py`` (its template has no Jinja, so it is kept here), changed:
+``Response.parsed`` is the model, never None (errors raise instead), and ``UNSET`` has a repr.
+"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus

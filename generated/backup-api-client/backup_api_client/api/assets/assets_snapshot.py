@@ -13,8 +13,8 @@ import httpx
 from ..._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
-    parse_response,
     unexpected_status,
+    validates_response,
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.assets import Assets
@@ -37,13 +37,29 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> Assets:
+@validates_response
+def _parse_response(
+    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+) -> Assets:
     if response.status_code == 200:
         response_200 = Assets.from_dict(response.json())
 
         return response_200
 
     raise unexpected_status(response)
+
+
+def _build_response(
+    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+) -> Response[Assets]:
+    # Parsed first: an undocumented status raises before HTTPStatus() could refuse it.
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
 
 
 def sync_detailed(
@@ -89,20 +105,18 @@ def sync_detailed(
 
     """
 
+    kwargs = _get_kwargs()
+
     response = client.request(
-        _get_kwargs(),
+        kwargs,
         idempotent=IDEMPOTENT,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
     )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response, _parse_response),
-    )
+
+    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -147,15 +161,12 @@ def sync(
 
     """
 
-    response = client.request(
-        _get_kwargs(),
-        idempotent=IDEMPOTENT,
-        long_running=LONG_RUNNING,
+    return sync_detailed(
+        client=client,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
-    )
-    return parse_response(response, _parse_response)
+    ).parsed
 
 
 async def asyncio_detailed(
@@ -201,20 +212,18 @@ async def asyncio_detailed(
 
     """
 
+    kwargs = _get_kwargs()
+
     response = await client.request(
-        _get_kwargs(),
+        kwargs,
         idempotent=IDEMPOTENT,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
     )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response, _parse_response),
-    )
+
+    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -259,12 +268,11 @@ async def asyncio(
 
     """
 
-    response = await client.request(
-        _get_kwargs(),
-        idempotent=IDEMPOTENT,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-    return parse_response(response, _parse_response)
+    return (
+        await asyncio_detailed(
+            client=client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+    ).parsed

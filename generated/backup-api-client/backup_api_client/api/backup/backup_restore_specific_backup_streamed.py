@@ -14,8 +14,8 @@ import httpx
 from ..._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
-    parse_response,
     unexpected_status,
+    validates_response,
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.backup import Backup
@@ -46,20 +46,35 @@ def _get_kwargs(
     if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
 
-    if not isinstance(body, Unset):
-        headers["Content-Type"] = "application/json"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> BackupStreamedProgress:
+@validates_response
+def _parse_response(
+    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+) -> BackupStreamedProgress:
     if response.status_code == 200:
         response_200 = BackupStreamedProgress.from_dict(response.json())
 
         return response_200
 
     raise unexpected_status(response)
+
+
+def _build_response(
+    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+) -> Response[BackupStreamedProgress]:
+    # Parsed first: an undocumented status raises before HTTPStatus() could refuse it.
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
 
 
 def sync_detailed(
@@ -142,23 +157,21 @@ def sync_detailed(
 
     """
 
+    kwargs = _get_kwargs(
+        backup=backup,
+        body=body,
+    )
+
     response = client.request(
-        _get_kwargs(
-            backup=backup,
-            body=body,
-        ),
+        kwargs,
         idempotent=IDEMPOTENT,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
     )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response, _parse_response),
-    )
+
+    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -240,18 +253,14 @@ def sync(
 
     """
 
-    response = client.request(
-        _get_kwargs(
-            backup=backup,
-            body=body,
-        ),
-        idempotent=IDEMPOTENT,
-        long_running=LONG_RUNNING,
+    return sync_detailed(
+        backup=backup,
+        client=client,
+        body=body,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
-    )
-    return parse_response(response, _parse_response)
+    ).parsed
 
 
 async def asyncio_detailed(
@@ -334,23 +343,21 @@ async def asyncio_detailed(
 
     """
 
+    kwargs = _get_kwargs(
+        backup=backup,
+        body=body,
+    )
+
     response = await client.request(
-        _get_kwargs(
-            backup=backup,
-            body=body,
-        ),
+        kwargs,
         idempotent=IDEMPOTENT,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
     )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response, _parse_response),
-    )
+
+    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -432,15 +439,13 @@ async def asyncio(
 
     """
 
-    response = await client.request(
-        _get_kwargs(
+    return (
+        await asyncio_detailed(
             backup=backup,
+            client=client,
             body=body,
-        ),
-        idempotent=IDEMPOTENT,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-    return parse_response(response, _parse_response)
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+    ).parsed

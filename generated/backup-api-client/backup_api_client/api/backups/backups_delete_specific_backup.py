@@ -14,8 +14,8 @@ import httpx
 from ..._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
-    parse_response,
     unexpected_status,
+    validates_response,
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...types import Response
@@ -41,11 +41,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> None:
+@validates_response
+def _parse_response(
+    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+) -> None:
     if response.status_code == 204:
         return None
 
     raise unexpected_status(response)
+
+
+def _build_response(
+    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+) -> Response[None]:
+    # Parsed first: an undocumented status raises before HTTPStatus() could refuse it.
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
 
 
 def sync_detailed(
@@ -106,22 +122,20 @@ def sync_detailed(
 
     """
 
+    kwargs = _get_kwargs(
+        backup=backup,
+    )
+
     response = client.request(
-        _get_kwargs(
-            backup=backup,
-        ),
+        kwargs,
         idempotent=IDEMPOTENT,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
     )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response, _parse_response),
-    )
+
+    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -181,17 +195,13 @@ def sync(
 
     """
 
-    response = client.request(
-        _get_kwargs(
-            backup=backup,
-        ),
-        idempotent=IDEMPOTENT,
-        long_running=LONG_RUNNING,
+    return sync_detailed(
+        backup=backup,
+        client=client,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
-    )
-    return parse_response(response, _parse_response)
+    ).parsed
 
 
 async def asyncio_detailed(
@@ -252,22 +262,20 @@ async def asyncio_detailed(
 
     """
 
+    kwargs = _get_kwargs(
+        backup=backup,
+    )
+
     response = await client.request(
-        _get_kwargs(
-            backup=backup,
-        ),
+        kwargs,
         idempotent=IDEMPOTENT,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
     )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response, _parse_response),
-    )
+
+    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -327,14 +335,12 @@ async def asyncio(
 
     """
 
-    response = await client.request(
-        _get_kwargs(
+    return (
+        await asyncio_detailed(
             backup=backup,
-        ),
-        idempotent=IDEMPOTENT,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-    return parse_response(response, _parse_response)
+            client=client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+    ).parsed

@@ -1,10 +1,13 @@
-{# backup-api: the pinned types.py.jinja; `Response.parsed` is the model, never None (errors raise),
-   and `UNSET` says so in a repr. #}
-""" Contains some shared types for properties """
+# Hand-written in overrides/types.py; `codegen generate` ships it unchanged.
+"""Contains some shared types for properties
+
+openapi-python-client's ``types.py`` (its template has no Jinja, so it is kept here), changed:
+``Response.parsed`` is the model, never None (errors raise instead), and ``UNSET`` has a repr.
+"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import BinaryIO, Generic, TypeVar, Literal, IO
+from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -29,16 +32,17 @@ FileTypes = (
 )
 RequestFiles = list[tuple[str, FileTypes]]
 
+
 @define
 class File:
-    """ Contains information for file uploads """
+    """Contains information for file uploads"""
 
     payload: BinaryIO
     file_name: str | None = None
     mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
-        """ Return a tuple representation that httpx will accept for multipart/form-data """
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
         return self.file_name, self.payload, self.mime_type
 
 
@@ -47,7 +51,7 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """ A successful answer of an operation (the `*_detailed` functions); errors raise instead """
+    """A successful answer of an operation (the `*_detailed` functions); errors raise instead"""
 
     status_code: HTTPStatus
     content: bytes

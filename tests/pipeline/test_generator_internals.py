@@ -1,0 +1,132 @@
+"""What the pipeline takes from openapi-python-client besides its command line still holds.
+
+Everything checked here is used through codegen/backup_api_codegen/_generator_internals.py (or is
+the command line the driver runs). After a generator upgrade, a failure names what changed and
+where our side of it lives.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from backup_api_codegen import _generator_internals as generator
+from backup_api_codegen.driver import GENERATOR_CONFIG
+from backup_api_codegen.template_data import HTTP_METHODS
+
+from ._support import CLIENT_PACKAGE, REPO, run, spec_document, tool
+
+INTERNALS = "codegen/backup_api_codegen/_generator_internals.py"
+# The options the driver passes (driver.generate_client).
+CLI_OPTIONS = (
+    "--path",
+    "--config",
+    "--custom-template-path",
+    "--meta",
+    "--output-path",
+    "--fail-on-warning",
+)
+
+
+def changed(piece: str, detail: str) -> None:
+    pytest.fail(
+        f"openapi-python-client {generator.version()}: {piece} is not as the pipeline assumes: "
+        f"{detail}. Adapt {INTERNALS} (see codegen/README.md, 'Upgrading the generator').",
+        pytrace=False,
+    )
+
+
+def test_the_installed_generator_is_the_pinned_one() -> None:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [pin for pin in pyproject["dependency-groups"]["dev"] if pin.startswith(generator.DISTRIBUTION)]
+    assert pins == [f"{generator.DISTRIBUTION}=={generator.version()}"], "run `uv sync --locked`"
+
+
+def test_its_own_templates_are_where_the_pipeline_reads_them() -> None:
+    folder = generator.UPSTREAM_TEMPLATES
+    for name in ("endpoint_module.py.jinja", "endpoint_macros.py.jinja", "client.py.jinja", "helpers.jinja"):
+        if not (folder / name).is_file():
+            changed("UPSTREAM_TEMPLATES", f"{folder} has no {name}")
+
+
+def test_the_command_line_takes_the_options_the_driver_passes() -> None:
+    completed = run(
+        [tool("openapi-python-client"), "generate", "--help"],
+        cwd=REPO,
+        env={"NO_COLOR": "1", "COLUMNS": "300"},
+    )
+    assert completed.returncode == 0, completed.stderr
+    missing = [option for option in CLI_OPTIONS if not re.search(rf"{option}\b", completed.stdout)]
+    if missing:
+        changed("the command line `openapi-python-client generate`", f"no {', '.join(missing)}")
+
+
+def test_the_config_files_field_prefix_is_read() -> None:
+    check_call("field_prefix", lambda: generator.field_prefix(REPO / GENERATOR_CONFIG), "field_")
+
+
+@pytest.mark.parametrize(
+    ("function", "argument", "expected"),
+    [
+        (lambda: generator.tag_identifier("Backups"), "Backups", "backups"),
+        (lambda: generator.tag_identifier("Local assets"), "Local assets", "local_assets"),
+        (lambda: generator.operation_identifier("backupsList", "field_"), "backupsList", "backups_list"),
+        (lambda: generator.class_name("local_assets", "field_"), "local_assets", "LocalAssets"),
+    ],
+)
+def test_names_are_made_as_the_generator_makes_them(
+    function: Callable[[], str], argument: str, expected: str
+) -> None:
+    check_call(f"naming {argument!r}", function, expected)
+
+
+def test_the_generated_tree_is_named_as_the_internals_say() -> None:
+    """Our naming, checked against what the generator actually wrote into generated/."""
+    document = spec_document()
+    paths = document["paths"]
+    assert isinstance(paths, dict)
+    client = (CLIENT_PACKAGE / "client.py").read_text(encoding="utf-8")
+    for item in paths.values():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            tag = generator.tag_identifier(operation["tags"][0])
+            module = generator.operation_identifier(operation["operationId"], "field_")
+            path = CLIENT_PACKAGE / "api" / tag / f"{module}.py"
+            if not path.is_file():
+                changed(
+                    "operation_identifier / tag_identifier", f"{path.relative_to(REPO)} was not generated"
+                )
+            if f"class {generator.class_name(tag, 'field_')}Resource(" not in client:
+                changed("class_name", f"client.py has no resource class for the tag {tag!r}")
+
+
+def check_call(piece: str, function: Callable[[], object], expected: object) -> None:
+    try:
+        found = function()
+    except Exception as error:
+        changed(piece, f"{type(error).__name__}: {error}")
+    else:
+        if found != expected:
+            changed(piece, f"expected {expected!r}, got {found!r}")
+
+
+def test_nothing_else_imports_the_generator() -> None:
+    """The driver and the tests reach the generator's internals through one module only."""
+    offenders = [
+        path.relative_to(REPO).as_posix()
+        for folder in ("codegen", "tests", "server", "benchmarks")
+        for path in sorted((REPO / folder).rglob("*.py"))
+        if path != REPO / INTERNALS
+        and re.search(r"^\s*(from|import) openapi_python_client\b", read(path), re.M)
+    ]
+    assert offenders == [], f"import openapi_python_client only in {INTERNALS}"
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,209 @@
+"""Each fact the templates render has one home, and the generated client agrees with it.
+
+The templates state no fact of their own: method names, retry and long-running flags come from the
+spec's extensions and one driver table, the exception of each status from the runtime, the exports
+from `_exceptions.__all__`, the resources with hand-written methods from `_custom`'s classes
+(codegen/backup_api_codegen/template_data.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+
+import backup_api_client
+from backup_api_client import _custom, _exceptions, client
+from backup_api_codegen import _generator_internals as generator
+from backup_api_codegen import template_data
+from backup_api_codegen.driver import GENERATOR_CONFIG, GenerationError, generate_into
+from backup_api_codegen.template_data import TemplateDataError, collect, jinja_literal, render_module
+
+from ._support import CLIENT_PACKAGE, CLIENT_PROJECT, OVERRIDES, REPO, copy_repo, spec_document
+
+CONFIG = REPO / GENERATOR_CONFIG
+RAISES_LINE = re.compile(r"^\s+(?P<error>\w+): \((?P<status>\d{3}|\dXX)\) ", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def facts() -> dict[str, Any]:
+    return collect(spec_document(), OVERRIDES, CONFIG)
+
+
+def test_the_data_module_gives_the_templates_the_data_unchanged() -> None:
+    data = {
+        "text": "quotes \" ' back\\slash {{ not }} {% raw %} %} \n newline ─ tree é",
+        "numbers": [0, -1, 2.5, 1e-3],
+        "flags": {"yes": True, "no": False},
+        "by_status": {404: "NotFoundError", 500: "InternalServerError"},
+        "nested": {"post": {"/backup/{backup}": {"operation_id": "backup", "idempotent": False}}},
+    }
+    name = template_data.DATA_TEMPLATE
+    environment = jinja2.Environment(loader=jinja2.DictLoader({name: render_module(data)}))
+    assert environment.get_template(name).module.backup_api == data  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        jinja_literal({"none": None})
+
+
+def test_every_operation_has_its_facts(facts: dict[str, Any]) -> None:
+    for method, path, operation in spec_operations():
+        found = facts["operations"][method][path]
+        assert found["operation_id"] == operation["operationId"]
+        assert found["idempotent"] is operation["x-idempotent"]
+        assert found["long_running"] is operation.get("x-long-running", False)
+
+
+def test_the_runtime_facts_are_read_from_the_runtime(facts: dict[str, Any]) -> None:
+    assert facts["exceptions"] == list(_exceptions.__all__)
+    assert facts["status_errors"] == {
+        code: _exceptions.error_class(code).__name__ for code in range(400, 600)
+    }
+    assert facts["custom_resources"] == ["Backup"]
+    assert facts["servers"] == [server["url"] for server in spec_document()["servers"]]  # type: ignore[attr-defined]
+
+
+def test_each_operation_is_the_client_method_its_facts_name(facts: dict[str, Any]) -> None:
+    for method, path, operation in spec_operations():
+        tag = generator.tag_identifier(operation["tags"][0])
+        name = facts["operations"][method][path]["method_name"]
+        module = generator.operation_identifier(operation["operationId"], "field_")
+        for prefix in ("", "Async"):
+            resource = getattr(client, f"{prefix}{generator.class_name(tag, 'field_')}Resource")
+            source = inspect.getsource(getattr(resource, name))
+            assert f"from .api.{tag} import {module} as operation" in source, f"client.{tag}.{name}"
+
+
+def test_an_operation_outside_the_table_is_named_after_itself() -> None:
+    document = {
+        "paths": {
+            "/backups/prune": {"post": {"operationId": "backupsPrune", "tags": ["Backups"]}},
+            "/assets/count": {
+                "get": {"operationId": "countAssets", "tags": ["Assets"], "x-idempotent": True}
+            },
+        }
+    }
+    found = template_data.operations(document, "field_", method_names={})
+    assert found["post"]["/backups/prune"]["method_name"] == "prune"
+    assert found["get"]["/assets/count"]["method_name"] == "count_assets"
+    assert found["get"]["/assets/count"]["idempotent"] is True
+
+
+def test_a_table_entry_for_an_operation_the_spec_lacks_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(template_data.METHOD_NAMES, "backupsPrune", "prune")
+    with pytest.raises(TemplateDataError, match=r"names operations the spec does not have: backupsPrune"):
+        collect(spec_document(), OVERRIDES, CONFIG)
+
+
+def test_two_operations_with_one_method_name_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(template_data.METHOD_NAMES, "backupsDeleteSpecificBackup", "list")
+    with pytest.raises(TemplateDataError, match=r"backupsList and backupsDeleteSpecificBackup would both be"):
+        collect(spec_document(), OVERRIDES, CONFIG)
+
+
+def test_an_extension_that_is_not_a_boolean_is_refused() -> None:
+    document = {"paths": {"/x": {"get": {"operationId": "x", "x-idempotent": "yes"}}}}
+    with pytest.raises(TemplateDataError, match=r"GET /x: x-idempotent must be true or false"):
+        template_data.operations(document, "field_")
+
+
+@pytest.mark.parametrize(
+    ("added", "message"),
+    [
+        ("class PruneCustom: ...\nclass AsyncPruneCustom: ...\n", r"defines PruneCustom, but no tag"),
+        ("class AssetsCustom: ...\n", r"add AsyncAssetsCustom"),
+    ],
+)
+def test_custom_classes_must_match_a_tag_in_pairs(tmp_path: Path, added: str, message: str) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    custom = repo / "overrides" / "_custom.py"
+    custom.write_text(custom.read_text(encoding="utf-8") + "\n\n" + added, encoding="utf-8")
+    with pytest.raises(GenerationError, match=message):
+        generate_into(tmp_path / "generated", repo)
+
+
+def test_every_custom_class_is_mixed_into_its_resource() -> None:
+    """A `<Tag>Custom` class of overrides/_custom.py whose methods no resource has would be lost."""
+    custom = [name for name in vars(_custom) if re.fullmatch(r"(Async)?\w+Custom", name)]
+    assert custom
+    for name in custom:
+        resource = getattr(client, name.removesuffix("Custom") + "Resource")
+        assert getattr(_custom, name) in resource.__mro__, name
+
+
+def test_the_package_exports_what_exceptions_exports() -> None:
+    assert set(_exceptions.__all__) <= set(backup_api_client.__all__)
+    module = ast.parse((CLIENT_PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    imported = next(
+        node for node in module.body if isinstance(node, ast.ImportFrom) and node.module == "_exceptions"
+    )
+    assert [alias.name for alias in imported.names] == list(_exceptions.__all__)
+
+
+def test_each_documented_error_names_the_exception_the_runtime_raises() -> None:
+    documented = 0
+    for path in generated_python():
+        for match in RAISES_LINE.finditer(path.read_text(encoding="utf-8")):
+            status = match["status"]
+            first = int(status.replace("XX", "00"))
+            codes = range(first, first + 100) if status.endswith("XX") else [first]
+            names = {_exceptions.error_class(code).__name__ for code in codes}
+            expected = names.pop() if len(names) == 1 else "APIStatusError"
+            assert match["error"] == expected, f"{path.name}: {match[0].strip()}"
+            documented += 1
+    assert documented > 100
+
+
+def test_the_readme_draws_the_exception_tree_of_the_runtime() -> None:
+    readme = (CLIENT_PROJECT / "README.md").read_text(encoding="utf-8")
+    tree = template_data.exception_tree(_exceptions.__doc__ or "")
+    assert f"```\n{tree}\n```" in readme
+    for name in _exceptions.__all__:
+        assert name in tree
+
+
+def spec_operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    paths = spec_document()["paths"]
+    assert isinstance(paths, dict)
+    for path, item in paths.items():
+        for method in template_data.HTTP_METHODS:
+            if isinstance(item.get(method), dict):
+                yield method, path, item[method]
+
+
+def generated_python() -> list[Path]:
+    return sorted(path for path in CLIENT_PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def test_the_statuses_drawn_in_the_tree_are_the_runtimes() -> None:
+    """The tree in _exceptions' docstring (and so in the README) names statuses; they agree with
+    error_class(), the one map."""
+    drawn = re.findall(r"(\w+Error)\s+(\d{3}|5xx)\b", template_data.exception_tree(_exceptions.__doc__ or ""))
+    assert len(drawn) >= 10
+    for name, status in drawn:
+        codes = range(500, 600) if status == "5xx" else [int(status)]
+        assert {_exceptions.error_class(code).__name__ for code in codes} == {name}, f"{name} {status}"
+
+
+@pytest.mark.slow
+def test_a_spec_edit_of_an_extension_flows_into_the_client(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    spec = repo / "spec" / "backup-api.yaml"
+    text = spec.read_text(encoding="utf-8")
+    marked = "      operationId: backupsDeleteSpecificBackup\n"
+    assert marked in text
+    spec.write_text(text.replace(marked, marked + "      x-long-running: true\n"), encoding="utf-8")
+    out = tmp_path / "generated"
+
+    generate_into(out, repo)
+
+    package = out / "backup-api-client" / "backup_api_client"
+    module = (package / "api" / "backups" / "backups_delete_specific_backup.py").read_text(encoding="utf-8")
+    assert "\nLONG_RUNNING = True\n" in module
+    readme = (out / "backup-api-client" / "README.md").read_text(encoding="utf-8")
+    assert "`client.backups.delete`" in readme.split("x-long-running", 1)[1].split("\n\n", 1)[0]
