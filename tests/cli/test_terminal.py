@@ -4,11 +4,12 @@ server, says so in one line, exits 130 and leaves the database and the backups a
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pexpect
@@ -26,13 +27,20 @@ pytestmark = [
 PERCENT = re.compile(rb"(\d{1,3})%")
 
 
-def spawn(*arguments: str, url: str) -> pexpect.spawn:
+if TYPE_CHECKING:  # generic in the stubs only
+    Terminal = pexpect.spawn[bytes]
+else:
+    Terminal = pexpect.spawn
+
+
+def spawn(*arguments: str, url: str) -> Terminal:
     return pexpect.spawn(
         sys.executable,
         ["-c", "from backup_api_cli.main import main; main()", *arguments, "--url", url],
         dimensions=(24, 120),
         timeout=60,
-        env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "COLUMNS": "120"},
+        # Any mapping works at run time; the stub names os.environ's own type only.
+        env=os.environ | {"TERM": "xterm-256color", "COLUMNS": "120"},  # type: ignore[arg-type]
     )
 
 
@@ -40,14 +48,22 @@ def percentages(screen: bytes) -> list[int]:
     return [int(value) for value in PERCENT.findall(screen)]
 
 
-def wait_for_progress(child: pexpect.spawn) -> bytes:
-    """Read until the bar shows a percentage strictly between 0 and 100; what the screen showed."""
-    shown = b""
+def wait_for_progress(child: Terminal) -> None:
+    """Read until the bar shows a percentage strictly between 0 and 100."""
     while True:
         child.expect(PERCENT)
-        shown += child.before + child.after
+        assert isinstance(child.match, re.Match)
         if 0 < int(child.match.group(1)) < 100:
-            return shown
+            return
+
+
+def screen_until_exit(child: Terminal, timeout: float) -> bytes:
+    """What the terminal showed until the command exited (the child is then closed)."""
+    child.expect(pexpect.EOF, timeout=timeout)
+    child.close()
+    screen = child.before
+    assert isinstance(screen, bytes)
+    return screen
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +95,7 @@ def state(url: str) -> tuple[int, list[str]]:
 
 def test_the_creation_progress_bar_moves(large_server: LiveServer, large_backup: str) -> None:
     child = spawn("backup", "create", url=large_server.url)
-    child.expect(pexpect.EOF, timeout=120)
-    child.close()
-    screen = child.before
+    screen = screen_until_exit(child, timeout=120)
 
     assert child.exitstatus == 0, screen
     shown = percentages(screen)
@@ -105,9 +119,7 @@ def test_ctrl_c_during_a_restore_cancels_it_and_the_database_is_unchanged(
     child = spawn("restore", large, url=large_server.url)
     wait_for_progress(child)
     child.sendintr()
-    child.expect(pexpect.EOF, timeout=60)
-    child.close()
-    screen = child.before
+    screen = screen_until_exit(child, timeout=60)
 
     assert b"canceling the restoration" in screen
     assert screen.strip().splitlines()[-1] == b"backup-api: canceled; the database is unchanged"
@@ -125,9 +137,7 @@ def test_ctrl_c_during_a_creation_cancels_it_and_leaves_no_backup(
     child = spawn("backup", "create", url=large_server.url)
     wait_for_progress(child)
     child.sendintr()
-    child.expect(pexpect.EOF, timeout=60)
-    child.close()
-    screen = child.before
+    screen = screen_until_exit(child, timeout=60)
 
     assert screen.strip().splitlines()[-1] == b"backup-api: canceled; no backup was created"
     assert child.exitstatus == 130
