@@ -54,7 +54,10 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServ
     with running_server(tmp_path_factory.mktemp("guarded") / "data") as live:
         with httpx.Client(base_url=live.url, timeout=30) as http:
             backup_id = create_backup(http, asset_documents(3))
-            create_backup(http, asset_documents(5))  # the local database now differs from backup_id
+            other = create_backup(http, asset_documents(5))
+            # Both finished before any test reads the "before" state.
+            assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+            assert wait_for_creation(http, other)["value"] == "COMPLETED"
         yield live, backup_id
 
 
