@@ -59,6 +59,12 @@ from .errors import (
     TooManyRequests,
 )
 from .metadata import PUBLIC_BACKUP_FIELDS, created_value, public_backup
+from .settings import (
+    MAX_CONCURRENT_CREATIONS,
+    MAX_PENDING_CREATIONS,
+    RETRY_AFTER_MAX_SECONDS,
+    RETRY_AFTER_MIN_SECONDS,
+)
 from .store import (
     BackupStore,
     LocalDirectoryStore,
@@ -87,12 +93,6 @@ __all__ = [
 
 BATCH_SIZE = 500
 LOCK_FILE_NAME = ".lock"
-# Creations that run at once (the worker threads), and how many more may wait for one.
-MAX_CONCURRENT_CREATIONS = 2
-MAX_PENDING_CREATIONS = 8
-# What a refused creation is told to wait, in seconds: an estimate, within these bounds.
-RETRY_AFTER_MIN_SECONDS = 1
-RETRY_AFTER_MAX_SECONDS = 60
 
 logger = logging.getLogger("backup_api_server")
 
