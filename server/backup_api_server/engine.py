@@ -45,8 +45,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from .archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_document
-from .assets import AssetDatabase, is_busy_error, is_disk_full_error
 from .errors import (
     BackupCorrupted,
     BackupGone,
@@ -58,14 +56,16 @@ from .errors import (
     OperationConflict,
     TooManyRequests,
 )
-from .metadata import PUBLIC_BACKUP_FIELDS, created_value, public_backup
 from .settings import (
     MAX_CONCURRENT_CREATIONS,
     MAX_PENDING_CREATIONS,
     RETRY_AFTER_MAX_SECONDS,
     RETRY_AFTER_MIN_SECONDS,
 )
-from .store import (
+from .storage.archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_document
+from .storage.assets import AssetDatabase, is_busy_error, is_disk_full_error
+from .storage.metadata import PUBLIC_BACKUP_FIELDS, created_value, public_backup
+from .storage.store import (
     BackupStore,
     LocalDirectoryStore,
     fsync_directory,

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from backup_api_server.archive import ArchiveReader
-from backup_api_server.assets import DATABASE_NAME, RESTORING_SUFFIX
 from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import BackupCorrupted, BackupGone
+from backup_api_server.storage.archive import ArchiveReader
+from backup_api_server.storage.database_files import DATABASE_NAME, RESTORING_SUFFIX
 from tests.unit.conftest import EngineFactory
 
 WAIT_SECONDS = 10.0

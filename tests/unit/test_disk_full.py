@@ -13,10 +13,10 @@ from typing import Any, BinaryIO
 
 import pytest
 
-from backup_api_server import assets as assets_module
-from backup_api_server.assets import DATABASE_NAME, RESTORING_SUFFIX
 from backup_api_server.engine import BackupEngine, StatusValue
 from backup_api_server.errors import BackupNotFound, EngineError, InsufficientStorage
+from backup_api_server.storage import assets as assets_module
+from backup_api_server.storage.database_files import DATABASE_NAME, RESTORING_SUFFIX
 from tests.support.small_disk import fill, small_disk
 from tests.unit.conftest import API_VERSION, EngineFactory
 

@@ -22,11 +22,7 @@ import pytest
 import zstandard
 
 import backup_api_server
-from backup_api_server import assets as assets_module
 from backup_api_server import engine as engine_module
-from backup_api_server import store as store_module
-from backup_api_server.archive import ArchiveReader
-from backup_api_server.assets import DATABASE_NAME, DISCARDED_SUFFIX, PREVIOUS_SUFFIX, RESTORING_SUFFIX
 from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status, StatusValue
 from backup_api_server.errors import (
     BackupCorrupted,
@@ -38,9 +34,19 @@ from backup_api_server.errors import (
     OperationConflict,
     TooManyRequests,
 )
-from backup_api_server.metadata import seal_metadata
 from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
-from backup_api_server.store import LocalDirectoryStore
+from backup_api_server.storage import assets as assets_module
+from backup_api_server.storage import database_files as database_files_module
+from backup_api_server.storage import store as store_module
+from backup_api_server.storage.archive import ArchiveReader
+from backup_api_server.storage.database_files import (
+    DATABASE_NAME,
+    DISCARDED_SUFFIX,
+    PREVIOUS_SUFFIX,
+    RESTORING_SUFFIX,
+)
+from backup_api_server.storage.metadata import seal_metadata
+from backup_api_server.storage.store import LocalDirectoryStore
 
 API_VERSION = "1.0.0"
 WAIT_SECONDS = 10.0
@@ -720,14 +726,14 @@ def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
     fail_fsync_when(
         monkeypatch, assets_module, lambda _: (data_dir / (DATABASE_NAME + PREVIOUS_SUFFIX)).exists()
     )
-    real_move = assets_module._move_database_files
+    real_move = database_files_module.move_database_files
 
     def move_database_files(source: Path, destination: Path) -> None:
         if destination.name == DATABASE_NAME + RESTORING_SUFFIX:
             raise OSError(5, "Input/output error (undo)")
         real_move(source, destination)
 
-    monkeypatch.setattr(assets_module, "_move_database_files", move_database_files)
+    monkeypatch.setattr(database_files_module, "move_database_files", move_database_files)
 
     with pytest.raises(EngineError, match=r"\(injected\); undoing the swap failed too \(.*\(undo\)\)"):
         engine.restore(backup_id)
@@ -750,7 +756,7 @@ def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
 def test_swap_is_refused_while_another_connection_keeps_the_log_from_being_checkpointed(
     make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(assets_module, "_BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(database_files_module, "BUSY_TIMEOUT_SECONDS", 0.1)
     engine = make_engine()
     backup_id = create_completed(engine, make_assets(3, prefix="backed-up"))
     engine.database.put_many(make_assets(5, prefix="original"))
@@ -1299,7 +1305,7 @@ def test_locked_database_is_not_taken_for_a_broken_one_at_start_up(
     connection.execute("DELETE FROM assets WHERE position > 1")
     connection.commit()
     connection.close()
-    monkeypatch.setattr(assets_module, "_BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(database_files_module, "BUSY_TIMEOUT_SECONDS", 0.1)
     holder = sqlite3.connect(main, isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

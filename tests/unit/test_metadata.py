@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from backup_api_server.archive import ARCHIVE_FORMAT
 from backup_api_server.errors import BackupCorrupted
-from backup_api_server.metadata import (
+from backup_api_server.storage.archive import ARCHIVE_FORMAT
+from backup_api_server.storage.metadata import (
     METADATA_SHA256,
     PUBLIC_BACKUP_FIELDS,
     created_value,

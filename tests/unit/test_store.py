@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from backup_api_server import store as store_module
-from backup_api_server.archive import ARCHIVE_FORMAT
 from backup_api_server.errors import BackupNotFound
-from backup_api_server.metadata import created_value, seal_metadata
-from backup_api_server.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
+from backup_api_server.storage import store as store_module
+from backup_api_server.storage.archive import ARCHIVE_FORMAT
+from backup_api_server.storage.metadata import created_value, seal_metadata
+from backup_api_server.storage.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
 
 StoreFactory = Callable[[Path], BackupStore]
 

@@ -17,8 +17,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from . import contract
-from .errors import BackupCorrupted, BackupNotFound
+from .. import contract
+from ..errors import BackupCorrupted, BackupNotFound
 from .metadata import encode_metadata, seal_metadata, verify_metadata
 
 __all__ = [

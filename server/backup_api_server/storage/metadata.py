@@ -21,9 +21,9 @@ from pydantic import ValidationError
 
 from backup_api_server_models import Backup
 
-from . import contract
+from .. import contract
+from ..errors import BackupCorrupted
 from .archive import ARCHIVE_FORMAT
-from .errors import BackupCorrupted
 
 __all__ = [
     "ENGINE_FIELDS",
