@@ -41,10 +41,14 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
+from pydantic import ValidationError
+
+from backup_api_server_models import Backup, BackupId, BackupStatusEnum, GroupedTimestamp, PlatformEnum
+
+from .contract import backup_id_is_valid
 from .errors import (
     BackupCorrupted,
     BackupGone,
@@ -64,14 +68,8 @@ from .settings import (
 )
 from .storage.archive import ARCHIVE_FORMAT, ArchiveReader, ArchiveWriter, encode_document
 from .storage.assets import AssetDatabase, is_busy_error, is_disk_full_error
-from .storage.metadata import PUBLIC_BACKUP_FIELDS, created_value, public_backup
-from .storage.store import (
-    BackupStore,
-    LocalDirectoryStore,
-    fsync_directory,
-    is_valid_backup_id,
-    write_file_atomically,
-)
+from .storage.metadata import BackupRecord, backup_json
+from .storage.store import BackupStore, LocalDirectoryStore, fsync_directory, write_file_atomically
 
 if sys.platform == "win32":
     import msvcrt
@@ -83,7 +81,6 @@ __all__ = [
     "LOCK_FILE_NAME",
     "MAX_CONCURRENT_CREATIONS",
     "MAX_PENDING_CREATIONS",
-    "PUBLIC_BACKUP_FIELDS",
     "BackupEngine",
     "RestorationHandle",
     "Status",
@@ -104,17 +101,12 @@ StepHook = Callable[[str], None]
 SHUTDOWN_DETAIL = "interrupted: the server stopped"
 
 
-class StatusValue(StrEnum):
-    UNKNOWN = "UNKNOWN"
-    INITIALIZED = "INITIALIZED"
-    IN_PROGRESS = "IN-PROGRESS"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    CANCELED = "CANCELED"
-    RESET = "RESET"
+# The spec's enum under the name importers used before it was the generated one.
+StatusValue = BackupStatusEnum
 
-
-TERMINAL_STATUS_VALUES = frozenset({StatusValue.COMPLETED, StatusValue.FAILED, StatusValue.CANCELED})
+TERMINAL_STATUS_VALUES = frozenset(
+    {BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED}
+)
 
 
 @dataclass(frozen=True)
@@ -122,16 +114,16 @@ class Status:
     """Where a creation or restoration stands: `percentage` is 0 to 100, None when unknown;
     `detail` says why it ended FAILED or what cancelled it (None otherwise, or if unknown)."""
 
-    value: StatusValue
+    value: BackupStatusEnum
     percentage: float | None
-    backup: dict[str, Any]
+    backup: Backup
     detail: str | None = None
 
 
 class _Job:
     """One creation or restoration: its stop event and where it stands."""
 
-    def __init__(self, backup_id: str, backup: dict[str, Any]) -> None:
+    def __init__(self, backup_id: str, backup: Backup) -> None:
         self.backup_id = backup_id
         # Set to make the job stop at its next check; `request_stop` records why.
         self.stop = threading.Event()
@@ -142,7 +134,7 @@ class _Job:
         self.future: Future[None] | None = None  # a creation's, once queued for a worker
         self._claimed = False
         self._lock = threading.Lock()
-        self._status = Status(StatusValue.INITIALIZED, 0.0, backup)
+        self._status = Status(BackupStatusEnum.INITIALIZED, 0.0, backup)
 
     @property
     def status(self) -> Status:
@@ -174,10 +166,10 @@ class _Job:
             return first
 
     def publish(
-        self, value: StatusValue, percentage: float | None, backup: dict[str, Any] | None = None
+        self, value: BackupStatusEnum, percentage: float | None, backup: Backup | None = None
     ) -> None:
         detail = None
-        if value in (StatusValue.FAILED, StatusValue.CANCELED) and self.error is not None:
+        if value in (BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED) and self.error is not None:
             detail = self.error.detail
         with self._lock:
             backup = self._status.backup if backup is None else backup
@@ -202,14 +194,14 @@ class RestorationHandle:
         then a terminal value (COMPLETED, FAILED or CANCELED)."""
         return self._job.status
 
-    def wait(self, timeout: float | None = None) -> dict[str, Any]:
-        """The restored backup's metadata once done; raises what made the restoration fail.
+    def wait(self, timeout: float | None = None) -> Backup:
+        """The restored backup once done; raises what made the restoration fail.
 
         Raises `TimeoutError` if it is still running after `timeout` seconds.
         """
         status = self.final_status(timeout)
-        if status.value is StatusValue.COMPLETED:
-            return dict(status.backup)
+        if status.value is BackupStatusEnum.COMPLETED:
+            return status.backup
         raise self._job.error or EngineError(f"restore: ended {status.value}")
 
     def final_status(self, timeout: float | None = None) -> Status:
@@ -318,8 +310,8 @@ class BackupEngine:
             if assets is None and restoration is not None and restoration.running:
                 raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
             self._refuse_beyond_bound()
-            backup_id, timestamp = self._next_backup_id()
-            backup = self._new_backup_metadata(backup_id, timestamp)
+            backup_id = self._next_backup_id()
+            backup = new_backup(backup_id, self.device_name)
             job = _Job(backup_id, backup)
             self._creations[backup_id] = job
             self._unfinished_creations.append(job)
@@ -331,7 +323,7 @@ class BackupEngine:
                 self._creations.pop(backup_id, None)
                 failure = error if isinstance(error, EngineError) else EngineError(f"create: {error!r}")
                 job.error = failure
-                job.publish(StatusValue.FAILED, job.status.percentage)  # wakes a waiting close()
+                job.publish(BackupStatusEnum.FAILED, job.status.percentage)  # wakes a waiting close()
             raise
         with self._lock:
             # Under the lock, so close() never sees a registered job that is neither queued nor
@@ -345,7 +337,7 @@ class BackupEngine:
                 if job.claim():
                     self._creations.pop(backup_id, None)
                     failure = EngineError(f"create: could not start: {error or type(error).__name__}")
-                    self._end_creation(job, failure, StatusValue.FAILED)
+                    self._end_creation(job, failure, BackupStatusEnum.FAILED)
                     raise failure from error
         return backup_id
 
@@ -370,15 +362,16 @@ class BackupEngine:
         stored metadata, verified: `BackupCorrupted` once it no longer verifies. Raises
         `BackupNotFound`."""
         job = self._creations.get(backup_id)
-        if job is not None and job.status.value is not StatusValue.COMPLETED:
+        if job is not None and job.status.value is not BackupStatusEnum.COMPLETED:
             return job.status
         with contextlib.suppress(BackupNotFound):
-            return Status(StatusValue.COMPLETED, 100.0, self.get_backup(backup_id))
+            return Status(BackupStatusEnum.COMPLETED, 100.0, self.get_backup(backup_id))
         outcome = self._journal.outcome(backup_id)
         if outcome is None:
             raise self._missing(backup_id)
-        value, backup, detail = outcome
-        return Status(value, None, backup, detail)
+        # A marker whose backup does not read (written by hand, damaged) still says how it ended.
+        backup = outcome.backup or new_backup(backup_id, self.device_name)
+        return Status(outcome.value, None, backup, outcome.detail)
 
     def wait_for_creation(self, backup_id: str, timeout: float | None = None) -> Status:
         """The creation's final status once it has ended; `TimeoutError` after `timeout` s."""
@@ -412,24 +405,24 @@ class BackupEngine:
             if dequeued and job.future is not None:
                 job.future.cancel()
         if dequeued:
-            self._end_creation(job, OperationCancelled("create: cancelled"), StatusValue.CANCELED)
+            self._end_creation(job, OperationCancelled("create: cancelled"), BackupStatusEnum.CANCELED)
         self._hook("create:cancel-requested")
         job.finished.wait()
-        if job.status.value is not StatusValue.CANCELED:
+        if job.status.value is not BackupStatusEnum.CANCELED:
             raise OperationConflict(
                 f"creation of backup {backup_id} ended {job.status.value} before it could be cancelled"
             )
 
     def _creation_ended_canceled(self, backup_id: str, job: _Job | None) -> bool:
         if job is not None:
-            return job.status.value is StatusValue.CANCELED
-        outcome = self._journal.outcome(backup_id) if is_valid_backup_id(backup_id) else None
-        return outcome is not None and outcome[0] is StatusValue.CANCELED
+            return job.status.value is BackupStatusEnum.CANCELED
+        outcome = self._journal.outcome(backup_id) if backup_id_is_valid(backup_id) else None
+        return outcome is not None and outcome.value is BackupStatusEnum.CANCELED
 
     # Backups
 
-    def get_backup(self, backup_id: str) -> dict[str, Any]:
-        """The backup's metadata in the wire shape of `Backup`, verified.
+    def get_backup(self, backup_id: str) -> Backup:
+        """The backup, as its verified metadata record holds it.
 
         Raises `OperationConflict` while the backup is being created (it exists, but is not
         complete), `BackupCorrupted` if its metadata does not verify, `BackupGone` once deleted
@@ -441,9 +434,9 @@ class BackupEngine:
             raise OperationConflict(
                 f"creation of backup {backup_id} is in progress; follow it with its creation status"
             )
-        return public_backup(self._read_metadata(backup_id))
+        return self._read_record(backup_id).backup
 
-    def list_backups(self) -> list[dict[str, Any]]:
+    def list_backups(self) -> list[Backup]:
         """Every committed backup whose metadata verifies, newest first.
 
         A corrupted backup (or one whose metadata cannot be read) is left out, never a reason
@@ -453,14 +446,14 @@ class BackupEngine:
         backups = []
         for backup_id in self.store.list_ids():
             try:
-                backups.append(public_backup(self.store.read_metadata(backup_id)))
+                backups.append(self.store.read_record(backup_id).backup)
             except BackupNotFound:  # deleted meanwhile
                 continue
             except BackupCorrupted as error:
                 self._report_unlisted(backup_id, f"it is corrupted: {error.detail}")
             except OSError as error:
                 self._report_unlisted(backup_id, f"its metadata cannot be read: {error}")
-        backups.sort(key=lambda backup: (_timestamp_of(backup["id"]), backup["id"]), reverse=True)
+        backups.sort(key=lambda backup: (_timestamp_of(backup.id.root), backup.id.root), reverse=True)
         return backups
 
     def _report_unlisted(self, backup_id: str, reason: str) -> None:
@@ -510,13 +503,13 @@ class BackupEngine:
             for creation in self._creations.values():
                 if creation.running:
                     raise OperationConflict(f"creation of backup {creation.backup_id} is in progress")
-            metadata = self._read_metadata(backup_id)
-            job = _Job(backup_id, public_backup(metadata))
+            record = self._read_record(backup_id)
+            job = _Job(backup_id, record.backup)
             self._restorations[backup_id] = job
             self._active_restoration = job
             # Under the lock, so close() never sees a registered job without its thread.
             job.thread = threading.Thread(
-                target=self._run_restoration, args=(job, metadata), name=f"restore {backup_id}"
+                target=self._run_restoration, args=(job, record), name=f"restore {backup_id}"
             )
             try:
                 job.thread.start()
@@ -524,12 +517,12 @@ class BackupEngine:
                 job.thread = None
                 self._active_restoration = None
                 job.error = EngineError(f"restore: could not start: {error or type(error).__name__}")
-                job.publish(StatusValue.FAILED, job.status.percentage)
+                job.publish(BackupStatusEnum.FAILED, job.status.percentage)
                 raise job.error from error
         return RestorationHandle(self, job)
 
-    def restore(self, backup_id: str) -> dict[str, Any]:
-        """Restore synchronously (see `start_restoration`); returns the backup's metadata.
+    def restore(self, backup_id: str) -> Backup:
+        """Restore synchronously (see `start_restoration`); returns the backup.
 
         Raises `BackupCorrupted` (database untouched), `OperationCancelled` (database exactly
         as before), `OperationConflict`, `BackupNotFound` or `EngineError`.
@@ -544,8 +537,8 @@ class BackupEngine:
             return job.status
         creation = self._creations.get(backup_id)
         if creation is not None and creation.running:
-            return Status(StatusValue.UNKNOWN, None, creation.status.backup)
-        return Status(StatusValue.UNKNOWN, None, self.get_backup(backup_id))
+            return Status(BackupStatusEnum.UNKNOWN, None, creation.status.backup)
+        return Status(BackupStatusEnum.UNKNOWN, None, self.get_backup(backup_id))
 
     def cancel_restoration(self, backup_id: str) -> None:
         """Cancel the running restoration and wait until the original database is back.
@@ -559,7 +552,7 @@ class BackupEngine:
         with self._lock:
             job = self._restorations.get(backup_id)  # the latest restoration of this backup
             if job is None or not job.running:
-                if job is not None and job.status.value is StatusValue.CANCELED:
+                if job is not None and job.status.value is BackupStatusEnum.CANCELED:
                     return
                 creation = self._creations.get(backup_id)
                 creating = creation is not None and creation.running
@@ -569,7 +562,7 @@ class BackupEngine:
             job.request_stop(shutdown=False)
         self._hook("restore:cancel-requested")
         job.finished.wait()
-        if job.status.value is not StatusValue.CANCELED:
+        if job.status.value is not BackupStatusEnum.CANCELED:
             raise OperationConflict(
                 f"restoration of backup {backup_id} ended {job.status.value} before it could be cancelled"
             )
@@ -607,7 +600,7 @@ class BackupEngine:
                 assert job.future is not None
                 job.future.cancel()
         for job in queued:
-            self._end_creation(job, _interrupted_by_shutdown("create"), StatusValue.FAILED)
+            self._end_creation(job, _interrupted_by_shutdown("create"), BackupStatusEnum.FAILED)
         self._hook("engine:closing")
         for job in jobs:
             # Also a job still being queued: it is registered, so it ends.
@@ -648,19 +641,19 @@ class BackupEngine:
                 backup = self._create(job, texts)
         except OperationCancelled as error:
             if job.stopped_by_shutdown:
-                self._end_creation(job, _interrupted_by_shutdown("create"), StatusValue.FAILED)
+                self._end_creation(job, _interrupted_by_shutdown("create"), BackupStatusEnum.FAILED)
             else:
-                self._end_creation(job, error, StatusValue.CANCELED)
+                self._end_creation(job, error, BackupStatusEnum.CANCELED)
         except EngineError as error:
-            self._end_creation(job, error, StatusValue.FAILED)
+            self._end_creation(job, error, BackupStatusEnum.FAILED)
         else:
             # The backup is committed; a marker left by a failed removal is cleared at start-up.
             with contextlib.suppress(OSError):
                 self._journal.record_completed(job.backup_id)
-            job.publish(StatusValue.COMPLETED, 100.0, backup)
+            job.publish(BackupStatusEnum.COMPLETED, 100.0, backup)
 
-    def _create(self, job: _Job, texts: list[str] | None) -> dict[str, Any]:
-        metadata = dict(job.status.backup)
+    def _create(self, job: _Job, texts: list[str] | None) -> Backup:
+        backup = job.status.backup
         with contextlib.ExitStack() as resources:
             with _step("read assets"):
                 if texts is None:
@@ -670,73 +663,73 @@ class BackupEngine:
                 else:
                     total = len(texts)
                     batches = _chunks(texts, self._batch_size)
-            job.publish(StatusValue.IN_PROGRESS, _percentage(0, total))
-            with _step("write backup"), self.store.write(job.backup_id, metadata) as destination:
-                with ArchiveWriter(destination) as archive:
+            job.publish(BackupStatusEnum.IN_PROGRESS, _percentage(0, total))
+            with _step("write backup"), self.store.write(job.backup_id) as pending:
+                with ArchiveWriter(pending.archive) as archive:
                     for batch in self._between_checks(batches, "create:write", job.stop):
                         archive.write_lines(batch)
                         job.publish(
-                            StatusValue.IN_PROGRESS,
+                            BackupStatusEnum.IN_PROGRESS,
                             _percentage(archive.document_count, total),
-                            {**metadata, "bytes": archive.bytes_written},
+                            backup.model_copy(update={"bytes": archive.bytes_written}),
                         )
-                metadata.update(
-                    bytes=archive.bytes_written,
+                pending.record = BackupRecord(
+                    backup.model_copy(update={"bytes": archive.bytes_written}),
                     sha256=archive.sha256,
                     asset_count=archive.document_count,
                     format=ARCHIVE_FORMAT,
                 )
                 self._hook("create:commit")
                 _raise_if_cancelled(job.stop)
-        return public_backup(metadata)
+        return pending.record.backup
 
-    def _end_creation(self, job: _Job, error: EngineError, value: StatusValue) -> None:
+    def _end_creation(self, job: _Job, error: EngineError, value: BackupStatusEnum) -> None:
         job.error = error
         try:
             self._journal.record_ended(job.backup_id, value, error.detail)
         except OSError as journal_error:
             job.error = EngineError(f"{error.detail}; journal: {journal_error}")
-            value = StatusValue.FAILED
+            value = BackupStatusEnum.FAILED
         job.publish(value, job.status.percentage)
 
     # Restoration, in its thread
 
-    def _run_restoration(self, job: _Job, metadata: dict[str, Any]) -> None:
+    def _run_restoration(self, job: _Job, record: BackupRecord) -> None:
         try:
-            self._restore_and_publish(job, metadata)
+            self._restore_and_publish(job, record)
         finally:
             with self._lock:
                 if self._active_restoration is job:
                     self._active_restoration = None
             _fail_if_still_running(job, "restore")
 
-    def _restore_and_publish(self, job: _Job, metadata: dict[str, Any]) -> None:
-        outcome = StatusValue.COMPLETED
+    def _restore_and_publish(self, job: _Job, record: BackupRecord) -> None:
+        outcome = BackupStatusEnum.COMPLETED
         try:
             with _step("restore"):
-                self._restore(job, metadata)
+                self._restore(job, record)
         except OperationCancelled as error:
             if job.stopped_by_shutdown:
-                job.error, outcome = _interrupted_by_shutdown("restore"), StatusValue.FAILED
+                job.error, outcome = _interrupted_by_shutdown("restore"), BackupStatusEnum.FAILED
             else:
-                job.error, outcome = error, StatusValue.CANCELED
+                job.error, outcome = error, BackupStatusEnum.CANCELED
         except EngineError as error:
-            job.error, outcome = error, StatusValue.FAILED
-        percentage = 100.0 if outcome is StatusValue.COMPLETED else job.status.percentage
+            job.error, outcome = error, BackupStatusEnum.FAILED
+        percentage = 100.0 if outcome is BackupStatusEnum.COMPLETED else job.status.percentage
         job.publish(outcome, percentage)
 
-    def _restore(self, job: _Job, metadata: dict[str, Any]) -> None:
+    def _restore(self, job: _Job, record: BackupRecord) -> None:
         backup_id = job.backup_id
-        # `metadata` was verified when the restoration started (so were these fields' types).
-        total: int = metadata["asset_count"]
+        # `record` was verified when the restoration started.
+        total = record.asset_count
         reader = ArchiveReader(
             lambda: self.store.open_archive(backup_id),
-            expected_sha256=metadata["sha256"],
+            expected_sha256=record.sha256,
             expected_count=total,
-            expected_bytes=metadata["bytes"],
+            expected_bytes=record.backup.bytes,
         )
         self._hook("restore:start")
-        job.publish(StatusValue.IN_PROGRESS, 0.0)
+        job.publish(BackupStatusEnum.IN_PROGRESS, 0.0)
         with _step("verify checksum"):
             self._hook("restore:verify")
             _raise_if_cancelled(job.stop)
@@ -750,7 +743,7 @@ class BackupEngine:
                 for batch in self._between_checks(batches, "restore:insert", job.stop):
                     replacement.insert(batch)
                     inserted += len(batch)
-                    job.publish(StatusValue.IN_PROGRESS, _percentage(inserted, total))
+                    job.publish(BackupStatusEnum.IN_PROGRESS, _percentage(inserted, total))
             with _step("check integrity"):
                 self._hook("restore:check")
                 _raise_if_cancelled(job.stop)
@@ -781,9 +774,9 @@ class BackupEngine:
         if self._closed:
             raise EngineError("the engine is closed")
 
-    def _read_metadata(self, backup_id: str) -> dict[str, Any]:
+    def _read_record(self, backup_id: str) -> BackupRecord:
         try:
-            return self.store.read_metadata(backup_id)
+            return self.store.read_record(backup_id)
         except BackupNotFound:
             raise self._missing(backup_id) from None
 
@@ -796,7 +789,7 @@ class BackupEngine:
 
     def _is_stored(self, backup_id: str) -> bool:
         try:
-            self.store.read_metadata(backup_id)
+            self.store.read_record(backup_id)
         except BackupNotFound:
             return False
         except BackupCorrupted:
@@ -808,24 +801,12 @@ class BackupEngine:
             return True
         return self._is_stored(backup_id)
 
-    def _next_backup_id(self) -> tuple[str, int]:
+    def _next_backup_id(self) -> str:
         # Two calls in the same microsecond (or after the clock went back) still get distinct,
         # increasing ids.
         timestamp = max(self._time_ns() // 1000, self._last_timestamp + 1)
         self._last_timestamp = timestamp
-        return f"{self.api_version}_{timestamp}", timestamp
-
-    def _new_backup_metadata(self, backup_id: str, timestamp: int) -> dict[str, Any]:
-        created = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=timestamp)
-        return {
-            "id": backup_id,
-            "version": self.api_version,
-            "timestamp": str(timestamp),
-            "bytes": 0,
-            "created": {"value": created_value(timestamp), "readable": _readable(created)},
-            "device_name": self.device_name,
-            "platform": current_platform(),
-        }
+        return f"{self.api_version}_{timestamp}"
 
 
 def _open_database(data_dir: Path) -> AssetDatabase:
@@ -904,9 +885,9 @@ class _CreationJournal:
     A marker holds the backup's metadata as the creation started; an ended one is rewritten,
     best effort, as ``{"backup": ..., "detail": ...}`` to keep why it ended."""
 
-    _OUTCOMES: ClassVar[dict[str, StatusValue]] = {
-        "failed": StatusValue.FAILED,
-        "canceled": StatusValue.CANCELED,
+    _OUTCOMES: ClassVar[dict[str, BackupStatusEnum]] = {
+        "failed": BackupStatusEnum.FAILED,
+        "canceled": BackupStatusEnum.CANCELED,
     }
 
     def __init__(self, directory: Path) -> None:
@@ -932,13 +913,13 @@ class _CreationJournal:
     def ids(self) -> set[str]:
         return {path.name.rpartition(".")[0] for path in self._directory.iterdir()}
 
-    def record_started(self, backup_id: str, backup: dict[str, Any]) -> None:
-        write_file_atomically(self._path(backup_id, "creating"), json.dumps(backup).encode())
+    def record_started(self, backup_id: str, backup: Backup) -> None:
+        write_file_atomically(self._path(backup_id, "creating"), json.dumps(backup_json(backup)).encode())
 
     def record_completed(self, backup_id: str) -> None:
         self._path(backup_id, "creating").unlink(missing_ok=True)
 
-    def record_ended(self, backup_id: str, value: StatusValue, detail: str | None = None) -> None:
+    def record_ended(self, backup_id: str, value: BackupStatusEnum, detail: str | None = None) -> None:
         suffix = next(name for name, outcome in self._OUTCOMES.items() if outcome is value)
         ended = self._path(backup_id, suffix)
         self._path(backup_id, "creating").replace(ended)
@@ -958,32 +939,47 @@ class _CreationJournal:
 
     def gone_reason(self, backup_id: str) -> str | None:
         """Why a backup that was here once is not any more; None if it never was (as far as known)."""
-        if not is_valid_backup_id(backup_id):
+        if not backup_id_is_valid(backup_id):
             return None
         if self._path(backup_id, "deleted").exists():
             return "it was deleted"
         outcome = self.outcome(backup_id)
         if outcome is not None:
-            return f"its creation ended {outcome[0].value} and left no backup"
+            return f"its creation ended {outcome.value.value} and left no backup"
         return None
 
-    def outcome(self, backup_id: str) -> tuple[StatusValue, dict[str, Any], str | None] | None:
-        """How the creation ended, the backup's metadata as it started, and why (if known)."""
+    def outcome(self, backup_id: str) -> _Outcome | None:
+        """How the creation ended, the backup as it started (if it reads), and why (if known)."""
         for suffix, value in self._OUTCOMES.items():
             try:
                 stored = json.loads(self._path(backup_id, suffix).read_bytes())
             except (FileNotFoundError, ValueError):
                 continue
+            detail = None
             if isinstance(stored, dict) and set(stored) == {"backup", "detail"}:
-                detail = stored["detail"]
-                return value, stored["backup"], detail if isinstance(detail, str) else None
-            return value, stored, None
+                stored, detail = stored["backup"], stored["detail"]
+            return _Outcome(value, _backup_or_none(stored), detail if isinstance(detail, str) else None)
         return None
 
     def _path(self, backup_id: str, suffix: str) -> Path:
-        if not is_valid_backup_id(backup_id):
+        if not backup_id_is_valid(backup_id):
             raise BackupNotFound(f"backup {backup_id} not found")
         return self._directory / f"{backup_id}.{suffix}"
+
+
+class _Outcome(NamedTuple):
+    """How a creation that left no backup ended, as its journal marker says."""
+
+    value: BackupStatusEnum
+    backup: Backup | None
+    detail: str | None
+
+
+def _backup_or_none(stored: object) -> Backup | None:
+    try:
+        return Backup.model_validate(stored)
+    except ValidationError:
+        return None
 
 
 @contextlib.contextmanager
@@ -1022,7 +1018,7 @@ def _fail_if_still_running(job: _Job, step: str) -> None:
     """Make sure waiters wake up even if the job's thread died of an unexpected exception."""
     if job.running:
         job.error = job.error or EngineError(f"{step}: interrupted")
-        job.publish(StatusValue.FAILED, job.status.percentage)
+        job.publish(BackupStatusEnum.FAILED, job.status.percentage)
 
 
 def _interrupted_by_shutdown(step: str) -> EngineError:
@@ -1050,42 +1046,42 @@ def _timestamp_of(backup_id: str) -> int:
     return int(suffix) if suffix.isdigit() else 0
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+def new_backup(backup_id: str, device_name: str) -> Backup:
+    """The `Backup` a creation of `backup_id` starts with (0 bytes so far), made on this machine."""
+    version, _, timestamp = backup_id.rpartition("_")
+    created = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(timestamp))
+    return Backup(
+        id=BackupId(backup_id),
+        version=version,
+        timestamp=timestamp,
+        bytes=0,
+        created=GroupedTimestamp(value=created, readable=readable(created)),
+        device_name=device_name,
+        platform=current_platform(),
+    )
+
+
+def readable(moment: datetime) -> str:
+    """As the spec's examples render a time, e.g. '2025-11-27 14:28:03 UTC' (no locale involved)."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
+
+
+# sys.platform (by its start) → the spec's platform; anything else is UNKNOWN.
+_PLATFORMS = (
+    ("linux", PlatformEnum.LINUX),
+    ("darwin", PlatformEnum.MACOS),
+    ("win32", PlatformEnum.WINDOWS),
+    ("cygwin", PlatformEnum.WINDOWS),
+    ("ios", PlatformEnum.IOS),
+    ("android", PlatformEnum.ANDROID),
+    ("emscripten", PlatformEnum.WEB),
+    ("wasi", PlatformEnum.WEB),
+    ("fuchsia", PlatformEnum.FUCHSIA),
 )
 
 
-def _readable(moment: datetime) -> str:
-    """E.g. '27 November 2025, 15:08:03 UTC' (no locale involved)."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M:%S} UTC"
-
-
-def current_platform() -> str:
-    """This machine's `PlatformEnum` value."""
-    platform = sys.platform
-    if platform.startswith("linux"):
-        return "LINUX"
-    if platform == "darwin":
-        return "MACOS"
-    if platform in ("win32", "cygwin"):
-        return "WINDOWS"
-    if platform == "ios":
-        return "IOS"
-    if platform == "android":
-        return "ANDROID"
-    if platform in ("emscripten", "wasi"):
-        return "WEB"
-    if platform.startswith("fuchsia"):
-        return "FUCHSIA"
-    return "UNKNOWN"
+def current_platform(platform: str = sys.platform) -> PlatformEnum:
+    """This machine's `PlatformEnum` member (or that of `platform`, a `sys.platform` value)."""
+    return next(
+        (member for prefix, member in _PLATFORMS if platform.startswith(prefix)), PlatformEnum.UNKNOWN
+    )

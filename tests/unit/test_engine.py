@@ -23,7 +23,7 @@ import zstandard
 
 import backup_api_server
 from backup_api_server import engine as engine_module
-from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status, StatusValue
+from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status
 from backup_api_server.errors import (
     BackupCorrupted,
     BackupGone,
@@ -47,6 +47,7 @@ from backup_api_server.storage.database_files import (
 )
 from backup_api_server.storage.metadata import seal_metadata
 from backup_api_server.storage.store import LocalDirectoryStore
+from backup_api_server_models import Backup, BackupStatusEnum
 
 API_VERSION = "1.0.0"
 WAIT_SECONDS = 10.0
@@ -208,14 +209,14 @@ def test_backup_of_given_assets_restores_them_exactly(make_engine: EngineFactory
     assert restored == status.backup == engine.get_backup(backup_id)
     # Replaced, not merged; unknown fields, key order, and values all kept.
     assert json.dumps(engine.list_assets()) == json.dumps(assets)
-    assert engine.restoration_status(backup_id) == Status(StatusValue.COMPLETED, 100.0, restored)
+    assert engine.restoration_status(backup_id) == Status(BackupStatusEnum.COMPLETED, 100.0, restored)
 
 
 def test_backup_metadata_has_the_wire_shape(make_engine: EngineFactory) -> None:
     engine = make_engine(device_name="test-device")
     backup_id = create_completed(engine, make_assets(3))
 
-    backup = engine.get_backup(backup_id)
+    backup = engine.get_backup(backup_id).model_dump(mode="json", by_alias=True, exclude_none=True)
 
     assert set(backup) == {"id", "version", "timestamp", "bytes", "created", "device_name", "platform"}
     timestamp = backup_id.rpartition("_")[2]
@@ -398,7 +399,7 @@ def test_creations_beyond_the_running_limit_wait_initialized_and_can_be_cancelle
     waiting = engine.start_creation([{"id": "waiting"}])
 
     assert engine.creation_status(waiting) == Status(
-        StatusValue.INITIALIZED, 0.0, engine.creation_status(waiting).backup
+        BackupStatusEnum.INITIALIZED, 0.0, engine.creation_status(waiting).backup
     )
     engine.cancel_creation(waiting)
     release.set()
@@ -407,7 +408,7 @@ def test_creations_beyond_the_running_limit_wait_initialized_and_can_be_cancelle
     assert [engine.wait_for_creation(backup_id, WAIT_SECONDS).value for backup_id in running] == [
         "COMPLETED"
     ] * 2
-    assert sorted(backup["id"] for backup in engine.list_backups()) == sorted(running)
+    assert sorted(backup.id.root for backup in engine.list_backups()) == sorted(running)
 
 
 def test_cancel_creation_of_unknown_or_finished_backup(make_engine: EngineFactory) -> None:
@@ -526,7 +527,7 @@ def test_cancel_restoration_without_one_in_progress(make_engine: EngineFactory) 
     engine = make_engine()
     backup_id = create_completed(engine, [])
 
-    unknown = Status(StatusValue.UNKNOWN, None, engine.get_backup(backup_id))
+    unknown = Status(BackupStatusEnum.UNKNOWN, None, engine.get_backup(backup_id))
     assert engine.restoration_status(backup_id) == unknown
     with pytest.raises(OperationConflict, match="no restoration"):
         engine.cancel_restoration(backup_id)
@@ -867,10 +868,10 @@ def test_backups_are_listed_newest_first_and_can_be_deleted(make_engine: EngineF
     engine = make_engine()
     ids = [create_completed(engine, [{"id": str(index)}]) for index in range(3)]
 
-    assert [backup["id"] for backup in engine.list_backups()] == ids[::-1]
+    assert [backup.id.root for backup in engine.list_backups()] == ids[::-1]
     engine.delete_backup(ids[1])
 
-    assert [backup["id"] for backup in engine.list_backups()] == [ids[2], ids[0]]
+    assert [backup.id.root for backup in engine.list_backups()] == [ids[2], ids[0]]
     for operation in (engine.get_backup, engine.delete_backup, engine.creation_status, engine.restore):
         with pytest.raises(BackupNotFound):
             operation(ids[1])
@@ -965,7 +966,7 @@ def test_close_waits_for_a_creation_still_being_started_before_releasing_the_dat
     proceed = threading.Event()
     real_record_started = engine._journal.record_started
 
-    def slow_record_started(backup_id: str, backup: dict[str, Any]) -> None:
+    def slow_record_started(backup_id: str, backup: Backup) -> None:
         # Stands in for a slow fsync on a loaded disk, before the creation's thread exists.
         recording.set()
         proceed.wait(WAIT_SECONDS)
@@ -1042,7 +1043,7 @@ def test_completed_backups_survive_a_restart(make_engine: EngineFactory) -> None
 
     restarted = make_engine()
 
-    completed = Status(StatusValue.COMPLETED, 100.0, restarted.get_backup(backup_id))
+    completed = Status(BackupStatusEnum.COMPLETED, 100.0, restarted.get_backup(backup_id))
     assert restarted.creation_status(backup_id) == completed
     assert restarted.restoration_status(backup_id).value == "UNKNOWN"
     assert restarted.restoration_status(backup_id).percentage is None
@@ -1078,7 +1079,7 @@ def test_creation_interrupted_by_a_crash_reads_failed_after_restart(
     engine = make_engine()
 
     status = engine.creation_status(backup_id)
-    assert (status.value, status.percentage, status.backup["id"]) == ("FAILED", None, backup_id)
+    assert (status.value, status.percentage, status.backup.id.root) == ("FAILED", None, backup_id)
     assert engine.list_backups() == []
     assert files_under(data_dir / "backups") == []
     with pytest.raises(BackupNotFound):
