@@ -11,13 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from backup_api_server.engine import (
-    MAX_CONCURRENT_CREATIONS,
-    MAX_PENDING_CREATIONS,
-    SHUTDOWN_DETAIL,
-    BackupEngine,
-)
+from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine
 from backup_api_server.errors import TooManyRequests
+from backup_api_server.settings import MAX_CONCURRENT_CREATIONS, MAX_PENDING_CREATIONS
 from backup_api_server_models import BackupStatusEnum
 from tests.unit.conftest import EngineFactory
 

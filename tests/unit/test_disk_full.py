@@ -85,7 +85,7 @@ def test_a_full_disk_when_a_creation_starts_is_insufficient_storage_and_leaves_n
         engine.start_creation(documents(1, "sent"))
 
     assert files_under(data_dir / "jobs") == []
-    backup_id = f"{API_VERSION}_{engine._last_timestamp}"
+    backup_id = f"{API_VERSION}_{engine._ids.last_timestamp}"
     with pytest.raises(BackupNotFound):
         engine.creation_status(backup_id)
     assert type(raised.value) is InsufficientStorage

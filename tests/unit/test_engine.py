@@ -22,8 +22,8 @@ import pytest
 import zstandard
 
 import backup_api_server
-from backup_api_server import engine as engine_module
 from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status
+from backup_api_server.engine.steps import percentage
 from backup_api_server.errors import (
     BackupCorrupted,
     BackupGone,
@@ -664,10 +664,10 @@ def test_archive_reader_never_yields_more_documents_than_expected() -> None:
 
 
 def test_progress_percentage_never_exceeds_100() -> None:
-    assert engine_module._percentage(0, 0) == 100.0
-    assert engine_module._percentage(1, 3) == 33.33
-    assert engine_module._percentage(1_000, 1_000) == 100.0
-    assert engine_module._percentage(3_000, 1_000) == 100.0
+    assert percentage(0, 0) == 100.0
+    assert percentage(1, 3) == 33.33
+    assert percentage(1_000, 1_000) == 100.0
+    assert percentage(3_000, 1_000) == 100.0
 
 
 # Effects that take place are never reported as failures
