@@ -161,9 +161,8 @@ def _check(backup_id: str, record: dict[str, Any], archive_bytes: int | None) ->
     unknown = sorted(set(record).difference(BACKUP_FIELDS, ENGINE_FIELDS, (METADATA_SHA256,)))
     if unknown:
         raise _Corrupt(f"has unknown fields {', '.join(map(repr, unknown))}")
-    stored_backup = {field: value for field, value in record.items() if field in BACKUP_FIELDS}
-    backup = _check_wire_shape(stored_backup)
-    _check_identity(backup_id, backup, stored_backup["created"]["value"])
+    backup = _check_wire_shape({field: value for field, value in record.items() if field in BACKUP_FIELDS})
+    _check_identity(backup_id, backup)
     _check_engine_fields(record)
     expected_checksum = _checksum({key: value for key, value in record.items() if key != METADATA_SHA256})
     if METADATA_SHA256 in record and record[METADATA_SHA256] != expected_checksum:
@@ -175,7 +174,8 @@ def _check(backup_id: str, record: dict[str, Any], archive_bytes: int | None) ->
 
 def _check_wire_shape(stored: dict[str, Any]) -> Backup:
     """The `Backup` answered is exactly the stored one, and valid: the spec's schema holds, the
-    model takes it without coercing anything, and it keeps every field and value."""
+    model takes it without coercing anything, and it keeps every field and value (as
+    `backup_json` writes them: the date-time in UTC with microseconds)."""
     errors = contract.schema_errors("Backup", stored, limit=1)
     if errors:
         raise _Corrupt(errors[0].removeprefix("body"))
@@ -185,15 +185,12 @@ def _check_wire_shape(stored: dict[str, Any]) -> Backup:
         first = error.errors()[0]
         location = ".".join(str(part) for part in first["loc"])
         raise _Corrupt(f"{location}: {first['msg']}") from None
-    answered = backup.model_dump(mode="json", by_alias=True, exclude_none=True)
-    # The date-time is re-rendered (same instant); it is checked against the timestamp instead.
-    answered["created"]["value"] = stored["created"]["value"]
-    if answered != stored:
-        raise _Corrupt("holds fields or values the Backup model does not keep")
+    if backup_json(backup) != stored:
+        raise _Corrupt("holds fields or values the Backup model does not keep (or not as written)")
     return backup
 
 
-def _check_identity(backup_id: str, backup: Backup, stored_created: str) -> None:
+def _check_identity(backup_id: str, backup: Backup) -> None:
     """The record names `backup_id`, which its version and timestamp make, created at that time."""
     if backup.id.root != backup_id:
         raise _Corrupt(f"names backup {backup.id.root!r}")
@@ -203,8 +200,9 @@ def _check_identity(backup_id: str, backup: Backup, stored_created: str) -> None
         expected_created = created_value(int(backup.timestamp))
     except OverflowError:
         raise _Corrupt(f"timestamp {backup.timestamp} is beyond any date") from None
-    if stored_created != expected_created:
-        raise _Corrupt(f"created.value {stored_created!r} is not its timestamp's {expected_created!r}")
+    created = _render(backup.created.value)  # as stored (checked above)
+    if created != expected_created:
+        raise _Corrupt(f"created.value {created!r} is not its timestamp's {expected_created!r}")
 
 
 def _check_engine_fields(record: dict[str, Any]) -> None:
