@@ -30,10 +30,10 @@ LARGE_BODY_WAIT_SECONDS = 5.0
 # bounding the values bounds the memory of a body of any shape (see BodyReader).
 MAX_JSON_VALUES = 2_000_000
 
-# Creations. Each runs on a worker thread and writes one archive; two at once keep a desktop's disk
-# busy without starving the server. Up to eight more wait their turn (INITIALIZED); beyond that a
-# creation is refused (429) before anything is written, with a retry-after estimated from how long
-# creations take, within these bounds.
+# Creations. Each runs on one of a fixed number of worker threads, so a flood of requests cannot
+# start a thread (and an archive) each; a few more wait their turn (INITIALIZED), and beyond that a
+# creation is refused (429) before anything is written or an id is used, told to retry after an
+# estimate from how long creations take, within these bounds (seconds).
 MAX_CONCURRENT_CREATIONS = 2
 MAX_PENDING_CREATIONS = 8
 RETRY_AFTER_MIN_SECONDS = 1
