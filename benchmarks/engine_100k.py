@@ -90,7 +90,7 @@ def child(phase: str, data_dir: Path, argument: str) -> dict[str, Any]:
             status = engine.wait_for_creation(backup_id)
             seconds = time.perf_counter() - started
             assert status.value == "COMPLETED", status
-        return {"seconds": seconds, "backup_id": backup_id, "archive_bytes": status.backup["bytes"]}
+        return {"seconds": seconds, "backup_id": backup_id, "archive_bytes": status.backup.bytes}
     if phase == "restore":
         with BackupEngine(data_dir, api_version=API_VERSION) as engine:
             started = time.perf_counter()

@@ -29,3 +29,12 @@ LARGE_BODY_WAIT_SECONDS = 5.0
 # A parsed JSON document costs Python objects per value (up to ~100 bytes each for tiny values);
 # bounding the values bounds the memory of a body of any shape (see BodyReader).
 MAX_JSON_VALUES = 2_000_000
+
+# Creations. Each runs on one of a fixed number of worker threads, so a flood of requests cannot
+# start a thread (and an archive) each; a few more wait their turn (INITIALIZED), and beyond that a
+# creation is refused (429) before anything is written or an id is used, told to retry after an
+# estimate from how long creations take, within these bounds (seconds).
+MAX_CONCURRENT_CREATIONS = 2
+MAX_PENDING_CREATIONS = 8
+RETRY_AFTER_MIN_SECONDS = 1
+RETRY_AFTER_MAX_SECONDS = 60

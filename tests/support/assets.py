@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from backup_api_server.assets import AssetDatabase
+from backup_api_server.storage.assets import AssetDatabase
 from tests.support.waiting import ENDED_VALUES, poll
 
 LARGE_DATABASE_ASSETS = 120_000

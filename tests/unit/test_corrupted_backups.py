@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from backup_api_server.archive import ArchiveReader
-from backup_api_server.assets import DATABASE_NAME, RESTORING_SUFFIX
 from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import BackupCorrupted, BackupGone
+from backup_api_server.storage.archive import ArchiveReader
+from backup_api_server.storage.database_files import DATABASE_NAME, RESTORING_SUFFIX
 from tests.unit.conftest import EngineFactory
 
 WAIT_SECONDS = 10.0
@@ -87,8 +87,8 @@ def test_a_corrupted_backup_is_left_out_of_the_list_and_reported_once(
     engine, corrupted_id, intact_id = corrupted
     caplog.set_level(logging.WARNING, logger="backup_api_server")
 
-    assert [backup["id"] for backup in engine.list_backups()] == [intact_id]
-    assert [backup["id"] for backup in engine.list_backups()] == [intact_id]
+    assert [backup.id.root for backup in engine.list_backups()] == [intact_id]
+    assert [backup.id.root for backup in engine.list_backups()] == [intact_id]
 
     [warning] = [record for record in caplog.records if record.name == "backup_api_server"]
     assert warning.levelno == logging.WARNING
@@ -128,7 +128,7 @@ def test_a_corrupted_backup_reads_corrupted_after_a_restart_too(
         restarted.creation_status(corrupted_id)
     with pytest.raises(BackupCorrupted):
         restarted.get_backup(corrupted_id)
-    assert [backup["id"] for backup in restarted.list_backups()] == [intact_id]
+    assert [backup.id.root for backup in restarted.list_backups()] == [intact_id]
 
 
 def test_a_corrupted_backup_can_be_deleted(corrupted: tuple[BackupEngine, str, str]) -> None:
@@ -138,7 +138,7 @@ def test_a_corrupted_backup_can_be_deleted(corrupted: tuple[BackupEngine, str, s
 
     with pytest.raises(BackupGone, match="it was deleted"):
         engine.get_backup(corrupted_id)
-    assert [backup["id"] for backup in engine.list_backups()] == [intact_id]
+    assert [backup.id.root for backup in engine.list_backups()] == [intact_id]
     assert sorted(path.name for path in (engine.data_dir / "backups").iterdir()) == [
         f"{intact_id}.json",
         f"{intact_id}.jsonl.zst",
@@ -226,4 +226,4 @@ def test_a_backup_copied_under_another_name_is_corrupted(make_engine: EngineFact
 
     with pytest.raises(BackupCorrupted, match=f"names backup '{backup_id}'"):
         engine.get_backup(other_id)
-    assert [backup["id"] for backup in engine.list_backups()] == [backup_id]
+    assert [backup.id.root for backup in engine.list_backups()] == [backup_id]

@@ -11,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from backup_api_server.engine import (
-    MAX_CONCURRENT_CREATIONS,
-    MAX_PENDING_CREATIONS,
-    SHUTDOWN_DETAIL,
-    BackupEngine,
-    StatusValue,
-)
+from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine
 from backup_api_server.errors import TooManyRequests
+from backup_api_server.settings import MAX_CONCURRENT_CREATIONS, MAX_PENDING_CREATIONS
+from backup_api_server_models import BackupStatusEnum
 from tests.unit.conftest import EngineFactory
 
 WAIT_SECONDS = 10.0
@@ -82,7 +78,7 @@ def test_creations_beyond_the_bound_are_refused_and_leave_nothing_behind(
     assert sorted(path.name for path in (data_dir / "jobs").iterdir()) == journal_before
     assert len(journal_before) == BOUND
     assert [engine.creation_status(backup_id).value for backup_id in admitted[MAX_CONCURRENT_CREATIONS:]] == [
-        StatusValue.INITIALIZED
+        BackupStatusEnum.INITIALIZED
     ] * MAX_PENDING_CREATIONS
     assert len(creation_threads()) <= MAX_CONCURRENT_CREATIONS
 
@@ -108,14 +104,14 @@ def test_a_queued_creation_is_cancelled_at_once_and_makes_room(
     assert not canceller.is_alive(), "cancelling a queued creation waited for a worker"
 
     status = engine.creation_status(queued)
-    assert (status.value, status.detail) == (StatusValue.CANCELED, "create: cancelled")
+    assert (status.value, status.detail) == (BackupStatusEnum.CANCELED, "create: cancelled")
     assert (data_dir / "jobs" / f"{queued}.canceled").exists()
     engine.cancel_creation(queued)  # idempotent, as for a running one
     replacement = engine.start_creation([{"id": "after the cancel"}])  # its place is free
 
     held.release.set()
     assert engine.wait_for_creation(replacement, WAIT_SECONDS).value == "COMPLETED"
-    assert engine.creation_status(queued).value == StatusValue.CANCELED
+    assert engine.creation_status(queued).value == BackupStatusEnum.CANCELED
     assert not (data_dir / "backups" / f"{queued}.json").exists()
 
 
@@ -137,7 +133,7 @@ def test_close_ends_queued_creations_failed_without_running_them(
     assert len(started) == MAX_CONCURRENT_CREATIONS
     for backup_id in admitted:
         status = engine.creation_status(backup_id)
-        assert (status.value, status.detail) == (StatusValue.FAILED, f"create: {SHUTDOWN_DETAIL}")
+        assert (status.value, status.detail) == (BackupStatusEnum.FAILED, f"create: {SHUTDOWN_DETAIL}")
     assert sorted(path.name for path in (data_dir / "jobs").iterdir()) == sorted(
         f"{backup_id}.failed" for backup_id in admitted
     )
@@ -145,7 +141,7 @@ def test_close_ends_queued_creations_failed_without_running_them(
     restarted = make_engine()
     for backup_id in admitted:
         status = restarted.creation_status(backup_id)
-        assert (status.value, status.detail) == (StatusValue.FAILED, f"create: {SHUTDOWN_DETAIL}")
+        assert (status.value, status.detail) == (BackupStatusEnum.FAILED, f"create: {SHUTDOWN_DETAIL}")
 
 
 def test_the_workers_are_a_fixed_pool(make_engine: EngineFactory) -> None:
@@ -172,4 +168,4 @@ def test_a_creation_interrupted_by_a_crash_says_so_after_the_restart(
 
     status = make_engine().creation_status(crashed_id)
 
-    assert (status.value, status.detail) == (StatusValue.FAILED, f"create: {SHUTDOWN_DETAIL}")
+    assert (status.value, status.detail) == (BackupStatusEnum.FAILED, f"create: {SHUTDOWN_DETAIL}")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from backup_api_server.assets import DATABASE_NAME, DISCARDED_SUFFIX, PREVIOUS_SUFFIX, AssetDatabase
+from backup_api_server.storage.assets import AssetDatabase
+from backup_api_server.storage.database_files import DATABASE_NAME, DISCARDED_SUFFIX, PREVIOUS_SUFFIX
 from tests.unit.conftest import EngineFactory
 
 WAIT_SECONDS = 10.0

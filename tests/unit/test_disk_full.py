@@ -9,14 +9,16 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pytest
 
-from backup_api_server import assets as assets_module
-from backup_api_server.assets import DATABASE_NAME, RESTORING_SUFFIX
-from backup_api_server.engine import BackupEngine, StatusValue
+from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import BackupNotFound, EngineError, InsufficientStorage
+from backup_api_server.storage import assets as assets_module
+from backup_api_server.storage.database_files import DATABASE_NAME, RESTORING_SUFFIX
+from backup_api_server.storage.store import PendingBackup
+from backup_api_server_models import Backup, BackupStatusEnum
 from tests.support.small_disk import fill, small_disk
 from tests.unit.conftest import API_VERSION, EngineFactory
 
@@ -49,8 +51,8 @@ def test_a_full_disk_while_writing_the_backup_fails_the_creation_and_says_why(
     real_write = engine.store.write
 
     @contextlib.contextmanager
-    def write_until_full(backup_id: str, metadata: dict[str, Any]) -> Iterator[BinaryIO]:
-        with real_write(backup_id, metadata):
+    def write_until_full(backup_id: str) -> Iterator[PendingBackup]:
+        with real_write(backup_id):
             raise OSError(errno.ENOSPC, NO_SPACE)
         yield  # pragma: no cover (never reached)
 
@@ -59,7 +61,7 @@ def test_a_full_disk_while_writing_the_backup_fails_the_creation_and_says_why(
 
     status = engine.wait_for_creation(backup_id, WAIT_SECONDS)
 
-    assert status.value is StatusValue.FAILED
+    assert status.value is BackupStatusEnum.FAILED
     assert status.detail == f"create: write backup: [Errno {errno.ENOSPC}] {NO_SPACE}"
     assert files_under(data_dir / "backups") == []
     assert files_under(data_dir / "jobs") == [f"{backup_id}.failed"]
@@ -74,7 +76,7 @@ def test_a_full_disk_when_a_creation_starts_is_insufficient_storage_and_leaves_n
 ) -> None:
     engine = make_engine()
 
-    def record_started(backup_id: str, backup: dict[str, Any]) -> None:
+    def record_started(backup_id: str, backup: Backup) -> None:
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(engine._journal, "record_started", record_started)
@@ -83,7 +85,7 @@ def test_a_full_disk_when_a_creation_starts_is_insufficient_storage_and_leaves_n
         engine.start_creation(documents(1, "sent"))
 
     assert files_under(data_dir / "jobs") == []
-    backup_id = f"{API_VERSION}_{engine._last_timestamp}"
+    backup_id = f"{API_VERSION}_{engine._ids.last_timestamp}"
     with pytest.raises(BackupNotFound):
         engine.creation_status(backup_id)
     assert type(raised.value) is InsufficientStorage
@@ -116,7 +118,7 @@ def test_other_errors_stay_what_they_were(
 ) -> None:
     engine = make_engine()
 
-    def record_started(backup_id: str, backup: dict[str, Any]) -> None:
+    def record_started(backup_id: str, backup: Backup) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
     monkeypatch.setattr(engine._journal, "record_started", record_started)
@@ -146,7 +148,7 @@ def test_a_really_full_disk(make_engine: EngineFactory, small_data_dir: Path) ->
     # Room for the journal's marker, not for the archive.
     backup_id = engine.start_creation(documents(40, "large", random_bytes=8 * 1024))
     status = engine.wait_for_creation(backup_id, WAIT_SECONDS)
-    assert status.value is StatusValue.FAILED
+    assert status.value is BackupStatusEnum.FAILED
     assert status.detail is not None and NO_SPACE in status.detail, status.detail
     assert files_under(small_data_dir / "backups") == stored_before
 

@@ -22,12 +22,8 @@ import pytest
 import zstandard
 
 import backup_api_server
-from backup_api_server import assets as assets_module
-from backup_api_server import engine as engine_module
-from backup_api_server import store as store_module
-from backup_api_server.archive import ArchiveReader
-from backup_api_server.assets import DATABASE_NAME, DISCARDED_SUFFIX, PREVIOUS_SUFFIX, RESTORING_SUFFIX
-from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status, StatusValue
+from backup_api_server.engine import SHUTDOWN_DETAIL, BackupEngine, Status
+from backup_api_server.engine.steps import percentage
 from backup_api_server.errors import (
     BackupCorrupted,
     BackupGone,
@@ -38,9 +34,20 @@ from backup_api_server.errors import (
     OperationConflict,
     TooManyRequests,
 )
-from backup_api_server.metadata import seal_metadata
 from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
-from backup_api_server.store import LocalDirectoryStore
+from backup_api_server.storage import assets as assets_module
+from backup_api_server.storage import database_files as database_files_module
+from backup_api_server.storage import store as store_module
+from backup_api_server.storage.archive import ArchiveReader
+from backup_api_server.storage.database_files import (
+    DATABASE_NAME,
+    DISCARDED_SUFFIX,
+    PREVIOUS_SUFFIX,
+    RESTORING_SUFFIX,
+)
+from backup_api_server.storage.metadata import seal_metadata
+from backup_api_server.storage.store import LocalDirectoryStore
+from backup_api_server_models import Backup, BackupStatusEnum
 
 API_VERSION = "1.0.0"
 WAIT_SECONDS = 10.0
@@ -202,14 +209,14 @@ def test_backup_of_given_assets_restores_them_exactly(make_engine: EngineFactory
     assert restored == status.backup == engine.get_backup(backup_id)
     # Replaced, not merged; unknown fields, key order, and values all kept.
     assert json.dumps(engine.list_assets()) == json.dumps(assets)
-    assert engine.restoration_status(backup_id) == Status(StatusValue.COMPLETED, 100.0, restored)
+    assert engine.restoration_status(backup_id) == Status(BackupStatusEnum.COMPLETED, 100.0, restored)
 
 
 def test_backup_metadata_has_the_wire_shape(make_engine: EngineFactory) -> None:
     engine = make_engine(device_name="test-device")
     backup_id = create_completed(engine, make_assets(3))
 
-    backup = engine.get_backup(backup_id)
+    backup = engine.get_backup(backup_id).model_dump(mode="json", by_alias=True, exclude_none=True)
 
     assert set(backup) == {"id", "version", "timestamp", "bytes", "created", "device_name", "platform"}
     timestamp = backup_id.rpartition("_")[2]
@@ -392,7 +399,7 @@ def test_creations_beyond_the_running_limit_wait_initialized_and_can_be_cancelle
     waiting = engine.start_creation([{"id": "waiting"}])
 
     assert engine.creation_status(waiting) == Status(
-        StatusValue.INITIALIZED, 0.0, engine.creation_status(waiting).backup
+        BackupStatusEnum.INITIALIZED, 0.0, engine.creation_status(waiting).backup
     )
     engine.cancel_creation(waiting)
     release.set()
@@ -401,7 +408,7 @@ def test_creations_beyond_the_running_limit_wait_initialized_and_can_be_cancelle
     assert [engine.wait_for_creation(backup_id, WAIT_SECONDS).value for backup_id in running] == [
         "COMPLETED"
     ] * 2
-    assert sorted(backup["id"] for backup in engine.list_backups()) == sorted(running)
+    assert sorted(backup.id.root for backup in engine.list_backups()) == sorted(running)
 
 
 def test_cancel_creation_of_unknown_or_finished_backup(make_engine: EngineFactory) -> None:
@@ -520,7 +527,7 @@ def test_cancel_restoration_without_one_in_progress(make_engine: EngineFactory) 
     engine = make_engine()
     backup_id = create_completed(engine, [])
 
-    unknown = Status(StatusValue.UNKNOWN, None, engine.get_backup(backup_id))
+    unknown = Status(BackupStatusEnum.UNKNOWN, None, engine.get_backup(backup_id))
     assert engine.restoration_status(backup_id) == unknown
     with pytest.raises(OperationConflict, match="no restoration"):
         engine.cancel_restoration(backup_id)
@@ -657,10 +664,10 @@ def test_archive_reader_never_yields_more_documents_than_expected() -> None:
 
 
 def test_progress_percentage_never_exceeds_100() -> None:
-    assert engine_module._percentage(0, 0) == 100.0
-    assert engine_module._percentage(1, 3) == 33.33
-    assert engine_module._percentage(1_000, 1_000) == 100.0
-    assert engine_module._percentage(3_000, 1_000) == 100.0
+    assert percentage(0, 0) == 100.0
+    assert percentage(1, 3) == 33.33
+    assert percentage(1_000, 1_000) == 100.0
+    assert percentage(3_000, 1_000) == 100.0
 
 
 # Effects that take place are never reported as failures
@@ -720,14 +727,14 @@ def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
     fail_fsync_when(
         monkeypatch, assets_module, lambda _: (data_dir / (DATABASE_NAME + PREVIOUS_SUFFIX)).exists()
     )
-    real_move = assets_module._move_database_files
+    real_move = database_files_module.move_database_files
 
     def move_database_files(source: Path, destination: Path) -> None:
         if destination.name == DATABASE_NAME + RESTORING_SUFFIX:
             raise OSError(5, "Input/output error (undo)")
         real_move(source, destination)
 
-    monkeypatch.setattr(assets_module, "_move_database_files", move_database_files)
+    monkeypatch.setattr(database_files_module, "move_database_files", move_database_files)
 
     with pytest.raises(EngineError, match=r"\(injected\); undoing the swap failed too \(.*\(undo\)\)"):
         engine.restore(backup_id)
@@ -750,7 +757,7 @@ def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
 def test_swap_is_refused_while_another_connection_keeps_the_log_from_being_checkpointed(
     make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(assets_module, "_BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(database_files_module, "BUSY_TIMEOUT_SECONDS", 0.1)
     engine = make_engine()
     backup_id = create_completed(engine, make_assets(3, prefix="backed-up"))
     engine.database.put_many(make_assets(5, prefix="original"))
@@ -861,10 +868,10 @@ def test_backups_are_listed_newest_first_and_can_be_deleted(make_engine: EngineF
     engine = make_engine()
     ids = [create_completed(engine, [{"id": str(index)}]) for index in range(3)]
 
-    assert [backup["id"] for backup in engine.list_backups()] == ids[::-1]
+    assert [backup.id.root for backup in engine.list_backups()] == ids[::-1]
     engine.delete_backup(ids[1])
 
-    assert [backup["id"] for backup in engine.list_backups()] == [ids[2], ids[0]]
+    assert [backup.id.root for backup in engine.list_backups()] == [ids[2], ids[0]]
     for operation in (engine.get_backup, engine.delete_backup, engine.creation_status, engine.restore):
         with pytest.raises(BackupNotFound):
             operation(ids[1])
@@ -959,7 +966,7 @@ def test_close_waits_for_a_creation_still_being_started_before_releasing_the_dat
     proceed = threading.Event()
     real_record_started = engine._journal.record_started
 
-    def slow_record_started(backup_id: str, backup: dict[str, Any]) -> None:
+    def slow_record_started(backup_id: str, backup: Backup) -> None:
         # Stands in for a slow fsync on a loaded disk, before the creation's thread exists.
         recording.set()
         proceed.wait(WAIT_SECONDS)
@@ -1036,7 +1043,7 @@ def test_completed_backups_survive_a_restart(make_engine: EngineFactory) -> None
 
     restarted = make_engine()
 
-    completed = Status(StatusValue.COMPLETED, 100.0, restarted.get_backup(backup_id))
+    completed = Status(BackupStatusEnum.COMPLETED, 100.0, restarted.get_backup(backup_id))
     assert restarted.creation_status(backup_id) == completed
     assert restarted.restoration_status(backup_id).value == "UNKNOWN"
     assert restarted.restoration_status(backup_id).percentage is None
@@ -1072,7 +1079,7 @@ def test_creation_interrupted_by_a_crash_reads_failed_after_restart(
     engine = make_engine()
 
     status = engine.creation_status(backup_id)
-    assert (status.value, status.percentage, status.backup["id"]) == ("FAILED", None, backup_id)
+    assert (status.value, status.percentage, status.backup.id.root) == ("FAILED", None, backup_id)
     assert engine.list_backups() == []
     assert files_under(data_dir / "backups") == []
     with pytest.raises(BackupNotFound):
@@ -1299,7 +1306,7 @@ def test_locked_database_is_not_taken_for_a_broken_one_at_start_up(
     connection.execute("DELETE FROM assets WHERE position > 1")
     connection.commit()
     connection.close()
-    monkeypatch.setattr(assets_module, "_BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(database_files_module, "BUSY_TIMEOUT_SECONDS", 0.1)
     holder = sqlite3.connect(main, isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -10,13 +11,19 @@ from typing import Any
 
 import pytest
 
-from backup_api_server.archive import ARCHIVE_FORMAT
+from backup_api_server import contract
 from backup_api_server.errors import BackupCorrupted
-from backup_api_server.metadata import (
+from backup_api_server.storage.archive import ARCHIVE_FORMAT
+from backup_api_server.storage.metadata import (
+    BACKUP_FIELDS,
+    ENGINE_FIELDS,
     METADATA_SHA256,
-    PUBLIC_BACKUP_FIELDS,
+    REQUIRED_BACKUP_FIELDS,
+    BackupRecord,
     created_value,
+    decode_record,
     encode_metadata,
+    encode_record,
     seal_metadata,
     verify_metadata,
 )
@@ -33,7 +40,7 @@ def record() -> dict[str, Any]:
         "version": "1.0.0",
         "timestamp": "1764253683123456",
         "bytes": len(ARCHIVE),
-        "created": {"value": created_value(1764253683123456), "readable": "27 November 2025, 14:28:03 UTC"},
+        "created": {"value": created_value(1764253683123456), "readable": "2025-11-27 14:28:03 UTC"},
         "device_name": "workstation",
         "platform": "LINUX",
         "sha256": hashlib.sha256(ARCHIVE).hexdigest(),
@@ -46,8 +53,8 @@ def stored(fields: dict[str, Any]) -> bytes:
     return encode_metadata(seal_metadata(fields))
 
 
-def test_the_public_fields_are_the_models_required_ones() -> None:
-    assert PUBLIC_BACKUP_FIELDS == (
+def test_the_required_fields_are_the_models_required_ones() -> None:
+    assert REQUIRED_BACKUP_FIELDS == (
         "id",
         "version",
         "timestamp",
@@ -56,6 +63,16 @@ def test_the_public_fields_are_the_models_required_ones() -> None:
         "device_name",
         "platform",
     )
+
+
+def test_the_fields_are_the_specs_and_the_records_and_never_collide() -> None:
+    spec_fields = contract.spec_document()["components"]["schemas"]["Backup"]["properties"]
+    record_fields = [field.name for field in dataclasses.fields(BackupRecord)]
+
+    assert set(BACKUP_FIELDS) == set(spec_fields)
+    assert ENGINE_FIELDS == ("sha256", "asset_count", "format") == tuple(record_fields[1:])
+    # Both kinds sit side by side at the top of a stored record.
+    assert not set(BACKUP_FIELDS) & {*ENGINE_FIELDS, METADATA_SHA256}
 
 
 def test_a_sealed_record_verifies_and_reads_back_as_written() -> None:
@@ -95,7 +112,7 @@ RESEALED_CHANGES: dict[str, tuple[Change, str]] = {
     "missing asset_count": (_drop("asset_count"), "lacks asset_count"),
     "missing format": (_drop("format"), "lacks format"),
     "unknown top-level field": (_set("timestabp", "1764253683123456"), "unknown fields 'timestabp'"),
-    "the model's optional schema": (_set("schema", {"migration": 1, "semantic": "x"}), "unknown fields"),
+    "the model's optional schema, malformed": (_set("schema", {"migration": "1"}), "schema"),
     "id of another backup": (
         lambda fields: fields.update(id="1.0.0_1764253683123457", timestamp="1764253683123457"),
         "names backup '1.0.0_1764253683123457'",
@@ -140,6 +157,48 @@ def test_a_record_that_breaks_a_rule_is_corrupted(name: str) -> None:
     with pytest.raises(BackupCorrupted, match=rf"^metadata of backup {BACKUP_ID}: ") as raised:
         verify_metadata(BACKUP_ID, stored(fields), archive_bytes=len(ARCHIVE))
     assert reason in raised.value.detail
+
+
+def spec_backup_with_every_field() -> dict[str, Any]:
+    """The spec's `Backup` example, with each field it leaves out taken from that field's own
+    schema's example: every field the spec declares, set. A field added to the spec without
+    an example anywhere fails here, by name, until it has one."""
+    schemas = contract.spec_document()["components"]["schemas"]
+    example: dict[str, Any] = copy.deepcopy(schemas["Backup"]["examples"][0])
+    for name, declared in schemas["Backup"]["properties"].items():
+        if name not in example:
+            component = declared.get("$ref", "").rpartition("/")[2]
+            assert "examples" in schemas.get(component, {}), f"Backup.{name} has no example in the spec"
+            example[name] = copy.deepcopy(schemas[component]["examples"][0])
+    return example
+
+
+def test_every_field_of_backup_is_stored_and_read_back_optional_ones_too() -> None:
+    # An optional field the spec adds to Backup reaches the record, and from it the answers.
+    fields = {**spec_backup_with_every_field(), **{name: record()[name] for name in ENGINE_FIELDS}}
+    assert fields["id"] == BACKUP_ID
+
+    read = decode_record(BACKUP_ID, stored(fields))
+
+    assert read.backup.model_fields_set == set(Backup.model_fields)
+    assert read.backup.model_dump(mode="json", by_alias=True, exclude_none=True) == {
+        name: fields[name] for name in BACKUP_FIELDS
+    }
+    assert read.to_json() == fields
+    assert encode_record(read) == stored(fields)
+
+
+def test_a_record_reads_back_typed_and_encodes_to_the_same_bytes() -> None:
+    read = decode_record(BACKUP_ID, stored(record()), archive_bytes=len(ARCHIVE))
+
+    assert (read.backup_id, read.sha256, read.asset_count, read.format) == (
+        BACKUP_ID,
+        hashlib.sha256(ARCHIVE).hexdigest(),
+        3,
+        ARCHIVE_FORMAT,
+    )
+    assert read.backup == Backup.model_validate({name: record()[name] for name in REQUIRED_BACKUP_FIELDS})
+    assert encode_record(read) == stored(record())
 
 
 def test_a_timestamp_beyond_any_date_is_corrupted() -> None:
@@ -222,9 +281,9 @@ def test_every_single_byte_change_that_still_parses_is_caught_or_changes_nothing
 
 def test_a_verified_record_answers_exactly_what_is_stored() -> None:
     verified = verify_metadata(BACKUP_ID, stored(record()))
-    public = {field: verified[field] for field in PUBLIC_BACKUP_FIELDS}
+    public = {field: verified[field] for field in REQUIRED_BACKUP_FIELDS}
 
     answered = Backup.model_validate(public).model_dump(mode="json", by_alias=True, exclude_none=True)
 
     assert answered == public
-    assert copy.deepcopy(public) == {field: record()[field] for field in PUBLIC_BACKUP_FIELDS}
+    assert copy.deepcopy(public) == {field: record()[field] for field in REQUIRED_BACKUP_FIELDS}

@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from backup_api_server import store as store_module
-from backup_api_server.archive import ARCHIVE_FORMAT
+from backup_api_server.contract import backup_id_is_valid
 from backup_api_server.errors import BackupNotFound
-from backup_api_server.metadata import created_value, seal_metadata
-from backup_api_server.store import BackupStore, LocalDirectoryStore, is_valid_backup_id
+from backup_api_server.storage import store as store_module
+from backup_api_server.storage.archive import ARCHIVE_FORMAT
+from backup_api_server.storage.metadata import BackupRecord
+from backup_api_server.storage.store import BackupStore, LocalDirectoryStore
+from backup_api_server_models import Backup, BackupId, GroupedTimestamp, PlatformEnum
 
 StoreFactory = Callable[[Path], BackupStore]
 
@@ -28,58 +30,77 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> BackupStore:
     return STORE_FACTORIES[request.param](tmp_path)
 
 
-def backup_metadata(backup_id: str, content: bytes = b"") -> dict[str, Any]:
-    """Metadata as the engine writes it for an archive holding `content` (the store does not
+def backup_record(backup_id: str, content: bytes = b"") -> BackupRecord:
+    """A record as the engine writes it for an archive holding `content` (the store does not
     decode archives, so any bytes do)."""
     version, _, timestamp = backup_id.rpartition("_")
-    return {
-        "id": backup_id,
-        "version": version,
-        "timestamp": timestamp,
-        "bytes": len(content),
-        "created": {"value": created_value(int(timestamp)), "readable": "a while ago"},
-        "device_name": "tests",
-        "platform": "LINUX",
-        "sha256": hashlib.sha256(content).hexdigest(),
-        "asset_count": 0,
-        "format": ARCHIVE_FORMAT,
-    }
+    backup = Backup(
+        id=BackupId(backup_id),
+        version=version,
+        timestamp=timestamp,
+        bytes=len(content),
+        created=GroupedTimestamp(
+            value=datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(timestamp)),
+            readable="a while ago",
+        ),
+        device_name="tests",
+        platform=PlatformEnum.LINUX,
+    )
+    return BackupRecord(backup, hashlib.sha256(content).hexdigest(), asset_count=0, format=ARCHIVE_FORMAT)
 
 
 def write_backup(store: BackupStore, backup_id: str, content: bytes) -> None:
-    metadata = backup_metadata(backup_id)
-    with store.write(backup_id, metadata) as destination:
-        destination.write(content)
-        # Completed inside the block, as the engine does.
-        metadata.update(bytes=len(content), sha256=hashlib.sha256(content).hexdigest())
+    with store.write(backup_id) as pending:
+        pending.archive.write(content)
+        # Set once the archive is written, as the engine does.
+        pending.record = backup_record(backup_id, content)
 
 
 def test_written_backup_is_listed_with_its_metadata_and_archive(store: BackupStore) -> None:
     write_backup(store, "1.0.0_1", b"archive bytes")
 
     assert store.list_ids() == ["1.0.0_1"]
-    assert store.read_metadata("1.0.0_1") == seal_metadata(backup_metadata("1.0.0_1", b"archive bytes"))
+    assert store.read_record("1.0.0_1") == backup_record("1.0.0_1", b"archive bytes")
     with store.open_archive("1.0.0_1") as archive:
         assert archive.read() == b"archive bytes"
 
 
 def test_failed_write_leaves_nothing(store: BackupStore) -> None:
-    with pytest.raises(RuntimeError), store.write("1.0.0_1", backup_metadata("1.0.0_1")) as destination:
-        destination.write(b"half an archive")
+    with pytest.raises(RuntimeError), store.write("1.0.0_1") as pending:
+        pending.archive.write(b"half an archive")
         raise RuntimeError("writer failed")
 
     assert store.list_ids() == []
     with pytest.raises(BackupNotFound):
-        store.read_metadata("1.0.0_1")
+        store.read_record("1.0.0_1")
     with pytest.raises(BackupNotFound):
         store.open_archive("1.0.0_1")
 
 
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (None, "no record was set for backup 1.0.0_1"),
+        (backup_record("1.0.0_2", b"archive"), "the record of backup 1.0.0_1 names backup 1.0.0_2"),
+        (backup_record("1.0.0_1", b"another archive"), "refusing to commit metadata that does not verify"),
+    ],
+)
+def test_write_without_a_record_that_verifies_leaves_nothing(
+    store: BackupStore, record: BackupRecord | None, reason: str
+) -> None:
+    with pytest.raises(ValueError, match=reason), store.write("1.0.0_1") as pending:
+        pending.archive.write(b"archive")
+        pending.record = record
+
+    assert store.list_ids() == []
+    with pytest.raises(BackupNotFound):
+        store.read_record("1.0.0_1")
+
+
 def test_backup_is_not_listed_before_its_write_ends(store: BackupStore) -> None:
-    metadata = backup_metadata("1.0.0_1")
-    with store.write("1.0.0_1", metadata) as destination:
-        destination.write(b"in progress")
-        metadata.update(backup_metadata("1.0.0_1", b"in progress"))
+    with store.write("1.0.0_1") as pending:
+        pending.archive.write(b"in progress")
+        pending.record = backup_record("1.0.0_1", b"in progress")
         assert store.list_ids() == []
     assert store.list_ids() == ["1.0.0_1"]
 
@@ -99,32 +120,33 @@ def test_delete_removes_the_backup(store: BackupStore) -> None:
 
 def test_existing_id_cannot_be_overwritten(store: BackupStore) -> None:
     write_backup(store, "1.0.0_1", b"first")
-    with pytest.raises(FileExistsError), store.write("1.0.0_1", {}) as destination:
-        destination.write(b"second")
+    with pytest.raises(FileExistsError), store.write("1.0.0_1") as pending:
+        pending.archive.write(b"second")
     with store.open_archive("1.0.0_1") as archive:
         assert archive.read() == b"first"
 
 
 def test_large_archive_round_trips(store: BackupStore) -> None:
     content = bytes(range(256)) * 40_000
-    with store.write("1.0.0_1", backup_metadata("1.0.0_1", content)) as destination:
+    with store.write("1.0.0_1") as pending:
         source = io.BytesIO(content)
         while chunk := source.read(65_536):
-            destination.write(chunk)
+            pending.archive.write(chunk)
+        pending.record = backup_record("1.0.0_1", content)
     with store.open_archive("1.0.0_1") as archive:
         assert archive.read() == content
 
 
 @pytest.mark.parametrize("backup_id", ["../escape", "a/b", "a\\b", "..", "", "a\nb", "a..b", ".hidden"])
 def test_unsafe_ids_are_never_found_nor_written(store: BackupStore, backup_id: str) -> None:
-    assert not is_valid_backup_id(backup_id)
+    assert not backup_id_is_valid(backup_id)
     with pytest.raises(BackupNotFound):
-        store.read_metadata(backup_id)
+        store.read_record(backup_id)
     with pytest.raises(BackupNotFound):
         store.open_archive(backup_id)
     with pytest.raises(BackupNotFound):
         store.delete(backup_id)
-    with pytest.raises(ValueError), store.write(backup_id, {}):
+    with pytest.raises(ValueError), store.write(backup_id):
         pass
 
 
@@ -142,8 +164,8 @@ def test_recover_keeps_committed_backups(store: BackupStore) -> None:
 
 def test_recover_leaves_no_trace_of_an_interrupted_write(store: BackupStore) -> None:
     write_backup(store, "1.0.0_1", b"kept")
-    with pytest.raises(RuntimeError), store.write("1.0.0_2", backup_metadata("1.0.0_2")) as destination:
-        destination.write(b"half an archive")
+    with pytest.raises(RuntimeError), store.write("1.0.0_2") as pending:
+        pending.archive.write(b"half an archive")
         raise RuntimeError("writer failed")
 
     store.recover()
@@ -187,7 +209,7 @@ def test_local_store_does_not_list_metadata_without_archive(tmp_path: Path) -> N
 
     assert store.list_ids() == []
     with pytest.raises(BackupNotFound):
-        store.read_metadata("1.0.0_1")
+        store.read_record("1.0.0_1")
 
 
 def test_local_store_write_that_fails_after_the_metadata_is_in_place_leaves_nothing(
@@ -215,16 +237,17 @@ def test_local_store_write_that_fails_after_the_metadata_is_in_place_leaves_noth
     assert store.list_ids() == ["1.0.0_1"]
     assert sorted(path.name for path in root.iterdir()) == ["1.0.0_1.json", "1.0.0_1.jsonl.zst"]
     with pytest.raises(BackupNotFound):
-        store.read_metadata("1.0.0_2")
+        store.read_record("1.0.0_2")
 
 
 def test_local_store_write_of_an_id_being_written_leaves_the_other_write_alone(tmp_path: Path) -> None:
     store = LocalDirectoryStore(tmp_path / "backups")
-    with store.write("1.0.0_1", backup_metadata("1.0.0_1", b"first writer")) as destination:
-        destination.write(b"first")
-        with pytest.raises(FileExistsError), store.write("1.0.0_1", {}):
+    with store.write("1.0.0_1") as pending:
+        pending.archive.write(b"first")
+        with pytest.raises(FileExistsError), store.write("1.0.0_1"):
             pass
-        destination.write(b" writer")
+        pending.archive.write(b" writer")
+        pending.record = backup_record("1.0.0_1", b"first writer")
 
     with store.open_archive("1.0.0_1") as archive:
         assert archive.read() == b"first writer"

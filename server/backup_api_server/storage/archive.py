@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, NamedTuple, cast
 
 import zstandard
 
-from .errors import BackupCorrupted, OperationCancelled
+from ..errors import BackupCorrupted, OperationCancelled
 
 __all__ = [
     "ARCHIVE_FORMAT",

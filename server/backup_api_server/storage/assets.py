@@ -10,34 +10,27 @@ its insertion order. Besides reads and upserts, the database offers what backup 
   one, which is kept (`assets.db.previous`) until the swap is durable. A swap that fails is
   undone before the error is raised: the caller sees it happen entirely or not at all.
 
-Opening the database finishes or undoes a swap that a crash interrupted; the database that loses
-is moved aside (`assets.db.discarded-<time>`) rather than deleted. Only the newest such copy is
-kept: older ones are removed (and logged) when the database is opened and after a swap.
+Opening the database finishes or undoes a swap that a crash interrupted (see `database_files`,
+which also names the files); the database that loses is moved aside rather than deleted.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..errors import EngineError, OperationCancelled, OperationConflict
+from . import database_files as files
 from .archive import ArchivedDocument, encode_document
-from .errors import EngineError, OperationCancelled, OperationConflict
 from .store import fsync_directory
 
 __all__ = [
-    "DATABASE_NAME",
-    "DISCARDED_SUFFIX",
-    "PREVIOUS_SUFFIX",
-    "RESTORING_SUFFIX",
     "AssetDatabase",
     "ReplacementDatabase",
     "Snapshot",
@@ -45,21 +38,8 @@ __all__ = [
     "is_disk_full_error",
 ]
 
-DATABASE_NAME = "assets.db"
-RESTORING_SUFFIX = ".restoring"
-PREVIOUS_SUFFIX = ".previous"
-# A database start-up recovery set aside, followed by the UTC time it did so.
-DISCARDED_SUFFIX = ".discarded-"
-# How many of the databases set aside are kept (the newest ones).
-KEEP_DISCARDED = 1
-# Files SQLite keeps beside a database, by the suffix appended to its name.
-_SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 # How many SQLite virtual-machine steps run between two looks at a cancellation event.
 _CANCEL_CHECK_STEPS = 10_000
-# How long the database (and a check of its files) waits for another connection's lock.
-_BUSY_TIMEOUT_SECONDS = 5.0
-
-logger = logging.getLogger("backup_api_server")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS assets (
@@ -82,12 +62,12 @@ class AssetDatabase:
     """
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / DATABASE_NAME
+        self.path = Path(data_dir) / files.DATABASE_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._open_snapshots = 0
-        _recover_interrupted_swap(self.path)
-        _prune_discarded(self.path)
+        files.recover_interrupted_swap(self.path)
+        files.prune_discarded(self.path)
         self._connection: sqlite3.Connection | None = self._connect()
 
     def put(self, document: dict[str, Any]) -> None:
@@ -144,7 +124,7 @@ class AssetDatabase:
     @contextlib.contextmanager
     def build_replacement(self) -> Iterator[ReplacementDatabase]:
         """A new, empty database beside this one; removed again unless swapped in."""
-        replacement = ReplacementDatabase(_with_suffix(self.path, RESTORING_SUFFIX))
+        replacement = ReplacementDatabase(files.with_suffix(self.path, files.RESTORING_SUFFIX))
         try:
             yield replacement
         finally:
@@ -165,47 +145,56 @@ class AssetDatabase:
         """
         if not replacement.finished:
             raise RuntimeError("the replacement database was not finished")
-        previous = _with_suffix(self.path, PREVIOUS_SUFFIX)
+        previous = files.with_suffix(self.path, files.PREVIOUS_SUFFIX)
         with self._lock:
-            if self._open_snapshots:
-                raise OperationConflict("a snapshot of the asset database is being read")
-            if cancel.is_set():
-                raise OperationCancelled("cancelled")
-            connection = self._require_connection()
-            # Everything in the write-ahead log must be in the database file before it is
-            # renamed: a log left beside it would be one more thing a crash could separate.
-            # (A database not in WAL mode answers -1, -1: it has no log to leave behind.)
-            busy, log_frames, checkpointed = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            if busy != 0 or checkpointed < log_frames:
-                raise OperationConflict("the asset database is busy; try again")
-            connection.close()
-            self._connection = None
-            replaced = False
-            try:
-                _remove_database_files(previous)
-                _move_database_files(self.path, previous)
-                os.replace(replacement.path, self.path)
-                replaced = True
-                fsync_directory(self.path.parent)
-            except BaseException as error:
-                try:
-                    _undo_swap(self.path, previous, replacement.path, replaced=replaced)
-                except BaseException as undo_error:
-                    raise EngineError(
-                        f"{error or type(error).__name__}; undoing the swap failed too "
-                        f"({undo_error or type(undo_error).__name__}): the asset database stays "
-                        "closed until it is opened again, which finishes or undoes the swap"
-                    ) from error
-                self._connection = self._connect()
-                raise
+            self._close_for_swap(cancel)
+            self._rename_into_place(replacement, previous)
             replacement.swapped_in = True
             self._connection = self._connect()
             # The swap is durable: a failure to clean up must not report the restore as failed;
             # the next start-up removes what is left.
             with contextlib.suppress(OSError):
-                _remove_database_files(previous)
-                _prune_discarded(self.path)
+                files.remove_database_files(previous)
+                files.prune_discarded(self.path)
                 fsync_directory(self.path.parent)
+
+    def _close_for_swap(self, cancel: threading.Event) -> None:
+        """Close the connection with everything in the database file (called under the lock)."""
+        if self._open_snapshots:
+            raise OperationConflict("a snapshot of the asset database is being read")
+        if cancel.is_set():
+            raise OperationCancelled("cancelled")
+        connection = self._require_connection()
+        # Everything in the write-ahead log must be in the database file before it is
+        # renamed: a log left beside it would be one more thing a crash could separate.
+        # (A database not in WAL mode answers -1, -1: it has no log to leave behind.)
+        busy, log_frames, checkpointed = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy != 0 or checkpointed < log_frames:
+            raise OperationConflict("the asset database is busy; try again")
+        connection.close()
+        self._connection = None
+
+    def _rename_into_place(self, replacement: ReplacementDatabase, previous: Path) -> None:
+        """Keep this database as `previous`, rename the replacement to its name, and make that
+        durable; undone (and the connection reopened) if any of it fails."""
+        replaced = False
+        try:
+            files.remove_database_files(previous)
+            files.move_database_files(self.path, previous)
+            os.replace(replacement.path, self.path)
+            replaced = True
+            fsync_directory(self.path.parent)
+        except BaseException as error:
+            try:
+                _undo_swap(self.path, previous, replacement.path, replaced=replaced)
+            except BaseException as undo_error:
+                raise EngineError(
+                    f"{error or type(error).__name__}; undoing the swap failed too "
+                    f"({undo_error or type(undo_error).__name__}): the asset database stays "
+                    "closed until it is opened again, which finishes or undoes the swap"
+                ) from error
+            self._connection = self._connect()
+            raise
 
     def close(self) -> None:
         with self._lock:
@@ -215,7 +204,7 @@ class AssetDatabase:
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=_BUSY_TIMEOUT_SECONDS
+            self.path, isolation_level=None, check_same_thread=False, timeout=files.BUSY_TIMEOUT_SECONDS
         )
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
@@ -249,7 +238,7 @@ class ReplacementDatabase:
         self.path = path
         self.finished = False
         self.swapped_in = False
-        _remove_database_files(path)
+        files.remove_database_files(path)
         self._connection: sqlite3.Connection | None = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False
         )
@@ -299,7 +288,7 @@ class ReplacementDatabase:
             self._connection.close()
             self._connection = None
         if not self.swapped_in:
-            _remove_database_files(self.path)
+            files.remove_database_files(self.path)
 
     def _require_connection(self) -> sqlite3.Connection:
         if self._connection is None:
@@ -312,30 +301,12 @@ def _row(document: dict[str, Any]) -> tuple[str, str]:
     return document["id"], text
 
 
-def _with_suffix(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _remove_database_files(path: Path) -> None:
-    for file in (path, *(_with_suffix(path, suffix) for suffix in _SIDE_FILE_SUFFIXES)):
-        file.unlink(missing_ok=True)
-
-
-def _move_database_files(source: Path, destination: Path) -> None:
-    """Rename a closed database and its write-ahead log; its shared-memory index is rebuilt."""
-    _with_suffix(source, "-shm").unlink(missing_ok=True)
-    os.replace(source, destination)
-    source_wal = _with_suffix(source, "-wal")
-    if source_wal.exists():
-        os.replace(source_wal, _with_suffix(destination, "-wal"))
-
-
 def _undo_swap(path: Path, previous: Path, replacement: Path, *, replaced: bool) -> None:
     """Put the previous database back where a failed `swap_in` left things."""
     if replaced:
-        _move_database_files(path, replacement)
+        files.move_database_files(path, replacement)
     if previous.exists() and not path.exists():
-        _move_database_files(previous, path)
+        files.move_database_files(previous, path)
     # The renames are undone for every connection from here on; making that durable is best
     # effort (after a crash, opening the database finishes or undoes the swap).
     with contextlib.suppress(OSError):
@@ -345,98 +316,9 @@ def _undo_swap(path: Path, previous: Path, replacement: Path, *, replaced: bool)
 def is_busy_error(error: sqlite3.Error) -> bool:
     """Whether `error` says another connection holds a lock ("database is locked"), which says
     nothing about the database's content."""
-    return _primary_result_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-def _primary_result_code(error: sqlite3.Error) -> int | None:
-    """SQLite's primary result code of `error`; None if the error does not carry one."""
-    code = getattr(error, "sqlite_errorcode", None)
-    # The primary result code is the low byte of an extended one (SQLITE_BUSY_SNAPSHOT, ...).
-    return code & 0xFF if isinstance(code, int) else None
+    return files.primary_result_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def is_disk_full_error(error: sqlite3.Error) -> bool:
     """Whether `error` says the disk holding the database is full (SQLITE_FULL)."""
-    return _primary_result_code(error) == sqlite3.SQLITE_FULL
-
-
-def _is_intact(path: Path) -> bool:
-    """Whether `path` is an asset database that passes SQLite's integrity check.
-
-    "Not intact" is a judgement on the content only: the file is missing, SQLite reports it
-    corrupt or not a database (SQLITE_CORRUPT, SQLITE_NOTADB), the integrity check finds
-    problems, or it lacks the assets table. Any other error (I/O, cannot open, permission, a
-    lock another process holds) says nothing about the content and is raised.
-    """
-    if not path.exists():
-        return False
-    try:
-        uri = f"{path.absolute().as_uri()}?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_SECONDS)
-        try:
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-            has_assets = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assets'"
-            ).fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        if _primary_result_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            return False
-        raise
-    return problems == ["ok"] and has_assets is not None
-
-
-def _recover_interrupted_swap(path: Path) -> None:
-    """Put the database files in a consistent state after a crash during a restore.
-
-    A leftover replacement is discarded. A kept previous database means a swap was under way:
-    if the new database had been renamed into place (and is intact) the swap is finished,
-    otherwise the previous database is put back. Either way the database that loses is moved
-    aside (`assets.db.discarded-<UTC time>`), never deleted. An error that says nothing about
-    the files' content (I/O, permissions, a lock) is raised and nothing is moved.
-    """
-    _remove_database_files(_with_suffix(path, RESTORING_SUFFIX))
-    previous = _with_suffix(path, PREVIOUS_SUFFIX)
-    if previous.exists():
-        if _is_intact(path):
-            _move_database_files(previous, _discarded_path(path))
-        else:
-            if path.exists():
-                _move_database_files(path, _discarded_path(path))
-            _move_database_files(previous, path)
-    fsync_directory(path.parent)
-
-
-def _discarded_copies(path: Path) -> list[Path]:
-    """The databases set aside beside `path` (without their side files), oldest first."""
-    pattern = re.compile(re.escape(path.name + DISCARDED_SUFFIX) + r"(\d{8}T\d{12}Z)(?:-(\d+))?")
-    found = []
-    for candidate in path.parent.glob(f"{path.name}{DISCARDED_SUFFIX}*"):
-        match = pattern.fullmatch(candidate.name)
-        if match is not None:
-            found.append((match.group(1), int(match.group(2) or 1), candidate))
-    return [candidate for *_, candidate in sorted(found)]
-
-
-def _prune_discarded(path: Path) -> None:
-    """Remove all but the newest `KEEP_DISCARDED` databases set aside, logging each removal."""
-    copies = _discarded_copies(path)
-    for old in copies[: max(0, len(copies) - KEEP_DISCARDED)]:
-        try:
-            _remove_database_files(old)
-        except OSError as error:  # kept for now; the next attempt may succeed
-            logger.warning("could not remove %s, an older copy of the asset database: %s", old, error)
-        else:
-            logger.warning("removed %s, an older copy of the asset database set aside after a crash", old)
-
-
-def _discarded_path(path: Path) -> Path:
-    """A free name beside `path` to keep a database recovery set aside."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    candidate = _with_suffix(path, f"{DISCARDED_SUFFIX}{stamp}")
-    attempt = 1
-    while candidate.exists() or _with_suffix(candidate, "-wal").exists():
-        attempt += 1
-        candidate = _with_suffix(path, f"{DISCARDED_SUFFIX}{stamp}-{attempt}")
-    return candidate
+    return files.primary_result_code(error) == sqlite3.SQLITE_FULL

@@ -1,11 +1,12 @@
 """Where backups are kept: a small storage interface and its local-directory implementation.
 
-A backup is two objects: the archive and its metadata. The metadata is written last and is the
-commit record, so a backup is listed only when both exist; a write that fails or is interrupted
-leaves nothing listed. The record is sealed with its own checksum when written and verified
-whenever read (see `metadata`): a store never hands out metadata that does not verify. Further
-implementations (an S3-compatible object store) follow the same `BackupStore` protocol and run the
-same shared test suite.
+A backup is two objects: the archive and its metadata record (a `BackupRecord`). The record is
+written last and is the commit record, so a backup is listed only when both exist; a write that
+fails or is interrupted leaves nothing listed. The record is sealed with its own checksum when
+written and verified whenever read (see `metadata`): a store never hands out a record that does
+not verify. Ids are checked against the spec's `BackupId` rule (`contract.backup_id_is_valid`)
+before they name anything. Further implementations (an S3-compatible object store) follow the
+same `BackupStore` protocol and run the same shared test suite.
 """
 
 from __future__ import annotations
@@ -15,29 +16,23 @@ import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import BinaryIO, Protocol
 
-from . import contract
-from .errors import BackupCorrupted, BackupNotFound
-from .metadata import encode_metadata, seal_metadata, verify_metadata
+from ..contract import backup_id_is_valid
+from ..errors import BackupCorrupted, BackupNotFound
+from .metadata import BackupRecord, decode_record, encode_record
 
 __all__ = [
     "BackupStore",
     "LocalDirectoryStore",
+    "PendingBackup",
     "fsync_directory",
-    "is_valid_backup_id",
     "write_file_atomically",
 ]
 
 ARCHIVE_SUFFIX = ".jsonl.zst"
 METADATA_SUFFIX = ".json"
 TEMPORARY_SUFFIX = ".tmp"
-
-
-def is_valid_backup_id(backup_id: str) -> bool:
-    """Whether `backup_id` can name a backup (and so a file) safely: the spec's `BackupId` rule,
-    which admits no separators, no `..` and no control characters."""
-    return contract.backup_id_is_valid(backup_id)
 
 
 def fsync_directory(directory: Path) -> None:
@@ -66,6 +61,24 @@ def write_file_atomically(path: Path, content: bytes) -> None:
     fsync_directory(path.parent)
 
 
+class PendingBackup:
+    """A backup being written (see `BackupStore.write`): the block writes the archive to
+    `archive`, then sets `record`, which may say what is known only once the archive is written
+    (its size, its checksum)."""
+
+    def __init__(self, archive: BinaryIO) -> None:
+        self.archive = archive
+        self.record: BackupRecord | None = None
+
+    def committed_record(self, backup_id: str) -> BackupRecord:
+        """The record to commit; `ValueError` if none was set or it names another backup."""
+        if self.record is None:
+            raise ValueError(f"no record was set for backup {backup_id}")
+        if self.record.backup_id != backup_id:
+            raise ValueError(f"the record of backup {backup_id} names backup {self.record.backup_id}")
+        return self.record
+
+
 class BackupStore(Protocol):
     """Storage of backups: an archive plus its metadata per id.
 
@@ -89,19 +102,20 @@ class BackupStore(Protocol):
         """Open the archive of a committed backup for reading. Raises `BackupNotFound`."""
         ...
 
-    def write(self, backup_id: str, metadata: dict[str, Any]) -> AbstractContextManager[BinaryIO]:
-        """Write a new backup atomically: the block writes the archive to the yielded file.
+    def write(self, backup_id: str) -> AbstractContextManager[PendingBackup]:
+        """Write a new backup atomically: the block writes the archive to the yielded
+        `PendingBackup` and sets its record.
 
-        `metadata` is sealed (see `metadata.seal_metadata`) and serialised when the block exits
-        without error, after the archive is durable, so the block may complete it with what is
-        known only after writing (size, checksum); a record that would not verify is refused
-        (`ValueError`). If the block raises, or the write fails at any point (also after the
-        metadata is in place, e.g. making it durable), nothing is stored and nothing is listed.
+        The record is sealed and stored when the block exits without error, after the archive is
+        durable; a missing record, or one that would not verify, is refused (`ValueError`). If
+        the block raises, or the write fails at any point (also after the record is in place,
+        e.g. making it durable), nothing is stored and nothing is listed. An id the spec's rule
+        refuses is `ValueError`; one already stored (or being written) is `FileExistsError`.
         """
         ...
 
-    def read_metadata(self, backup_id: str) -> dict[str, Any]:
-        """The verified metadata of a committed backup (see `metadata.verify_metadata`, with the
+    def read_record(self, backup_id: str) -> BackupRecord:
+        """The verified record of a committed backup (see `metadata.decode_record`, with the
         archive's real size). Raises `BackupNotFound`, or `BackupCorrupted` for a record that
         does not verify."""
         ...
@@ -140,7 +154,7 @@ class LocalDirectoryStore:
         ids = []
         for metadata_path in self.root.glob(f"*{METADATA_SUFFIX}"):
             backup_id = metadata_path.name.removesuffix(METADATA_SUFFIX)
-            if is_valid_backup_id(backup_id) and self._archive_path(backup_id).is_file():
+            if backup_id_is_valid(backup_id) and self._archive_path(backup_id).is_file():
                 ids.append(backup_id)
         return ids
 
@@ -152,8 +166,8 @@ class LocalDirectoryStore:
             raise BackupNotFound(f"backup {backup_id} not found") from None
 
     @contextlib.contextmanager
-    def write(self, backup_id: str, metadata: dict[str, Any]) -> Iterator[BinaryIO]:
-        if not is_valid_backup_id(backup_id):
+    def write(self, backup_id: str) -> Iterator[PendingBackup]:
+        if not backup_id_is_valid(backup_id):
             raise ValueError(f"invalid backup id {backup_id!r}")
         archive_path = self._archive_path(backup_id)
         metadata_path = self._metadata_path(backup_id)
@@ -165,13 +179,14 @@ class LocalDirectoryStore:
         archive = open(temporary_archive, "xb")  # noqa: SIM115 (closed by the `with` below)
         try:
             with archive:
-                yield archive
+                pending = PendingBackup(archive)
+                yield pending
                 archive.flush()
                 os.fsync(archive.fileno())
                 archive_bytes = os.fstat(archive.fileno()).st_size
-            record = encode_metadata(seal_metadata(metadata))
+            record = encode_record(pending.committed_record(backup_id))
             try:
-                verify_metadata(backup_id, record, archive_bytes=archive_bytes)
+                decode_record(backup_id, record, archive_bytes=archive_bytes)
             except BackupCorrupted as error:
                 raise ValueError(f"refusing to commit metadata that does not verify: {error}") from None
             os.replace(temporary_archive, archive_path)
@@ -188,14 +203,14 @@ class LocalDirectoryStore:
                 fsync_directory(self.root)
             raise
 
-    def read_metadata(self, backup_id: str) -> dict[str, Any]:
+    def read_record(self, backup_id: str) -> BackupRecord:
         self._require_committed(backup_id)
         try:
             record = self._metadata_path(backup_id).read_bytes()
             archive_bytes = self._archive_path(backup_id).stat().st_size
         except FileNotFoundError:
             raise BackupNotFound(f"backup {backup_id} not found") from None
-        return verify_metadata(backup_id, record, archive_bytes=archive_bytes)
+        return decode_record(backup_id, record, archive_bytes=archive_bytes)
 
     def delete(self, backup_id: str) -> None:
         self._require_committed(backup_id)
@@ -209,7 +224,7 @@ class LocalDirectoryStore:
 
     def _require_committed(self, backup_id: str) -> None:
         if not (
-            is_valid_backup_id(backup_id)
+            backup_id_is_valid(backup_id)
             and self._metadata_path(backup_id).is_file()
             and self._archive_path(backup_id).is_file()
         ):

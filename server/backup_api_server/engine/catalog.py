@@ -1,0 +1,97 @@
+"""The backups the engine can answer for: the verified records in the store, and from the journal
+why an id it handed out holds no backup any more.
+
+A record is verified whenever it is read (see `storage.metadata`). A corrupted backup is left
+out of the list, never a reason to stop listing: each is reported once (again if the reason
+changes) with a warning on the `backup_api_server` logger that names it and says why.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from backup_api_server_models import Backup
+
+from ..contract import backup_id_is_valid
+from ..errors import BackupCorrupted, BackupGone, BackupNotFound
+from ..storage.metadata import BackupRecord
+from ..storage.store import BackupStore
+from .identity import timestamp_of
+from .journal import CreationJournal, Outcome
+
+__all__ = ["Catalog"]
+
+logger = logging.getLogger("backup_api_server")
+
+
+class Catalog:
+    """Reads backups from `store`, answering "gone" for the ids `journal` knows. Thread-safe."""
+
+    def __init__(self, store: BackupStore, journal: CreationJournal) -> None:
+        self._store = store
+        self._journal = journal
+        self._lock = threading.Lock()
+        # The corrupted backups `list` left out, with why: each is reported once.
+        self._reported: dict[str, str] = {}
+
+    def read(self, backup_id: str) -> BackupRecord:
+        """The backup's verified record. Raises `BackupCorrupted`, `BackupGone` once deleted or
+        for a creation that left no backup, and `BackupNotFound` for an id never handed out."""
+        try:
+            return self._store.read_record(backup_id)
+        except BackupNotFound:
+            raise self.missing(backup_id) from None
+
+    def missing(self, backup_id: str) -> BackupNotFound:
+        """The error for a backup the store does not hold: gone if it was here once."""
+        reason = self._journal.gone_reason(backup_id)
+        if reason is not None:
+            return BackupGone(f"backup {backup_id} is gone: {reason}")
+        return BackupNotFound(f"backup {backup_id} not found")
+
+    def ended_creation(self, backup_id: str) -> Outcome | None:
+        """How the creation of `backup_id` ended if it left no backup; None if none did."""
+        return self._journal.outcome(backup_id) if backup_id_is_valid(backup_id) else None
+
+    def knows(self, backup_id: str) -> bool:
+        """Whether `backup_id` was handed out here: stored (corrupted or not), or its creation
+        ended without a backup."""
+        return self.ended_creation(backup_id) is not None or self.is_stored(backup_id)
+
+    def is_stored(self, backup_id: str) -> bool:
+        """Whether the store holds the backup (corrupted or not)."""
+        try:
+            self._store.read_record(backup_id)
+        except BackupNotFound:
+            return False
+        except BackupCorrupted:
+            return True
+        return True
+
+    def list(self) -> list[Backup]:
+        """Every committed backup whose record verifies, newest first."""
+        backups = []
+        for backup_id in self._store.list_ids():
+            try:
+                backups.append(self._store.read_record(backup_id).backup)
+            except BackupNotFound:  # deleted meanwhile
+                continue
+            except BackupCorrupted as error:
+                self._report_unlisted(backup_id, f"it is corrupted: {error.detail}")
+            except OSError as error:
+                self._report_unlisted(backup_id, f"its metadata cannot be read: {error}")
+        backups.sort(key=lambda backup: (timestamp_of(backup.id.root), backup.id.root), reverse=True)
+        return backups
+
+    def forget(self, backup_id: str) -> None:
+        """The backup was deleted: report it again should its id ever be corrupted again."""
+        with self._lock:
+            self._reported.pop(backup_id, None)
+
+    def _report_unlisted(self, backup_id: str, reason: str) -> None:
+        with self._lock:
+            if self._reported.get(backup_id) == reason:
+                return
+            self._reported[backup_id] = reason
+        logger.warning("backup %s is left out of the list: %s", backup_id, reason)

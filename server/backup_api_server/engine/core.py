@@ -1,0 +1,394 @@
+"""`BackupEngine`: the one object the HTTP layer talks to; it decides what may run, and when.
+
+It keeps the jobs (creations and restorations) under one lock, refuses what would race (a
+restoration beside a creation, a second restoration), and hands the work to the flows in
+`creation` and `restoration`. Everything it answers is typed by the generated models.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from backup_api_server_models import Backup, BackupStatusEnum
+
+from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationConflict
+from ..storage.archive import encode_document
+from ..storage.metadata import BackupRecord
+from ..storage.store import BackupStore, LocalDirectoryStore
+from .catalog import Catalog
+from .creation import end_creation, record_start, run_creation
+from .identity import BackupIds, new_backup
+from .jobs import (
+    Creations,
+    Job,
+    RestorationHandle,
+    Restorations,
+    Status,
+    fail_if_still_running,
+    interrupted_by_shutdown,
+)
+from .journal import CreationJournal
+from .lock import DirectoryLock, open_database
+from .restoration import run_restoration, start_thread
+from .steps import StepHook, Workspace
+
+__all__ = ["BATCH_SIZE", "BackupEngine"]
+
+BATCH_SIZE = 500
+
+
+class BackupEngine:
+    """Backups of the asset database in `data_dir`, kept in `store` (default `<data_dir>/backups`).
+
+    Thread-safe. Creations run on `MAX_CONCURRENT_CREATIONS` worker threads; up to
+    `MAX_PENDING_CREATIONS` more wait INITIALIZED, and further ones are refused
+    (`TooManyRequests`). One restoration runs at a time (in a thread of its own), never beside
+    a creation.
+
+    Only one engine at a time may use a data directory: opening one that another engine (in
+    this process or another) holds raises `DataDirectoryInUse`, before anything is recovered.
+
+    `step_hook` (tests only) is called with a phase name before each batch and step, and when a
+    cancellation is requested; `time_ns` is the clock backup ids are made from.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        api_version: str,
+        store: BackupStore | None = None,
+        device_name: str | None = None,
+        step_hook: StepHook | None = None,
+        time_ns: Callable[[], int] = time.time_ns,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self._ids = BackupIds(api_version, time_ns)  # refuses a version that cannot prefix ids
+        self.api_version = api_version
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.device_name = device_name or socket.gethostname()
+        with contextlib.ExitStack() as undo:
+            # Taken before any recovery: start-up recovery rewrites what a running engine depends on.
+            self._directory_lock = DirectoryLock(self.data_dir)
+            undo.callback(self._directory_lock.release)
+            self.database = open_database(self.data_dir)
+            undo.callback(self.database.close)
+            self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
+            # Only now, under the lock: the clean-up removes what looks like interrupted
+            # writes, which another engine's writes in progress would look like too.
+            self.store.recover()
+            committed_ids = set(self.store.list_ids())
+            self._journal = CreationJournal(self.data_dir / "jobs")
+            self._journal.recover(committed_ids)
+            undo.pop_all()
+        self._ids.seen(committed_ids | self._journal.ids())
+        self._hook: StepHook = step_hook or (lambda phase: None)
+        self._workspace = Workspace(self.database, self.store, batch_size, self._hook)
+        self._catalog = Catalog(self.store, self._journal)
+        self._lock = threading.Lock()
+        self._closed = False
+        self._creations = Creations()
+        self._restorations = Restorations()
+
+    # Creation
+
+    def start_creation(self, assets: Sequence[dict[str, Any]] | None) -> str:
+        """Start backing up `assets`, or a consistent snapshot of the whole database if None.
+
+        Returns the new backup's id at once; follow it with `creation_status`. Raises
+        `ValueError` for an asset that is not a JSON object with a string id,
+        `OperationConflict` for a whole-database backup while a restoration runs,
+        `TooManyRequests` when `MAX_PENDING_CREATIONS` creations already wait for a worker
+        (nothing is written and no id is used), and `InsufficientStorage` when the disk is full.
+        """
+        texts = None if assets is None else [encode_document(asset) for asset in assets]
+        job = self._register_creation(whole_database=assets is None)
+        try:
+            record_start(job, self._journal)
+        except BaseException:
+            with self._lock:
+                self._creations.forget(job.backup_id)
+            raise
+        self._queue_creation(job, texts)
+        return job.backup_id
+
+    def _register_creation(self, *, whole_database: bool) -> Job:
+        with self._lock:
+            self._ensure_open()
+            restoration = self._restorations.running()
+            if whole_database and restoration is not None:
+                raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
+            self._creations.refuse_when_full()
+            backup_id = self._ids.next()
+            job = Job(backup_id, new_backup(backup_id, self.device_name))
+            self._creations.add(job)
+            return job
+
+    def _queue_creation(self, job: Job, texts: list[str] | None) -> None:
+        with self._lock:
+            # Under the lock, so close() never sees a registered job that is neither queued nor
+            # about to end. close() waits for every registered job before it stops the workers,
+            # so they still take this one.
+            try:
+                self._creations.submit(
+                    job, lambda: run_creation(job, texts, self._workspace, self._journal, self._creations)
+                )
+            except BaseException as error:
+                # The pool could not start a worker. The job may still be queued inside it, and
+                # a worker that exists could take it meanwhile: then it runs as usual.
+                if job.claim():
+                    self._creations.forget(job.backup_id)
+                    failure = EngineError(f"create: could not start: {error or type(error).__name__}")
+                    end_creation(job, failure, BackupStatusEnum.FAILED, self._journal)
+                    raise failure from error
+
+    def creation_status(self, backup_id: str) -> Status:
+        """Where the creation stands; COMPLETED 100 for any committed backup, also one made before
+        a restart, and FAILED for one a crash interrupted. A completed one answers with the
+        stored backup, verified: `BackupCorrupted` once it no longer verifies. Raises
+        `BackupNotFound`."""
+        job = self._creations.get(backup_id)
+        if job is not None and job.status.value is not BackupStatusEnum.COMPLETED:
+            return job.status
+        with contextlib.suppress(BackupNotFound):
+            return Status(BackupStatusEnum.COMPLETED, 100.0, self.get_backup(backup_id))
+        outcome = self._catalog.ended_creation(backup_id)
+        if outcome is None:
+            raise self._catalog.missing(backup_id)
+        # A marker whose backup does not read (written by hand, damaged) still says how it ended.
+        backup = outcome.backup or new_backup(backup_id, self.device_name)
+        return Status(outcome.value, None, backup, outcome.detail)
+
+    def wait_for_creation(self, backup_id: str, timeout: float | None = None) -> Status:
+        """The creation's final status once it has ended; `TimeoutError` after `timeout` s."""
+        job = self._creations.get(backup_id)
+        if job is None:
+            return self.creation_status(backup_id)
+        if not job.finished.wait(timeout):
+            raise TimeoutError(f"creation of backup {backup_id} is still running")
+        return job.status
+
+    def cancel_creation(self, backup_id: str) -> None:
+        """Cancel a creation and wait until it has removed everything it wrote; one still
+        waiting for a worker ends CANCELED at once.
+
+        Idempotent: cancelling a creation that already ended CANCELED (also before a restart)
+        succeeds again and does nothing. Raises `OperationConflict` if no creation of that
+        backup is in progress and it did not end cancelled (it completed, also before the
+        cancellation took effect, or failed), `BackupNotFound` for an unknown id.
+        """
+        with self._lock:
+            job = self._creations.get(backup_id)
+            if job is None or not job.running:
+                if self._creation_ended_canceled(backup_id, job):
+                    return
+                if job is None and not self._catalog.knows(backup_id):
+                    raise self._catalog.missing(backup_id)
+                raise OperationConflict(f"no creation of backup {backup_id} is in progress")
+            job.request_stop(shutdown=False)
+            # Still queued: no worker will run it. (Not queued yet: its worker sees the stop.)
+            dequeued = self._creations.take_back(job)
+        if dequeued:
+            end_creation(
+                job, OperationCancelled("create: cancelled"), BackupStatusEnum.CANCELED, self._journal
+            )
+        self._hook("create:cancel-requested")
+        self._wait_until_canceled(job, "creation")
+
+    def _creation_ended_canceled(self, backup_id: str, job: Job | None) -> bool:
+        if job is not None:
+            return job.status.value is BackupStatusEnum.CANCELED
+        outcome = self._catalog.ended_creation(backup_id)
+        return outcome is not None and outcome.value is BackupStatusEnum.CANCELED
+
+    # Backups
+
+    def get_backup(self, backup_id: str) -> Backup:
+        """The backup, as its verified metadata record holds it.
+
+        Raises `OperationConflict` while the backup is being created (it exists, but is not
+        complete), `BackupCorrupted` if its metadata does not verify, `BackupGone` once deleted
+        or for a creation that left no backup, and `BackupNotFound` for an id never handed out
+        here.
+        """
+        if self._creations.running(backup_id) is not None:
+            raise OperationConflict(
+                f"creation of backup {backup_id} is in progress; follow it with its creation status"
+            )
+        return self._catalog.read(backup_id).backup
+
+    def list_backups(self) -> list[Backup]:
+        """Every committed backup whose metadata verifies, newest first.
+
+        A corrupted backup (or one whose metadata cannot be read) is left out, never a reason
+        to stop listing; each is reported once (again if the reason changes) with a warning on
+        the `backup_api_server` logger that names it and says why.
+        """
+        return self._catalog.list()
+
+    def delete_backup(self, backup_id: str) -> None:
+        """Remove a backup, remembering its id as deleted (later lookups raise `BackupGone`).
+
+        A corrupted backup can be deleted too (its metadata is not read). Raises
+        `OperationConflict` while it is being created or restored.
+        """
+        with self._lock:
+            if self._creations.running(backup_id) is not None:
+                raise OperationConflict(f"creation of backup {backup_id} is in progress")
+            restoration = self._restorations.running()
+            if restoration is not None and restoration.backup_id == backup_id:
+                raise OperationConflict(f"restoration of backup {backup_id} is in progress")
+            try:
+                self.store.delete(backup_id)
+            except BackupNotFound:
+                raise self._catalog.missing(backup_id) from None
+            with contextlib.suppress(OSError):  # the backup is gone either way; only the 410 is lost
+                self._journal.record_deleted(backup_id)
+            self._creations.forget(backup_id)
+            self._restorations.forget(backup_id)
+            self._catalog.forget(backup_id)
+
+    # Restoration
+
+    def start_restoration(self, backup_id: str) -> RestorationHandle:
+        """Start replacing the whole asset database with the backup's content, in the background.
+
+        Raises `BackupNotFound`, `BackupCorrupted` (metadata that does not verify, an archive
+        of another size than it says), or `OperationConflict` while a restoration or a creation
+        runs (or waits for a worker).
+        """
+        with self._lock:
+            self._ensure_open()
+            restoration = self._restorations.running()
+            if restoration is not None:
+                raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
+            creations = self._creations.all_running()
+            if creations:
+                raise OperationConflict(f"creation of backup {creations[0].backup_id} is in progress")
+            record = self._catalog.read(backup_id)
+            job = Job(backup_id, record.backup)
+            self._restorations.add(job)
+            try:
+                # Under the lock, so close() never sees a registered job without its thread.
+                start_thread(job, lambda: self._run_restoration(job, record))
+            except BaseException:
+                self._restorations.stopped(job)
+                raise
+        return RestorationHandle(job, self.cancel_restoration)
+
+    def restore(self, backup_id: str) -> Backup:
+        """Restore synchronously (see `start_restoration`); returns the backup.
+
+        Raises `BackupCorrupted` (database untouched), `OperationCancelled` (database exactly
+        as before), `OperationConflict`, `BackupNotFound` or `EngineError`.
+        """
+        return self.start_restoration(backup_id).wait()
+
+    def restoration_status(self, backup_id: str) -> Status:
+        """The latest restoration of the backup since start-up; UNKNOWN if there was none (also
+        while the backup is still being created). Raises `BackupNotFound`."""
+        job = self._restorations.latest(backup_id)
+        if job is not None:
+            return job.status
+        creation = self._creations.running(backup_id)
+        if creation is not None:
+            return Status(BackupStatusEnum.UNKNOWN, None, creation.status.backup)
+        return Status(BackupStatusEnum.UNKNOWN, None, self.get_backup(backup_id))
+
+    def cancel_restoration(self, backup_id: str) -> None:
+        """Cancel the running restoration and wait until the original database is back.
+
+        Idempotent: cancelling when the latest restoration of that backup (since start-up)
+        already ended CANCELED succeeds again and does nothing. Raises `OperationConflict` if
+        no restoration of that backup is in progress and the latest did not end cancelled
+        (none ran, or it completed, also before the cancellation took effect, or failed),
+        `BackupNotFound` for an unknown id.
+        """
+        with self._lock:
+            job = self._restorations.latest(backup_id)
+            if job is None or not job.running:
+                if job is not None and job.status.value is BackupStatusEnum.CANCELED:
+                    return
+                known = job is not None or self._creations.running(backup_id) is not None
+                if not known and not self._catalog.is_stored(backup_id):
+                    raise self._catalog.missing(backup_id)
+                raise OperationConflict(f"no restoration of backup {backup_id} is in progress")
+            job.request_stop(shutdown=False)
+        self._hook("restore:cancel-requested")
+        self._wait_until_canceled(job, "restoration")
+
+    def _run_restoration(self, job: Job, record: BackupRecord) -> None:
+        try:
+            run_restoration(job, record, self._workspace)
+        finally:
+            with self._lock:
+                self._restorations.stopped(job)
+            fail_if_still_running(job, "restore")
+
+    # Assets and lifetime
+
+    def list_assets(self) -> list[dict[str, Any]]:
+        """The local database's asset documents, in insertion order."""
+        return self.database.list_documents()
+
+    def list_asset_texts(self) -> list[str]:
+        """The local database's asset documents as stored JSON texts, in insertion order."""
+        return self.database.list_document_texts()
+
+    def close(self) -> None:
+        """Stop running jobs, wait until every one has ended and cleaned up, close the database
+        and release the data directory.
+
+        A creation or restoration cut off this way ends FAILED ("interrupted: the server
+        stopped"), as it reads after a crash, not CANCELED: nobody cancelled it. One that got
+        past its last check (a creation committing, a restoration swapping) completes.
+        """
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            restoration = self._restorations.running()
+            jobs = [*self._creations.all_running(), *([] if restoration is None else [restoration])]
+            for job in jobs:
+                job.request_stop(shutdown=True)
+            # Creations still waiting for a worker end now; no worker will run them.
+            queued = [job for job in jobs if self._creations.take_back(job)]
+        for job in queued:
+            end_creation(job, interrupted_by_shutdown("create"), BackupStatusEnum.FAILED, self._journal)
+        self._hook("engine:closing")
+        for job in jobs:
+            # Also a job still being queued: it is registered, so it ends.
+            job.finished.wait()
+            if job.thread is not None:
+                job.thread.join()
+        try:
+            self._creations.shutdown()
+            self.database.close()
+        finally:
+            self._directory_lock.release()
+
+    def __enter__(self) -> BackupEngine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Helpers
+
+    def _wait_until_canceled(self, job: Job, kind: str) -> None:
+        job.finished.wait()
+        if job.status.value is not BackupStatusEnum.CANCELED:
+            raise OperationConflict(
+                f"{kind} of backup {job.backup_id} ended {job.status.value} before it could be cancelled"
+            )
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise EngineError("the engine is closed")

@@ -1,0 +1,135 @@
+"""A creation, on a worker thread: plan what to read, then write the archive and commit its record.
+
+- plan: the documents sent, or a snapshot of the whole database (one read transaction, so
+  writes meanwhile are not in it), and how many there are;
+- do: stream them into the archive in batches, publishing progress and the bytes written so far,
+  looking at the job's stop event before each batch and once more before the commit; then the
+  store commits the record (written last: a backup is listed only once it is complete);
+- end: the journal's marker is removed (COMPLETED) or says how it ended (CANCELED, or FAILED and
+  why). A creation the engine's closing stops ends FAILED, as it would read after a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from backup_api_server_models import Backup, BackupStatusEnum
+
+from ..errors import EngineError, OperationCancelled
+from ..storage.archive import ARCHIVE_FORMAT, ArchiveWriter
+from ..storage.metadata import BackupRecord
+from .jobs import Creations, Job, fail_if_still_running, interrupted_by_shutdown
+from .journal import CreationJournal
+from .steps import Workspace, chunks, percentage, raise_if_cancelled, step
+
+__all__ = ["end_creation", "record_start", "run_creation"]
+
+
+def record_start(job: Job, journal: CreationJournal) -> None:
+    """Write the creation's journal marker, before it is queued. If that fails the job ends
+    FAILED (waking a `close()` that waits for it) and the error is raised, named `create:`."""
+    try:
+        with step("create"):
+            journal.record_started(job.backup_id, job.status.backup)
+    except BaseException as error:
+        job.error = error if isinstance(error, EngineError) else EngineError(f"create: {error!r}")
+        job.publish(BackupStatusEnum.FAILED, job.status.percentage)
+        raise
+
+
+def run_creation(
+    job: Job, texts: list[str] | None, workspace: Workspace, journal: CreationJournal, creations: Creations
+) -> None:
+    """Run the creation `job` names (on a worker): of `texts`, or of the whole database if None."""
+    if not job.claim():
+        return  # it ended while it waited (cancelled, the engine closing, a failed start)
+    with creations.timing():
+        try:
+            _create_and_publish(job, texts, workspace, journal)
+        finally:
+            fail_if_still_running(job, "create")
+
+
+def end_creation(job: Job, error: EngineError, value: BackupStatusEnum, journal: CreationJournal) -> None:
+    """End a creation that left no backup: CANCELED or FAILED, recorded in the journal (FAILED,
+    with both reasons, if the journal cannot record it)."""
+    job.error = error
+    try:
+        journal.record_ended(job.backup_id, value, error.detail)
+    except OSError as journal_error:
+        job.error = EngineError(f"{error.detail}; journal: {journal_error}")
+        value = BackupStatusEnum.FAILED
+    job.publish(value, job.status.percentage)
+
+
+def _create_and_publish(
+    job: Job, texts: list[str] | None, workspace: Workspace, journal: CreationJournal
+) -> None:
+    try:
+        with step("create"):
+            raise_if_cancelled(job.stop)
+            backup = _create(job, texts, workspace)
+    except OperationCancelled as error:
+        if job.stopped_by_shutdown:
+            end_creation(job, interrupted_by_shutdown("create"), BackupStatusEnum.FAILED, journal)
+        else:
+            end_creation(job, error, BackupStatusEnum.CANCELED, journal)
+    except EngineError as error:
+        end_creation(job, error, BackupStatusEnum.FAILED, journal)
+    else:
+        # The backup is committed; a marker left by a failed removal is cleared at start-up.
+        with contextlib.suppress(OSError):
+            journal.record_completed(job.backup_id)
+        job.publish(BackupStatusEnum.COMPLETED, 100.0, backup)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What a creation reads: `total` documents, as JSON texts in batches."""
+
+    total: int
+    batches: Iterator[list[str]]
+
+
+def _create(job: Job, texts: list[str] | None, workspace: Workspace) -> Backup:
+    with contextlib.ExitStack() as resources:
+        with step("read assets"):
+            source = _plan(texts, workspace, resources)
+        job.publish(BackupStatusEnum.IN_PROGRESS, percentage(0, source.total))
+        with step("write backup"):
+            return _write(job, source, workspace).backup
+
+
+def _plan(texts: list[str] | None, workspace: Workspace, resources: contextlib.ExitStack) -> _Source:
+    if texts is not None:
+        return _Source(len(texts), chunks(texts, workspace.batch_size))
+    snapshot = resources.enter_context(workspace.database.snapshot())
+    return _Source(snapshot.count, snapshot.batches(workspace.batch_size))
+
+
+def _write(job: Job, source: _Source, workspace: Workspace) -> BackupRecord:
+    """Write the archive and commit its record; the store keeps neither if this raises."""
+    started = job.status.backup
+    with workspace.store.write(job.backup_id) as pending:
+        with ArchiveWriter(pending.archive) as archive:
+            for batch in workspace.between_checks(source.batches, "create:write", job.stop):
+                archive.write_lines(batch)
+                done = percentage(archive.document_count, source.total)
+                job.publish(BackupStatusEnum.IN_PROGRESS, done, _with_bytes(started, archive.bytes_written))
+        pending.record = BackupRecord(
+            _with_bytes(started, archive.bytes_written),
+            sha256=archive.sha256,
+            asset_count=archive.document_count,
+            format=ARCHIVE_FORMAT,
+        )
+        workspace.hook("create:commit")
+        raise_if_cancelled(job.stop)
+    return pending.record
+
+
+def _with_bytes(backup: Backup, size: int) -> Backup:
+    copy = backup.model_copy()
+    copy.bytes = size
+    return copy

@@ -1,0 +1,99 @@
+"""A restoration, in a thread of its own: plan from the verified record, then verify, build and swap.
+
+- plan: a reader of the archive the record describes (its size, checksum and document count);
+  the record was verified when the restoration started;
+- do: verify the archive's checksum, build a new database beside the current one from its
+  documents in batches (publishing progress), check the new database's integrity, swap it in.
+  Every step looks at the job's stop event first and names itself in any error; until the swap
+  starts, stopping or failing leaves the current database exactly as it was (the new one is
+  removed). A restoration the engine's closing stops ends FAILED, as it would read after a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+
+from backup_api_server_models import BackupStatusEnum
+
+from ..errors import EngineError, OperationCancelled
+from ..storage.archive import ArchiveReader
+from ..storage.assets import ReplacementDatabase
+from ..storage.metadata import BackupRecord
+from .jobs import Job, interrupted_by_shutdown
+from .steps import Workspace, percentage, raise_if_cancelled, step
+
+__all__ = ["run_restoration", "start_thread"]
+
+
+def start_thread(job: Job, run: Callable[[], None]) -> None:
+    """Run the restoration `job` in a thread of its own (`run` restores and publishes); if the
+    thread cannot start, the job ends FAILED and the error is raised."""
+    job.thread = threading.Thread(target=run, name=f"restore {job.backup_id}")
+    try:
+        job.thread.start()
+    except BaseException as error:
+        job.thread = None
+        job.error = EngineError(f"restore: could not start: {error or type(error).__name__}")
+        job.publish(BackupStatusEnum.FAILED, job.status.percentage)
+        raise job.error from error
+
+
+def run_restoration(job: Job, record: BackupRecord, workspace: Workspace) -> None:
+    """Restore the backup `record` describes, then publish how it ended."""
+    outcome = BackupStatusEnum.COMPLETED
+    try:
+        with step("restore"):
+            _restore(job, record, workspace)
+    except OperationCancelled as error:
+        if job.stopped_by_shutdown:
+            job.error, outcome = interrupted_by_shutdown("restore"), BackupStatusEnum.FAILED
+        else:
+            job.error, outcome = error, BackupStatusEnum.CANCELED
+    except EngineError as error:
+        job.error, outcome = error, BackupStatusEnum.FAILED
+    done = 100.0 if outcome is BackupStatusEnum.COMPLETED else job.status.percentage
+    job.publish(outcome, done)
+
+
+def _plan(record: BackupRecord, workspace: Workspace) -> ArchiveReader:
+    return ArchiveReader(
+        lambda: workspace.store.open_archive(record.backup_id),
+        expected_sha256=record.sha256,
+        expected_count=record.asset_count,
+        expected_bytes=record.backup.bytes,
+    )
+
+
+def _restore(job: Job, record: BackupRecord, workspace: Workspace) -> None:
+    reader = _plan(record, workspace)
+    workspace.hook("restore:start")
+    job.publish(BackupStatusEnum.IN_PROGRESS, 0.0)
+    with step("verify checksum"):
+        workspace.hook("restore:verify")
+        raise_if_cancelled(job.stop)
+        reader.verify(job.stop)
+    with contextlib.ExitStack() as resources:
+        with step("create new database"):
+            replacement = resources.enter_context(workspace.database.build_replacement())
+        with step("insert documents"):
+            _insert(job, reader, replacement, record.asset_count, workspace)
+        with step("check integrity"):
+            workspace.hook("restore:check")
+            raise_if_cancelled(job.stop)
+            replacement.finish(job.stop)
+        with step("swap databases"):
+            workspace.hook("restore:swap")
+            workspace.database.swap_in(replacement, job.stop)
+
+
+def _insert(
+    job: Job, reader: ArchiveReader, replacement: ReplacementDatabase, total: int, workspace: Workspace
+) -> None:
+    with contextlib.closing(reader.batches(workspace.batch_size)) as batches:
+        inserted = 0
+        for batch in workspace.between_checks(batches, "restore:insert", job.stop):
+            replacement.insert(batch)
+            inserted += len(batch)
+            job.publish(BackupStatusEnum.IN_PROGRESS, percentage(inserted, total))

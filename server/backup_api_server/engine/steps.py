@@ -1,0 +1,99 @@
+"""What every step of a creation or restoration shares.
+
+- `step(name)` names the step in any error raised inside it, outermost first
+  (``restore: verify checksum: sha256 mismatch ...``); a full disk (ENOSPC, EDQUOT, SQLite's
+  SQLITE_FULL) in any step is `InsufficientStorage`;
+- `Workspace` is what the flows work on, and hands out batches only after the step hook ran and
+  the cancel handle (the job's stop event) was looked at;
+- `percentage` is progress, never above 100.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..errors import EngineError, InsufficientStorage, OperationCancelled
+from ..storage.assets import AssetDatabase, is_disk_full_error
+from ..storage.store import BackupStore
+
+__all__ = ["StepHook", "Workspace", "chunks", "percentage", "raise_if_cancelled", "step"]
+
+_Item = TypeVar("_Item")
+StepHook = Callable[[str], None]
+"""Called with a phase name between batches, when a cancellation is requested
+("<kind>:cancel-requested") and when the engine starts closing ("engine:closing"); for tests."""
+
+_DISK_FULL_ERRNOS = frozenset(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
+)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What creations and restorations work on: the asset database, the backup store, how many
+    documents a batch holds, and the step hook (a no-op but in tests)."""
+
+    database: AssetDatabase
+    store: BackupStore
+    batch_size: int
+    hook: StepHook
+
+    def between_checks(
+        self, batches: Iterator[list[_Item]], phase: str, cancel: threading.Event
+    ) -> Iterator[list[_Item]]:
+        """The batches, each fetched only after the step hook ran and cancellation was checked."""
+        while True:
+            self.hook(phase)
+            raise_if_cancelled(cancel)
+            batch = next(batches, None)
+            if batch is None:
+                return
+            yield batch
+
+
+@contextlib.contextmanager
+def step(name: str) -> Iterator[None]:
+    """Name the step in any error raised inside it; non-engine errors become `EngineError`."""
+    try:
+        yield
+    except EngineError as error:
+        raise error.with_step(name) from error
+    except Exception as error:
+        kind = InsufficientStorage if _is_disk_full(error) else EngineError
+        raise kind(f"{name}: {error or type(error).__name__}") from error
+
+
+def raise_if_cancelled(cancel: threading.Event) -> None:
+    if cancel.is_set():
+        raise OperationCancelled("cancelled")
+
+
+def chunks(texts: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(texts), size):
+        yield texts[start : start + size]
+
+
+def percentage(done: int, total: int) -> float:
+    """`done` of `total` in percent, never above 100 (whatever a wrong total says)."""
+    return 100.0 if total <= 0 else min(100.0, round(100.0 * done / total, 2))
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    """Whether `error`, or an error it was raised from or while handling, says the disk (or the
+    user's quota) is full."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_FULL_ERRNOS:
+            return True
+        if isinstance(current, sqlite3.Error) and is_disk_full_error(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
