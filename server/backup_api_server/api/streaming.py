@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import math
 import time
 from collections.abc import AsyncIterator
-from typing import Any
 
 import anyio
 from fastapi.sse import EventSourceResponse, format_sse_event
 
-from backup_api_server_models import BackupStreamedProgress
+from backup_api_server_models import BackupStatusEnum, BackupStreamedProgress
 
-from ..engine import TERMINAL_STATUS_VALUES, RestorationHandle, Status, StatusValue
+from ..engine import TERMINAL_STATUS_VALUES, RestorationHandle, Status
 
 EVENT_STREAM = "text/event-stream"
 # An event at least this often, even when the percentage has not moved, so clients see liveness.
@@ -41,23 +40,20 @@ def wants_event_stream(accept: str | None) -> bool:
     return False
 
 
-def progress_document(handle: RestorationHandle, status: Status) -> dict[str, Any]:
-    """One BackupStreamedProgress, in its wire shape."""
-    fields: dict[str, Any] = {"status": status.value.value}
-    if status.percentage is not None:
-        fields["percentage"] = status.percentage
-    if status.value is StatusValue.COMPLETED:
-        fields["backup"] = status.backup
-    elif status.value in (StatusValue.FAILED, StatusValue.CANCELED):
-        fields["detail"] = handle.failure_detail() or f"restoration ended {status.value.value}"
-    model = BackupStreamedProgress.model_validate(fields)
-    document: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return document
+def progress(handle: RestorationHandle, status: Status) -> BackupStreamedProgress:
+    """One step of the restoration as the wire's BackupStreamedProgress."""
+    ended = status.value in (BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED)
+    return BackupStreamedProgress(
+        status=status.value,
+        percentage=status.percentage,
+        backup=status.backup if status.value is BackupStatusEnum.COMPLETED else None,
+        detail=(handle.failure_detail() or f"restoration ended {status.value.value}") if ended else None,
+    )
 
 
-def final_progress(handle: RestorationHandle) -> dict[str, Any]:
+def final_progress(handle: RestorationHandle) -> BackupStreamedProgress:
     """Block until the restoration ends; its terminal BackupStreamedProgress."""
-    return progress_document(handle, handle.final_status())
+    return progress(handle, handle.final_status())
 
 
 async def progress_events(handle: RestorationHandle) -> AsyncIterator[bytes]:
@@ -79,8 +75,8 @@ async def progress_events(handle: RestorationHandle) -> AsyncIterator[bytes]:
             or now - last_sent_at >= HEARTBEAT_SECONDS
         ):
             sent = _not_before(status, last_sent)
-            document = progress_document(handle, sent)
-            yield format_sse_event(data_str=json.dumps(document, separators=(",", ":")))
+            event = progress(handle, sent).model_dump_json(by_alias=True, exclude_none=True)
+            yield format_sse_event(data_str=event)
             last_sent, last_sent_at = sent, now
             if terminal:
                 return
@@ -97,7 +93,7 @@ def _not_before(status: Status, previous: Status | None) -> Status:
         return status
     if status.percentage >= previous.percentage:
         return status
-    return Status(status.value, previous.percentage, status.backup)
+    return dataclasses.replace(status, percentage=previous.percentage)
 
 
 def restoration_event_stream(handle: RestorationHandle) -> EventSourceResponse:

@@ -29,8 +29,6 @@ What the engine answers is typed by the models generated from the spec: a `Backu
 `BackupStatusEnum`; ids follow the spec's `BackupId` rule and new backups are made in `identity`.
 """
 
-from backup_api_server_models import BackupStatusEnum
-
 from ..settings import MAX_CONCURRENT_CREATIONS, MAX_PENDING_CREATIONS
 from .core import BATCH_SIZE, BackupEngine
 from .jobs import SHUTDOWN_DETAIL, TERMINAL_STATUS_VALUES, RestorationHandle, Status
@@ -47,10 +45,5 @@ __all__ = [
     "BackupEngine",
     "RestorationHandle",
     "Status",
-    "StatusValue",
     "StepHook",
 ]
-
-# The spec's status enum under the name the HTTP layer still imports (streaming.py); new code
-# names it `BackupStatusEnum`. Remove once no importer uses it.
-StatusValue = BackupStatusEnum

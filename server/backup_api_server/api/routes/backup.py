@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from backup_api_server_models import Backup, BackupStatus, BackupStreamedProgress
+from backup_api_server_models import BackupStatus
 
 from ...engine import Status
 from ...problems import Problem
@@ -20,13 +20,8 @@ router = APIRouter(tags=["Backup"])
 
 
 def _status_model(status: Status) -> BackupStatus:
-    return BackupStatus.model_validate(
-        {
-            "backup": status.backup,
-            "percentage": status.percentage,
-            "value": status.value,
-            "detail": status.detail,
-        }
+    return BackupStatus(
+        backup=status.backup, percentage=status.percentage, value=status.value, detail=status.detail
     )
 
 
@@ -69,7 +64,7 @@ async def backup_asset(request: Request, engine: Engine, bodies: Bodies) -> Resp
 
 @router.get("/backup/{backup}")
 async def backup_specific_backup_snapshot(backup: BackupIdPath, engine: Engine) -> Response:
-    return model_response(Backup.model_validate(await call(engine.get_backup, backup)))
+    return model_response(await call(engine.get_backup, backup))
 
 
 @router.get("/backup/{backup}/creation/status")
@@ -88,7 +83,7 @@ async def backup_restore_specific_backup(
     backup: BackupIdPath, request: Request, engine: Engine, bodies: Bodies
 ) -> Response:
     await _check_optional_metadata(engine, bodies, backup, request)
-    return model_response(Backup.model_validate(await call(engine.restore, backup)))
+    return model_response(await call(engine.restore, backup))
 
 
 @router.post("/backup/{backup}/restore/streamed")
@@ -99,8 +94,7 @@ async def backup_restore_specific_backup_streamed(
     handle = await call(engine.start_restoration, backup)
     if wants_event_stream(request.headers.get("accept")):
         return restoration_event_stream(handle)
-    final = await run_in_threadpool(final_progress, handle)
-    return model_response(BackupStreamedProgress.model_validate(final))
+    return model_response(await run_in_threadpool(final_progress, handle))
 
 
 @router.get("/backup/{backup}/restoration/status")

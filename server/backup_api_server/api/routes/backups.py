@@ -15,7 +15,7 @@ router = APIRouter(tags=["Backups"])
 
 @router.get("/backups")
 async def backups_list(engine: Engine) -> Response:
-    return model_response(Backups.model_validate({"iterable": await call(engine.list_backups)}))
+    return model_response(Backups(iterable=await call(engine.list_backups)))
 
 
 @router.post("/backups/{backup}/delete")
