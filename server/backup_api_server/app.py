@@ -26,7 +26,7 @@ from backup_api_server_models import (
     BackupStreamedProgress,
 )
 
-from . import contract
+from . import api_reference, contract
 from .engine import BackupEngine, Status
 from .errors import (
     BackupCorrupted,
@@ -334,6 +334,7 @@ def create_app(
         redoc_url=None,
     )
     app.add_middleware(ConcretePathsFirst, paths=_concrete_paths())
+    app.include_router(api_reference.router)  # /docs: the spec rendered offline, not an operation
     secure(app, policy or AccessPolicy())
     bodies = BodyReader(max_body_bytes)
 
