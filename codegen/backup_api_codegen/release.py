@@ -293,6 +293,19 @@ def optic_breakages(
     return breakages, output
 
 
+def extract(archive: tarfile.TarFile, target: Path) -> None:
+    """Unpack an sdist: regular files and folders only, all inside ``target``."""
+    for member in archive.getmembers():
+        inside = (target / member.name).resolve().is_relative_to(target.resolve())
+        if not inside or not (member.isfile() or member.isdir()):
+            raise ReleaseError(f"{member.name!r} in the sdist is not a plain file inside it")
+    # The "data" filter where this Python has it (3.11.4 and later), the checks above everywhere.
+    if hasattr(tarfile, "data_filter"):
+        archive.extractall(target, filter="data")
+    else:  # Python 3.11.0 to 3.11.3 (Debian 12 ships 3.11.2)
+        archive.extractall(target)  # every member was checked above
+
+
 def griffe_breakages(released_package: Path, project: Path) -> list[str]:
     """Breaking changes of the client's Python API since the released sdist, found by griffe the way
     `griffe check` finds them (static analysis of both trees, aliases resolved)."""
@@ -306,7 +319,7 @@ def griffe_breakages(released_package: Path, project: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="release-check-") as scratch:
         try:
             with tarfile.open(released_package) as archive:
-                archive.extractall(scratch, filter="data")
+                extract(archive, Path(scratch))
         except (OSError, tarfile.TarError) as error:
             raise ReleaseError(f"reading {released_package} failed: {error}") from error
         roots = [path for path in Path(scratch).iterdir() if (path / CLIENT_PACKAGE).is_dir()]
@@ -407,7 +420,7 @@ def recorded_package_is_current(release: Release, repo: Path) -> bool:
     """The recorded sdist holds exactly the client package in generated/."""
     with tempfile.TemporaryDirectory(prefix="release-verify-") as scratch:
         with tarfile.open(release.package) as archive:
-            archive.extractall(scratch, filter="data")
+            extract(archive, Path(scratch))
         (root,) = (path for path in Path(scratch).iterdir() if path.is_dir())
         recorded = package_files(root / CLIENT_PACKAGE)
     return recorded == package_files(repo / CLIENT_PROJECT_RELATIVE / CLIENT_PACKAGE)
