@@ -1,0 +1,303 @@
+"""Releases: CHANGELOG.md is made from the spec's changelog, a release tag is checked before anything
+is built, and the breaking-change gate holds every change against the last release in spec/released/,
+on the wire (Optic) and in the client's Python API (griffe).
+
+The gate's tests edit the spec for real in a temporary copy of the repository, regenerate the client
+there, and run the gate on the copy: a removed property fails without a major bump and passes with
+one; an added optional property passes with a minor bump and fails without any.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tarfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+
+from backup_api_codegen import release, template_data
+from backup_api_codegen.driver import generate
+
+from ._support import REPO, SPEC, copy_files, require_program, spec_document, spec_version
+
+OPTIC = REPO / "node_modules" / ".bin" / "optic"
+# What the gate and `verify-tag` read of a repository.
+REPO_INPUTS = ("spec", "codegen", "templates", "overrides", "generated")
+VERSION_LINE = "info:\n  title: Backup API\n  version: {}\n"
+DEVICE_NAME = (
+    "        device_name:\n          type: string\n"
+    "          description: The host name of the machine the backup was made on.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def optic() -> Path:
+    require_program("node", "the wire-level breaking-change check (Optic)", "Node 20: apt install nodejs npm")
+    if not OPTIC.exists():
+        message = "Optic is not installed: run `npm ci` (./dev test does)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; in CI the breaking-change gate must run")
+        pytest.skip(message)
+    return OPTIC
+
+
+def copy_repo(target: Path) -> Path:
+    for name in REPO_INPUTS:
+        if (REPO / name).is_dir():
+            copy_files(REPO / name, target / name)
+    (target / release.CHANGELOG_RELATIVE).write_bytes((REPO / release.CHANGELOG_RELATIVE).read_bytes())
+    return target
+
+
+def edit_spec(repo: Path, old: str, new: str) -> None:
+    spec = repo / release.SPEC_RELATIVE
+    text = spec.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the edit expects exactly one {old!r} in the spec"
+    spec.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def set_version(repo: Path, version: str) -> None:
+    edit_spec(
+        repo, VERSION_LINE.format(spec_version(repo / release.SPEC_RELATIVE)), VERSION_LINE.format(version)
+    )
+
+
+def gate(repo: Path) -> release.GateResult:
+    result = release.gate(repo, tools=REPO)
+    assert result is not None, "nothing is recorded in spec/released/"
+    print(result.report())
+    return result
+
+
+# --- the changelog -------------------------------------------------------------------------------
+
+
+def test_changelog_md_is_made_from_the_spec() -> None:
+    assert release.changelog_is_current(REPO), "CHANGELOG.md is stale: run `uv run release changelog`"
+
+
+def test_each_version_has_its_changelog_section() -> None:
+    entries = release.spec_changelog(spec_document())
+    sections = release.changelog_sections((REPO / "CHANGELOG.md").read_text(encoding="utf-8"))
+    assert entries[0].version == spec_version(), "the newest changelog entry is not info.version's"
+    assert [entry.version for entry in entries] == list(sections)
+    for entry in entries:
+        assert sections[entry.version] == entry.text
+    for recorded in (REPO / release.RELEASED_RELATIVE).glob("*.yaml"):
+        assert recorded.stem in sections, f"released {recorded.stem} has no changelog section"
+
+
+def test_release_notes_refuse_a_version_without_a_section() -> None:
+    assert release.release_notes(REPO, spec_version()).startswith("First version.")
+    with pytest.raises(release.ReleaseError, match=re.escape("has no section for 9.9.9")):
+        release.release_notes(REPO, "9.9.9")
+
+
+@pytest.mark.parametrize(
+    ("changelog", "message"),
+    [
+        ("## Changelog\n\n- 1.0.0: first\n- 1.1.0: second\n", "newest first"),
+        ("## Changelog\n\n- 1.0.0: first\n- 1.0.0: again\n", "unique"),
+        ("## Changelog\n\nSome prose.\n", "neither an entry"),
+        ("## Changelog\n\n- one: first\n", "is not a version"),
+        ("No changelog here.\n", "has no '## Changelog' section"),
+    ],
+)
+def test_a_malformed_spec_changelog_is_refused(changelog: str, message: str) -> None:
+    with pytest.raises(release.ReleaseError, match=message):
+        release.spec_changelog({"info": {"description": changelog}})
+
+
+def test_entries_keep_their_paragraphs_and_stop_at_the_next_heading() -> None:
+    description = (
+        "Intro.\n\n## Changelog\n\n- 1.1.0: Added `x`,\n  on two lines.\n\n  A paragraph.\n"
+        "- 1.0.0: First.\n\n## Next\n"
+    )
+    entries = release.spec_changelog({"info": {"description": description}})
+    assert entries == [
+        release.ChangelogEntry("1.1.0", "Added `x`,\non two lines.\n\nA paragraph."),
+        release.ChangelogEntry("1.0.0", "First."),
+    ]
+    rendered = release.render_changelog(entries)
+    assert release.changelog_sections(rendered) == {entry.version: entry.text for entry in entries}
+
+
+# --- what spec/released/ keeps -------------------------------------------------------------------
+
+
+def test_the_last_release_keeps_its_spec_and_its_client_package() -> None:
+    last = release.last_release(REPO)
+    assert last is not None, "spec/released/ records no release"
+    assert str(release.spec_version(release.load_yaml(last.spec))) == str(last.version)
+    with tarfile.open(last.package) as archive:
+        names = archive.getnames()
+        info = archive.extractfile(f"{release.CLIENT_PACKAGE}-{last.version}/PKG-INFO")
+        assert info is not None
+        metadata = info.read().decode()
+    assert f"Version: {last.version}\n" in metadata
+    assert f"{release.CLIENT_PACKAGE}-{last.version}/{release.CLIENT_PACKAGE}/__init__.py" in names
+
+
+@pytest.mark.slow
+def test_a_release_tag_is_verified_before_anything_is_built(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    set_version(repo, "1.1.0")
+    with pytest.raises(release.ReleaseError, match=re.escape("does not name info.version 1.1.0")):
+        release.verify_tag("v1.0.0", repo)
+    with pytest.raises(release.ReleaseError, match=re.escape("has no section for 1.1.0")):
+        release.verify_tag("v1.1.0", repo)
+
+    edit_spec(repo, "  ## Changelog\n\n", "  ## Changelog\n\n    - 1.1.0: Nothing new.\n")
+    with pytest.raises(release.ReleaseError, match=re.escape("CHANGELOG.md is stale")):
+        release.verify_tag("v1.1.0", repo)
+    release.write_changelog(repo)
+    generate(repo)
+    with pytest.raises(release.ReleaseError, match="run `uv run release record`"):
+        release.verify_tag("v1.1.0", repo)
+
+    recorded = release.record(repo)
+    assert recorded.package.name == "backup_api_client-1.1.0.tar.gz"
+    assert release.verify_tag("v1.1.0", repo) == "1.1.0"
+    assert release.release_notes(repo, "1.1.0") == "Nothing new."
+    # Only the last package is kept; every released spec stays.
+    assert sorted(path.name for path in (repo / release.RELEASED_RELATIVE).iterdir()) == [
+        "1.0.0.yaml",
+        "1.1.0.yaml",
+        "backup_api_client-1.1.0.tar.gz",
+    ]
+    with pytest.raises(release.ReleaseError, match="recorded already"):
+        release.record(repo)
+
+
+# --- the breaking-change gate --------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_current_spec_passes_the_gate(optic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    exit_code = release.main(["check"])
+    report = capsys.readouterr().out
+    assert exit_code == 0, report
+    assert report.rstrip().endswith("OK"), report
+
+
+@pytest.mark.slow
+def test_removing_a_property_fails_without_a_major_bump(optic: Path, tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    edit_spec(
+        repo,
+        DEVICE_NAME,
+        "",
+    )
+    edit_spec(
+        repo,
+        "required: [id, version, timestamp, bytes, created, device_name, platform]",
+        "required: [id, version, timestamp, bytes, created, platform]",
+    )
+    generate(repo)
+    set_version(repo, "1.1.0")
+
+    result = gate(repo)
+
+    assert any("cannot remove response property 'device_name'" in item for item in result.wire_breakages)
+    assert any("Backup.device_name: Public object was removed" in item for item in result.python_breakages)
+    assert result.problems == [
+        "breaking changes since 1.0.0 need a new major version: info.version is 1.1.0, make it 2.0.0 "
+        "(or undo the breaking changes)"
+    ]
+    # The same changes under a new major version pass.
+    assert replace(result, current=Version("2.0.0")).problems == []
+
+
+@pytest.mark.slow
+def test_adding_an_optional_property_passes_with_a_minor_bump(optic: Path, tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    edit_spec(
+        repo,
+        DEVICE_NAME,
+        DEVICE_NAME
+        + "        label:\n          type: string\n          description: A name the user gave the backup.\n",
+    )
+    generate(repo)
+    set_version(repo, "1.1.0")
+
+    result = gate(repo)
+
+    assert not result.breaking, result.report()
+    assert result.spec_changed
+    assert result.problems == []
+    # The same change without a new version fails: 1.0.0 is released already.
+    unbumped = replace(result, current=Version("1.0.0")).problems
+    assert len(unbumped) == 1 and "take a new version (1.1.0 for an addition" in unbumped[0]
+
+
+def remove_path(repo: Path, path: str) -> None:
+    """Cut one path item (its line and every line indented under it) out of the spec."""
+    spec = repo / release.SPEC_RELATIVE
+    lines = spec.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  {path}:\n")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    spec.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+def narrow_an_enum(repo: Path) -> None:
+    edit_spec(
+        repo,
+        "enum: [UNKNOWN, WEB, MACOS, LINUX, WINDOWS, FUCHSIA, IOS, ANDROID]",
+        "enum: [UNKNOWN, WEB, MACOS, LINUX, WINDOWS, IOS, ANDROID]",
+    )
+
+
+def require_a_new_query_parameter(repo: Path) -> None:
+    edit_spec(
+        repo,
+        "      operationId: backupsList\n",
+        "      operationId: backupsList\n      parameters:\n        - name: owner\n          in: query\n"
+        "          required: true\n          schema:\n            type: string\n",
+    )
+
+
+def remove_an_operation(repo: Path) -> None:
+    remove_path(repo, "/backups/{backup}/delete")
+
+
+# Each: the edit, what Optic says of it, what griffe names in the client's Python API.
+BREAKING_EDITS = {
+    "an enum narrowed": (narrow_an_enum, "cannot remove enum option 'FUCHSIA'", "FUCHSIA"),
+    "a required query parameter added": (
+        require_a_new_query_parameter,
+        "cannot add required query parameter owner",
+        "owner",
+    ),
+    "an operation removed": (remove_an_operation, "cannot remove an operation", "delete"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(BREAKING_EDITS))
+def test_the_gate_catches_a_breaking_edit(
+    optic: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    change, wire_message, python_name = BREAKING_EDITS[name]
+    if change is remove_an_operation:
+        # A maintainer removing an operation also removes its row of the method-name table (the
+        # driver refuses a row for an operation the spec lacks); the running driver's table is it.
+        monkeypatch.delitem(template_data.METHOD_NAMES, "backupsDeleteSpecificBackup")
+    repo = copy_repo(tmp_path / "repo")
+    change(repo)
+    generate(repo)
+    set_version(repo, "1.1.0")
+
+    result = gate(repo)
+
+    assert any(wire_message in item for item in result.wire_breakages), result.report()
+    assert any(python_name in item for item in result.python_breakages), result.report()
+    assert any("need a new major version" in problem for problem in result.problems)
+
+
+def test_the_optic_standard_is_the_breaking_change_ruleset() -> None:
+    standard = release.load_yaml(REPO / release.OPTIC_STANDARD_RELATIVE)
+    assert standard == {"ruleset": ["breaking-changes"]}
+    assert SPEC.exists()
