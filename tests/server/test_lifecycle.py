@@ -181,6 +181,12 @@ def test_kill_during_restoration_then_restart_keeps_the_previous_database(
 
 
 def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Path, tmp_path: Path) -> None:
+    """SIGTERM mid-creation and mid-restoration: a clean stop, and after it nothing half done.
+
+    Catches the planted "shutdown lets the restore finish" (`BackupEngine.close` does not stop the
+    running restoration): the large backup used to be taken after the small restore, so it held the
+    same 3 assets as `previous` and the final check held whether the restoration stopped or not.
+    """
     data_dir = copy_data_dir(seeded_template, tmp_path / "data")
     live = start_server(data_dir)
     try:
@@ -206,10 +212,13 @@ def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Pa
             assert listed == {small_backup}
             assert http.post(f"/backup/{creating}/creation/cancel").status_code == 409
 
-        assert http.post(f"/backup/{small_backup}/restore").status_code == 200
-        previous = http.get("/assets").json()
+        # The large backup holds the whole database, taken before the small restore replaces it:
+        # had the restoration below finished, the database would hold all of it, not `previous`.
         large_backup = create_backup(http, None)
         assert wait_for_creation(http, large_backup)["value"] == "COMPLETED"
+        assert http.post(f"/backup/{small_backup}/restore").status_code == 200
+        previous = http.get("/assets").json()
+        assert len(previous["iterable"]) == 3
         with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
             first_progress(source.iter_sse())
             assert restarted.stop(signal.SIGTERM) in STOPPED_BY_SIGTERM
