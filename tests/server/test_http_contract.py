@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from backup_api_server.app import create_app
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
 from tests.support.conformance import backup_id_operations, spec
+from tests.support.corruption import CORRUPTED_PROBLEM_TYPE, assert_sha256_refusal
 from tests.support.live_server import LiveServer, running_server
 
 UNKNOWN_ID = "1.0.0_1"
@@ -195,6 +196,13 @@ def test_bodies_over_the_limit_are_413(tmp_path: Path) -> None:
 def test_corrupted_archive_is_refused_and_the_database_untouched(
     server: LiveServer, http: httpx.Client
 ) -> None:
+    """A flipped byte: the restore is refused by the sha256 check, blocking and streamed alike.
+
+    Catches the planted "sha256 comparison removed" (`ArchiveReader.verify` no longer compares
+    digests): decoding then fails in zstd, still a `backup-corrupted` 409, and whenever zstd's
+    message read "Restored data doesn't match checksum" the old `"checksum" in detail` passed.
+    Now the detail must be the sha256 refusal.
+    """
     original = asset_documents(5)
     first = create_backup(http, original)
     assert wait_for_creation(http, first)["value"] == "COMPLETED"
@@ -209,12 +217,12 @@ def test_corrupted_archive_is_refused_and_the_database_untouched(
     response = http.post(f"/backup/{second}/restore")
     assert response.status_code == 409, response.text
     problem = response.json()
-    assert problem["type"] == "urn:backup-api:problem:backup-corrupted"
-    assert "checksum" in problem["detail"]
+    assert problem["type"] == CORRUPTED_PROBLEM_TYPE
+    assert_sha256_refusal(problem["detail"])
     # The streamed variant reports the same refusal as its terminal FAILED progress.
     final = http.post(f"/backup/{second}/restore/streamed").json()
     assert final["status"] == "FAILED"
-    assert "checksum" in final["detail"]
+    assert_sha256_refusal(final["detail"])
     assert http.get("/assets").json() == {"iterable": original}
     assert http.get(f"/backup/{second}/restoration/status").json()["value"] == "FAILED"
 
