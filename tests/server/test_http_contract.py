@@ -145,11 +145,23 @@ def test_invalid_assets_are_422_and_nothing_is_created(shared_http: httpx.Client
 
 
 def test_integral_floats_are_integers(http: httpx.Client) -> None:
+    """`1.0` where the spec says integer is accepted, backed up and restored as the client sent it.
+
+    Catches a creation that answers 202 and then fails or alters the document in the background
+    (planted: the creation job re-validates documents with pydantic in strict mode, which refuses
+    1.0 for an integer, so it ends FAILED): the old test asserted only the 202, sent before the
+    job runs.
+    """
     document = {"id": "a", "schema": {"migration": 1.0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}}
     response = http.post(
         "/backup/asset", content=json.dumps(document), headers={"content-type": "application/json"}
     )
     assert response.status_code == 202
+    backup_id = response.headers["Backup-Id"]
+    assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+    assert http.post(f"/backup/{backup_id}/restore").status_code == 200
+    # Equal as JSON numbers: 1.0 == 1, while a string or a missing field is not.
+    assert http.get("/assets").json() == {"iterable": [document]}
 
 
 def test_non_json_body_is_415(shared_http: httpx.Client) -> None:
