@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute
 from backup_api_server.api import create_app
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
 from tests.support.conformance import backup_id_operations, spec
+from tests.support.corruption import CORRUPTED_PROBLEM_TYPE, assert_sha256_refusal
 from tests.support.live_server import LiveServer, running_server
 
 UNKNOWN_ID = "1.0.0_1"
@@ -155,11 +156,23 @@ def test_invalid_assets_are_422_and_nothing_is_created(shared_http: httpx.Client
 
 
 def test_integral_floats_are_integers(http: httpx.Client) -> None:
+    """`1.0` where the spec says integer is accepted, backed up and restored as the client sent it.
+
+    Catches a creation that answers 202 and then fails or alters the document in the background
+    (planted: the creation job re-validates documents with pydantic in strict mode, which refuses
+    1.0 for an integer, so it ends FAILED): the old test asserted only the 202, sent before the
+    job runs.
+    """
     document = {"id": "a", "schema": {"migration": 1.0, "semantic": "MAJOR_0_MINOR_0_PATCH_1"}}
     response = http.post(
         "/backup/asset", content=json.dumps(document), headers={"content-type": "application/json"}
     )
     assert response.status_code == 202
+    backup_id = response.headers["Backup-Id"]
+    assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+    assert http.post(f"/backup/{backup_id}/restore").status_code == 200
+    # Equal as JSON numbers: 1.0 == 1, while a string or a missing field is not.
+    assert http.get("/assets").json() == {"iterable": [document]}
 
 
 def test_non_json_body_is_415(shared_http: httpx.Client) -> None:
@@ -206,6 +219,13 @@ def test_bodies_over_the_limit_are_413(tmp_path: Path) -> None:
 def test_corrupted_archive_is_refused_and_the_database_untouched(
     server: LiveServer, http: httpx.Client
 ) -> None:
+    """A flipped byte: the restore is refused by the sha256 check, blocking and streamed alike.
+
+    Catches the planted "sha256 comparison removed" (`ArchiveReader.verify` no longer compares
+    digests): decoding then fails in zstd, still a `backup-corrupted` 409, and whenever zstd's
+    message read "Restored data doesn't match checksum" the old `"checksum" in detail` passed.
+    Now the detail must be the sha256 refusal.
+    """
     original = asset_documents(5)
     first = create_backup(http, original)
     assert wait_for_creation(http, first)["value"] == "COMPLETED"
@@ -220,12 +240,12 @@ def test_corrupted_archive_is_refused_and_the_database_untouched(
     response = http.post(f"/backup/{second}/restore")
     assert response.status_code == 409, response.text
     problem = response.json()
-    assert problem["type"] == "urn:backup-api:problem:backup-corrupted"
-    assert "checksum" in problem["detail"]
+    assert problem["type"] == CORRUPTED_PROBLEM_TYPE
+    assert_sha256_refusal(problem["detail"])
     # The streamed variant reports the same refusal as its terminal FAILED progress.
     final = http.post(f"/backup/{second}/restore/streamed").json()
     assert final["status"] == "FAILED"
-    assert "checksum" in final["detail"]
+    assert_sha256_refusal(final["detail"])
     assert http.get("/assets").json() == {"iterable": original}
     assert http.get(f"/backup/{second}/restoration/status").json()["value"] == "FAILED"
 

@@ -26,10 +26,12 @@ from tests.support.assets import (
     wait_for_creation,
 )
 from tests.support.live_server import LiveServer, running_server, start_server
+from tests.support.waiting import RACE_ATTEMPTS
 
 pytestmark = pytest.mark.slow
 
 STOPPED_BY_SIGTERM = {0, -signal.SIGTERM}
+RUNNING = {"INITIALIZED", "IN-PROGRESS"}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +68,7 @@ def test_cancel_creation_leaves_no_backup(large: tuple[LiveServer, str, str], ht
     live = large[0]
     before = http.get("/backups").json()
     # The cancel races a fast job: retry a bounded number of times until it lands mid-creation.
-    for _attempt in range(5):
+    for _attempt in range(RACE_ATTEMPTS):
         backup_id = create_backup(http, None)
         response = http.post(f"/backup/{backup_id}/creation/cancel")
         if response.status_code == 204:
@@ -121,17 +123,27 @@ def test_one_restoration_at_a_time_and_no_creation_during_it(
 
 
 def test_kill_during_creation_then_restart_reads_failed(seeded_template: Path, tmp_path: Path) -> None:
-    data_dir = copy_data_dir(seeded_template, tmp_path / "data")
-    live = start_server(data_dir)
-    try:
-        with checked_client(live) as http:
-            backup_id = create_backup(http, None)
-            status = http.get(f"/backup/{backup_id}/creation/status").json()
-            live.kill()
-    finally:
-        live.stop()
-    if status["value"] == "COMPLETED":
-        pytest.skip("the creation finished before the kill")
+    """A creation cut off by a crash reads FAILED after a restart and leaves nothing behind.
+
+    The kill races the creation of the whole large database. This test used to `pytest.skip` when
+    the creation had finished first, so on a fast machine every check here could vanish; now it
+    retries on a fresh data directory and fails after `RACE_ATTEMPTS` lost races.
+    """
+    for attempt in range(RACE_ATTEMPTS):
+        data_dir = copy_data_dir(seeded_template, tmp_path / f"data-{attempt}")
+        live = start_server(data_dir)
+        try:
+            with checked_client(live) as http:
+                backup_id = create_backup(http, None)
+                status = http.get(f"/backup/{backup_id}/creation/status").json()
+                live.kill()
+        finally:
+            live.stop()
+        # Well before its end, so the kill (a few milliseconds later) still lands mid-creation.
+        if status["value"] in RUNNING and (status["percentage"] or 0.0) < 50.0:
+            break
+    else:
+        pytest.fail(f"every creation was (nearly) done before the kill, {RACE_ATTEMPTS} times: {status}")
     with running_server(data_dir) as restarted, checked_client(restarted) as http:
         assert http.get(f"/backup/{backup_id}/creation/status").json()["value"] == "FAILED"
         assert http.get(f"/backup/{backup_id}").status_code == 410
@@ -169,6 +181,12 @@ def test_kill_during_restoration_then_restart_keeps_the_previous_database(
 
 
 def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Path, tmp_path: Path) -> None:
+    """SIGTERM mid-creation and mid-restoration: a clean stop, and after it nothing half done.
+
+    Catches the planted "shutdown lets the restore finish" (`BackupEngine.close` does not stop the
+    running restoration): the large backup used to be taken after the small restore, so it held the
+    same 3 assets as `previous` and the final check held whether the restoration stopped or not.
+    """
     data_dir = copy_data_dir(seeded_template, tmp_path / "data")
     live = start_server(data_dir)
     try:
@@ -194,10 +212,13 @@ def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Pa
             assert listed == {small_backup}
             assert http.post(f"/backup/{creating}/creation/cancel").status_code == 409
 
-        assert http.post(f"/backup/{small_backup}/restore").status_code == 200
-        previous = http.get("/assets").json()
+        # The large backup holds the whole database, taken before the small restore replaces it:
+        # had the restoration below finished, the database would hold all of it, not `previous`.
         large_backup = create_backup(http, None)
         assert wait_for_creation(http, large_backup)["value"] == "COMPLETED"
+        assert http.post(f"/backup/{small_backup}/restore").status_code == 200
+        previous = http.get("/assets").json()
+        assert len(previous["iterable"]) == 3
         with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
             first_progress(source.iter_sse())
             assert restarted.stop(signal.SIGTERM) in STOPPED_BY_SIGTERM

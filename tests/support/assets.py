@@ -45,15 +45,20 @@ def asset_documents(count: int, *, content_bytes: int = 64) -> list[dict[str, An
     return [asset_document(index, content_bytes=content_bytes) for index in range(count)]
 
 
-def wait_for_creation(http: httpx.Client, backup_id: str, timeout: float = 60.0) -> dict[str, Any]:
-    """Poll creation status over raw HTTP until it ends; returns the last status document."""
+def creation_statuses(http: httpx.Client, backup_id: str, timeout: float = 60.0) -> list[dict[str, Any]]:
+    """Poll creation status over raw HTTP until it ends; every status document seen, the last ended."""
     statuses: list[dict[str, Any]] = poll(
         lambda: http.get(f"/backup/{backup_id}/creation/status").json(),
         lambda status: status["value"] in ENDED_VALUES,
         timeout=timeout,
         what=f"end of the creation of {backup_id}",
     )
-    return statuses[-1]
+    return statuses
+
+
+def wait_for_creation(http: httpx.Client, backup_id: str, timeout: float = 60.0) -> dict[str, Any]:
+    """Poll creation status over raw HTTP until it ends; returns the last status document."""
+    return creation_statuses(http, backup_id, timeout)[-1]
 
 
 def create_backup(http: httpx.Client, documents: list[dict[str, Any]] | None) -> str:

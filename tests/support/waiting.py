@@ -13,6 +13,9 @@ T = TypeVar("T")
 
 ENDED = frozenset({BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED})
 ENDED_VALUES = frozenset(value.value for value in ENDED)
+# How often a set-up that races a running job (a kill, a cancel) is tried before the test fails;
+# a lost race is never a reason to skip, or on a fast machine the checks behind it would vanish.
+RACE_ATTEMPTS = 5
 
 
 def poll(
