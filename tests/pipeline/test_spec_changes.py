@@ -1,0 +1,247 @@
+"""A spec change flows by itself, or fails a named check that says where to fill it in: never silently.
+
+Each case copies the repository, patches its spec, regenerates (`codegen generate` on the copy), and
+then runs the copy's own code and tests (the copy's `server/`, `cli/` and `generated/` come first on
+the path, ahead of this checkout's editable installs) to assert what the change did.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backup_api_codegen.driver import generate
+
+from ._support import REPO, copy_files, output_of
+
+pytestmark = pytest.mark.slow
+
+# What the copy needs to generate and to run its own server, client and tests.
+COPIED = ("spec", "templates", "overrides", "codegen", "generated", "server", "cli", "tests")
+SPEC = Path("spec") / "backup-api.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Path]:
+    copy = tmp_path / "repo"
+    for name in COPIED:
+        copy_files(REPO / name, copy / name)
+    for name in ("pyproject.toml", "README.md", "CHANGELOG.md"):
+        (copy / name).write_bytes((REPO / name).read_bytes())
+    yield copy
+
+
+def patch_spec(repo: Path, old: str, new: str) -> None:
+    spec = repo / SPEC
+    text = spec.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the patch expects exactly one {old!r} in the spec"
+    spec.write_text(text.replace(old, new), encoding="utf-8")
+    generate(repo)
+
+
+def copy_env(repo: Path) -> dict[str, str]:
+    paths = [
+        repo,
+        repo / "server",
+        repo / "cli",
+        repo / "generated",
+        repo / "generated" / "backup-api-client",
+    ]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(str(path) for path in paths)}
+
+
+def run_in_copy(repo: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """Python code run against the copy's packages; it prints what it found."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=repo,
+        env=copy_env(repo),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def pytest_in_copy(repo: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(repo), *arguments],
+        cwd=repo,
+        env=copy_env(repo),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_the_copy_runs_its_own_code(repo: Path) -> None:
+    """The premise of the others: what runs is the copy's code, not this checkout's."""
+    marker = repo / "server" / "backup_api_server" / "settings.py"
+    marker.write_text(marker.read_text(encoding="utf-8") + "\nCOPY_MARKER = True\n", encoding="utf-8")
+    completed = run_in_copy(
+        repo,
+        """
+        import backup_api_client, backup_api_server.settings as settings, backup_api_server_models
+        print(settings.COPY_MARKER, backup_api_client.__file__, backup_api_server_models.__file__)
+        """,
+    )
+    assert completed.returncode == 0, output_of(completed)
+    flag, client, models = completed.stdout.split()
+    assert flag == "True"
+    assert Path(client).is_relative_to(repo) and Path(models).is_relative_to(repo)
+
+
+def test_a_new_optional_backup_property_reaches_the_answers_or_a_named_test_says_where(repo: Path) -> None:
+    patch_spec(
+        repo,
+        "        device_name:\n",
+        "        label:\n          type: string\n          description: A name the user gave the backup.\n"
+        "        device_name:\n",
+    )
+
+    # The models carry it, and a stored backup that holds it answers with it (no edit needed).
+    completed = run_in_copy(
+        repo,
+        """
+        from backup_api_client.models import Backup as ClientBackup
+        from backup_api_server_models import Backup
+        from backup_api_server.storage.metadata import backup_json
+        print("label" in Backup.model_fields, "label" in ClientBackup.__annotations__)
+        backup = Backup.model_validate({
+            "id": "1.0.0_1764253683123456", "version": "1.0.0", "timestamp": "1764253683123456", "bytes": 1,
+            "created": {"value": "2025-11-27T14:28:03.123456Z"}, "device_name": "d", "platform": "LINUX",
+            "label": "weekly",
+        })
+        print(backup_json(backup)["label"])
+        """,
+    )
+    assert completed.returncode == 0, output_of(completed)
+    assert completed.stdout.split() == ["True", "True", "weekly"]
+
+    # The copy type-checks as it is (a new *required* field would fail here, at `new_backup`).
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(repo / ".mypy-cache"), "server", "cli"],
+        cwd=repo,
+        env=copy_env(repo) | {"MYPYPATH": copy_env(repo)["PYTHONPATH"]},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert typed.returncode == 0, output_of(typed)
+
+    # New backups do not set it yet: the named test fails and names the field.
+    named = pytest_in_copy(
+        repo, "tests/unit/test_identity.py::test_every_backup_field_is_set_by_the_engine_or_said_why_not"
+    )
+    assert named.returncode == 1, output_of(named)
+    assert "label" in named.stdout
+
+
+def test_new_enum_values_are_accepted_end_to_end_without_edits(repo: Path) -> None:
+    patch_spec(repo, "enum: [UNKNOWN, WEB, MACOS,", "enum: [UNKNOWN, WEB, HAIKU, MACOS,")
+    patch_spec(
+        repo, "enum: [UNKNOWN, INITIALIZED, IN-PROGRESS,", "enum: [UNKNOWN, INITIALIZED, QUEUED, IN-PROGRESS,"
+    )
+
+    completed = run_in_copy(
+        repo,
+        """
+        from backup_api_client.models import BackupStatus as ClientStatus, PlatformEnum as ClientPlatform
+        from backup_api_server import contract
+        from backup_api_server_models import BackupStatus, BackupStatusEnum, PlatformEnum
+        backup = {
+            "id": "1.0.0_1764253683123456", "version": "1.0.0", "timestamp": "1764253683123456", "bytes": 1,
+            "created": {"value": "2025-11-27T14:28:03.123456Z"}, "device_name": "d", "platform": "HAIKU",
+        }
+        print(PlatformEnum("HAIKU").value, BackupStatusEnum("QUEUED").value, ClientPlatform("HAIKU").value)
+        print(contract.schema_errors("Backup", backup) == [])
+        status = BackupStatus(backup=backup, percentage=None, value="QUEUED")
+        wire = status.model_dump(mode="json", by_alias=True, exclude_none=True)
+        print(ClientStatus.from_dict(wire).value.value, ClientStatus.from_dict(wire).backup.platform.value)
+        """,
+    )
+    assert completed.returncode == 0, output_of(completed)
+    assert completed.stdout.split() == ["HAIKU", "QUEUED", "HAIKU", "True", "QUEUED", "HAIKU"]
+
+
+def test_a_tightened_backup_id_pattern_is_enforced_without_edits(repo: Path) -> None:
+    patch_spec(
+        repo,
+        "      pattern: '^[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*_[0-9]{1,20}$'\n",
+        "      pattern: '^[0-9]+(?:[.][0-9]+)*_[0-9]{1,20}$'\n",
+    )
+
+    completed = run_in_copy(
+        repo,
+        """
+        import asyncio, tempfile
+        from pathlib import Path
+        import httpx
+        from backup_api_server import contract
+        from backup_api_server.api import create_app
+
+        print(contract.backup_id_is_valid("1.0.0_1"), contract.backup_id_is_valid("1.0.0-beta_1"))
+
+        async def ask() -> None:
+            app = create_app(Path(tempfile.mkdtemp()) / "data")
+            async with app.router.lifespan_context(app):
+                transport = httpx.ASGITransport(app=app)
+                async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+                    refused = await http.get("/backup/1.0.0-beta_1")
+                    unknown = await http.get("/backup/1.0.0_1")
+            print(refused.status_code, unknown.status_code)
+
+        asyncio.run(ask())
+        """,
+    )
+    assert completed.returncode == 0, output_of(completed)
+    assert completed.stdout.split() == ["True", "False", "422", "404"]
+
+
+def test_a_new_operation_grows_the_client_and_a_test_names_the_missing_route(repo: Path) -> None:
+    patch_spec(
+        repo,
+        "  /backups/{backup}/delete:\n",
+        "  /backups/count:\n"
+        "    get:\n"
+        "      tags: [Backups]\n"
+        "      operationId: backupsCount\n"
+        "      summary: Count the stored backups\n"
+        "      x-idempotent: true\n"
+        "      responses:\n"
+        "        '200':\n"
+        "          description: How many backups are stored.\n"
+        "          content:\n"
+        "            application/json:\n"
+        "              schema:\n"
+        "                type: integer\n"
+        "        '500':\n"
+        "          $ref: '#/components/responses/InternalError'\n"
+        "  /backups/{backup}/delete:\n",
+    )
+
+    completed = run_in_copy(
+        repo,
+        """
+        import inspect
+        from backup_api_client import AsyncBackupApiClient, BackupApiClient
+        print(inspect.ismethod(BackupApiClient(base_url="http://x").backups.count))
+        print(inspect.iscoroutinefunction(AsyncBackupApiClient(base_url="http://x").backups.count))
+        """,
+    )
+    assert completed.returncode == 0, output_of(completed)
+    assert completed.stdout.split() == ["True", "True"]
+
+    named = pytest_in_copy(
+        repo, "tests/server/test_http_contract.py::test_routes_are_exactly_the_spec_operations"
+    )
+    assert named.returncode == 1, output_of(named)
+    assert "/backups/count" in named.stdout
