@@ -56,28 +56,37 @@ def copy_env(repo: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(str(path) for path in paths)}
 
 
-def run_in_copy(repo: Path, code: str) -> subprocess.CompletedProcess[str]:
-    """Python code run against the copy's packages; it prints what it found."""
+def in_copy(repo: Path, *command: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """A command run in the copy, its packages first on the path (and mypy's)."""
+    env = copy_env(repo)
     return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
+        command,
         cwd=repo,
-        env=copy_env(repo),
+        env=env | {"MYPYPATH": env["PYTHONPATH"]},
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
 
 
+def run_in_copy(repo: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """Python code run against the copy's packages; it prints what it found."""
+    return in_copy(repo, sys.executable, "-c", textwrap.dedent(code))
+
+
 def pytest_in_copy(repo: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(repo), *arguments],
-        cwd=repo,
-        env=copy_env(repo),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    return in_copy(
+        repo,
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
+        str(repo),
+        *arguments,
     )
 
 
@@ -126,14 +135,8 @@ def test_a_new_optional_backup_property_reaches_the_answers_or_a_named_test_says
     assert completed.stdout.split() == ["True", "True", "weekly"]
 
     # The copy type-checks as it is (a new *required* field would fail here, at `new_backup`).
-    typed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--cache-dir", str(repo / ".mypy-cache"), "server", "cli"],
-        cwd=repo,
-        env=copy_env(repo) | {"MYPYPATH": copy_env(repo)["PYTHONPATH"]},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    typed = in_copy(
+        repo, sys.executable, "-m", "mypy", "--cache-dir", str(repo / ".mypy-cache"), "server", "cli"
     )
     assert typed.returncode == 0, output_of(typed)
 

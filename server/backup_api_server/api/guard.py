@@ -172,47 +172,38 @@ class HostAndOriginGuard:
         self.policy = policy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = Headers(scope=scope)
+        if scope["type"] == "http":
+            refused = self.refusal(Headers(scope=scope))
+            if refused is not None:
+                status, slug, detail = refused
+                await _Refusal.answer(scope, receive, send, status, slug, detail)
+                return
+        await self.app(scope, receive, send)
+
+    def refusal(self, headers: Headers) -> tuple[int, str, str] | None:
+        """(status, problem slug, detail) of a request to refuse; None for one to answer."""
         host = headers.get("host")
         if host is not None and not self.policy.host_is_allowed(host):
-            name = _host_name(host) or host
-            await _Refusal.answer(
-                scope,
-                receive,
-                send,
+            name = (_host_name(host) or host)[:100]
+            return (
                 421,
                 "host-not-allowed",
-                f"This server does not answer for the host {name[:100]!r}; "
-                f"start it with --allowed-host {name[:100]} to allow it.",
+                f"This server does not answer for the host {name!r}; start it with --allowed-host {name} "
+                "to allow it.",
             )
-            return
         origin = headers.get("origin")
         if origin is not None:
-            if not self.policy.origin_is_allowed(origin, host):
-                await _Refusal.answer(
-                    scope,
-                    receive,
-                    send,
-                    403,
-                    "cross-site-request",
-                    f"Requests from web pages at {origin[:200]!r} are refused; start the server with "
-                    f"--allow-origin {origin[:200]} to allow them.",
-                )
-                return
-        elif headers.get("sec-fetch-site", "").lower() in CROSS_SITE_FETCHES:
-            await _Refusal.answer(
-                scope,
-                receive,
-                send,
+            if self.policy.origin_is_allowed(origin, host):
+                return None
+            return (
                 403,
                 "cross-site-request",
-                "Requests a browser sends for another site are refused.",
+                f"Requests from web pages at {origin[:200]!r} are refused; start the server with "
+                f"--allow-origin {origin[:200]} to allow them.",
             )
-            return
-        await self.app(scope, receive, send)
+        if headers.get("sec-fetch-site", "").lower() in CROSS_SITE_FETCHES:
+            return 403, "cross-site-request", "Requests a browser sends for another site are refused."
+        return None
 
 
 class BearerTokenGuard:
