@@ -52,7 +52,7 @@ from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-__all__ = ["ObjectStoreError", "S3Location", "S3Store", "parse_s3_url"]
+__all__ = ["ObjectStoreError", "S3Location", "S3Store", "make_client", "parse_s3_url"]
 
 
 class ObjectStoreError(Exception):
@@ -83,15 +83,20 @@ def parse_s3_url(url: str) -> S3Location:
     return S3Location(bucket, prefix + "/" if prefix else "")
 
 
-def make_client(endpoint_url: str | None = None) -> S3Client:
+def make_client(
+    endpoint_url: str | None = None,
+    *,
+    max_attempts: int = settings.S3_MAX_ATTEMPTS,
+    read_timeout: float = settings.S3_READ_TIMEOUT_SECONDS,
+) -> S3Client:
     """An S3 client configured from the standard AWS sources, with this server's retries and timeouts."""
     import boto3  # here: ~0.3-1 s to import, paid only when an S3 store is used
     from botocore.config import Config
 
     config = Config(
-        retries={"mode": "standard", "total_max_attempts": settings.S3_MAX_ATTEMPTS},
+        retries={"mode": "standard", "total_max_attempts": max_attempts},
         connect_timeout=settings.S3_CONNECT_TIMEOUT_SECONDS,
-        read_timeout=settings.S3_READ_TIMEOUT_SECONDS,
+        read_timeout=read_timeout,
         # R2 and some MinIO set-ups refuse the newer default integrity headers on uploads.
         request_checksum_calculation="when_required",
         response_checksum_validation="when_required",
