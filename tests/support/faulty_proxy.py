@@ -27,6 +27,8 @@ class FaultyProxy:
         self.stall_next = 0
         self.stall_all = False
         self.stall_seconds = 3.0
+        # The next `cut_next` GETs answer the whole length but send half the body, then hang up.
+        self.cut_next = 0
         self.requests: list[str] = []
         self.faults = 0
         self._lock = threading.Lock()
@@ -44,6 +46,10 @@ class FaultyProxy:
                 self.fail_next = max(0, self.fail_next - 1)
                 self.faults += 1
                 return "fail"
+            if method == "GET" and self.cut_next > 0 and "?" not in path:
+                self.cut_next -= 1
+                self.faults += 1
+                return "cut"
             if self.stall_all or self.stall_next > 0:
                 self.stall_next = max(0, self.stall_next - 1)
                 self.faults += 1
@@ -89,7 +95,11 @@ class FaultyProxy:
                     upstream_length = answer.getheader("Content-Length") if self.command == "HEAD" else None
                     self.send_header("Content-Length", upstream_length or str(len(content)))
                     self.end_headers()
-                    if self.command != "HEAD":
+                    if fault == "cut":
+                        self.wfile.write(content[: len(content) // 2])
+                        self.wfile.flush()
+                        self.close_connection = True
+                    elif self.command != "HEAD":
                         self.wfile.write(content)
                 finally:
                     connection.close()

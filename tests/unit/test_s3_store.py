@@ -148,6 +148,20 @@ def test_503s_are_retried_with_backoff(proxy: FaultyProxy, s3_server: S3Server) 
         assert archive.read() == b"through the faults"
 
 
+def test_a_download_cut_mid_way_resumes_where_it_stopped(proxy: FaultyProxy, s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=3))
+    content = bytes(range(256)) * 4096  # 1 MiB
+    write_backup(store, "1.0.0_1", content)
+    proxy.requests.clear()
+    proxy.cut_next = 1
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == content
+    gets = [request for request in proxy.requests if request.startswith("GET /") and "?" not in request]
+    assert len(gets) == 2  # the cut one, and one resumed from where it stopped
+    assert proxy.faults == 1
+
+
 def test_an_object_store_that_stays_down_fails_with_the_request_named(
     proxy: FaultyProxy, s3_server: S3Server
 ) -> None:
