@@ -28,6 +28,7 @@ from backup_api_server.settings import (
     KEEP_ALIVE_SECONDS,
     MAX_HEADER_BYTES,
     OPEN_FILE_LIMIT,
+    STORE_ENV,
     TOKEN_ENV,
 )
 
@@ -129,6 +130,16 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            help="Where backups are kept: s3://bucket/prefix for an S3-compatible object store "
+            "(endpoint, region and credentials from the AWS environment variables and config files; "
+            "AWS_ENDPOINT_URL for R2, MinIO, B2) [default: <data dir>/backups]",
+            envvar=STORE_ENV,
+            show_default=False,
+        ),
+    ] = None,
     max_body_bytes: Annotated[
         int, typer.Option(help="Largest request body accepted, in bytes.", min=1)
     ] = DEFAULT_MAX_BODY_BYTES,
@@ -179,11 +190,15 @@ def serve(
     try:
         directory: Path = resolve_data_dir(data_dir)
         # Opened before anything listens: a data directory that cannot be used is one line, here.
-        engine = open_engine(directory)
+        engine = open_engine(directory, store)
+    except ValueError as error:
+        raise fail(f"invalid --store: {error}", code=2) from None
     except EngineError as error:
         raise fail(f"cannot use the data directory: {error.detail}") from None
     except (OSError, sqlite3.Error) as error:
         raise fail(f"cannot use the data directory: {error}") from None
+    except Exception as error:  # the store: e.g. an object store that cannot be reached
+        raise fail(f"cannot use the store {store}: {error}") from None
     try:
         sock = bind_socket(host, port)
     except typer.Exit:

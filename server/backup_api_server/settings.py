@@ -38,3 +38,17 @@ MAX_CONCURRENT_CREATIONS = 2
 MAX_PENDING_CREATIONS = 8
 RETRY_AFTER_MIN_SECONDS = 1
 RETRY_AFTER_MAX_SECONDS = 60
+
+# S3-compatible object stores (`--store s3://bucket/prefix`). A request that fails with 500/502/503/504,
+# throttling, a connection error or a timeout is retried by botocore ("standard" mode: capped
+# exponential backoff with jitter, at most 20 s apart) up to S3_MAX_ATTEMPTS in all, then the job fails
+# naming the request. Timeouts are per connection and per read, not per object, so a large archive
+# is never cut short. A multipart upload holds one part in memory (S3's minimum is 5 MiB).
+S3_MAX_ATTEMPTS = 5
+S3_CONNECT_TIMEOUT_SECONDS = 10.0
+S3_READ_TIMEOUT_SECONDS = 60.0
+S3_PART_BYTES = 8 * 1024 * 1024
+# A download that fails mid-way resumes from where it stopped, after at most this long a pause.
+S3_READ_RETRY_MAX_SECONDS = 5.0
+# Where the store is chosen when `--store` is not given: unset means `<data dir>/backups`.
+STORE_ENV = "BACKUP_API_STORE"

@@ -1,4 +1,5 @@
-"""The shared suite every `BackupStore` implementation must pass (only the local one so far)."""
+"""The shared suite every `BackupStore` implementation must pass: the local directory, and an S3
+bucket on a real S3 HTTP endpoint (moto's server on 127.0.0.1)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,29 @@ from backup_api_server.errors import BackupNotFound
 from backup_api_server.storage import store as store_module
 from backup_api_server.storage.archive import ARCHIVE_FORMAT
 from backup_api_server.storage.metadata import BackupRecord
+from backup_api_server.storage.s3_store import S3Store, parse_s3_url
 from backup_api_server.storage.store import BackupStore, LocalDirectoryStore
 from backup_api_server_models import Backup, BackupId, GroupedTimestamp, PlatformEnum
+from tests.support.s3 import S3Server
 
-StoreFactory = Callable[[Path], BackupStore]
+StoreFactory = Callable[[pytest.FixtureRequest, Path], BackupStore]
+
+
+def s3_store(request: pytest.FixtureRequest, root: Path) -> BackupStore:
+    server: S3Server = request.getfixturevalue("s3_server")
+    location = parse_s3_url(f"s3://{server.new_bucket()}/some/prefix")
+    return S3Store(location, client=server.client(), part_bytes=5 * 1024 * 1024)
+
 
 STORE_FACTORIES: dict[str, StoreFactory] = {
-    "local": lambda root: LocalDirectoryStore(root / "backups"),
+    "local": lambda request, root: LocalDirectoryStore(root / "backups"),
+    "s3": s3_store,
 }
 
 
 @pytest.fixture(params=sorted(STORE_FACTORIES))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> BackupStore:
-    return STORE_FACTORIES[request.param](tmp_path)
+    return STORE_FACTORIES[request.param](request, tmp_path)
 
 
 def backup_record(backup_id: str, content: bytes = b"") -> BackupRecord:

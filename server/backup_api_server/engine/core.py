@@ -84,6 +84,10 @@ class BackupEngine:
             # Only now, under the lock: the clean-up removes what looks like interrupted
             # writes, which another engine's writes in progress would look like too.
             self.store.recover()
+            if self.store.writer_tag is not None:
+                # A shared store: this writer's ids carry its tag (semver build metadata), so two
+                # machines never make the same id.
+                self._ids = BackupIds(f"{api_version}+{self.store.writer_tag}", time_ns)
             committed_ids = set(self.store.list_ids())
             self._journal = CreationJournal(self.data_dir / "jobs")
             self._journal.recover(committed_ids)

@@ -86,6 +86,9 @@ class BackupStore(Protocol):
     called only by the engine that holds the data directory's lock.
     """
 
+    # None for a store with one writer; else this writer's tag in the ids it makes (a shared store).
+    writer_tag: str | None
+
     def recover(self) -> None:
         """Remove what interrupted writes left behind (never a committed backup).
 
@@ -132,6 +135,8 @@ class LocalDirectoryStore:
     it): `recover()` removes what a crashed writer left behind (temporary files, an archive
     whose metadata was never committed). Constructing one only creates the directory.
     """
+
+    writer_tag: str | None = None
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)

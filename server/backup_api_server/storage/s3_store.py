@@ -1,0 +1,500 @@
+"""Backups in an S3-compatible object store (AWS S3, Cloudflare R2, MinIO, Backblaze B2): `S3Store`.
+
+Chosen with `backup-api serve --store s3://bucket/prefix` (or `BACKUP_API_STORE`). Endpoint, region
+and credentials come from where every AWS tool reads them: `AWS_ENDPOINT_URL` (R2, MinIO, B2),
+`AWS_REGION`/`AWS_DEFAULT_REGION`, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`,
+`AWS_PROFILE`, `~/.aws/config` and `~/.aws/credentials`, SSO and instance roles.
+
+Why boto3 (and not obstore, the binding of Rust's `object_store`, the other candidate):
+
+- credentials and endpoints: boto3 *is* the reference for the AWS configuration chain (profiles,
+  config files, SSO, `AWS_ENDPOINT_URL`); obstore reads environment variables only and needs
+  boto3 anyway (its `Boto3CredentialProvider`) for config files and profiles;
+- retries: botocore's "standard" mode retries 500/502/503/504, throttling, connection errors and
+  read timeouts with capped exponential backoff and jitter, per request, and tells how many
+  attempts it made (`settings.S3_MAX_ATTEMPTS`, `S3_*_TIMEOUT_SECONDS`);
+- streaming and multipart: this module drives the multipart upload itself (`create` / `upload_part`
+  / `complete` / `abort`), so it decides when an upload is aborted and that memory holds one part
+  (`settings.S3_PART_BYTES`) whatever the archive size; downloads read the response body in chunks
+  and resume with a ranged GET (pinned to the object's ETag) when a read fails mid-way;
+- maintenance: AWS's own SDK, released several times a week, with typed stubs (`boto3-stubs`).
+- The cost is import time (~0.3-1 s): it is imported only when an `s3://` store is chosen.
+
+Layout under the prefix: `<id>.jsonl.zst` (archive) and `<id>.json` (the sealed record), as in the
+local store. The commit rule is the same: the archive object is complete (its multipart upload
+completed) before the metadata object is put, and a backup is listed only when both exist; a write
+that fails aborts its multipart upload and deletes what it put, the metadata first. Both puts are
+conditional (`If-None-Match: *`) where the store supports it, so a backup is never overwritten.
+
+Several machines may share one bucket and prefix. Their ids never collide: each data directory has a
+tag (`writer_tag`, random, kept in the data directory), and its ids carry it as semver build metadata
+in their version (`1.0.0+k3x9q2ab_1764253683123456`, which the spec's `BackupId` pattern admits).
+`recover()` removes only leftovers of this writer's ids (interrupted multipart uploads, archives
+without metadata): another machine's write in progress looks just like a leftover.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
+
+from .. import settings
+from ..contract import backup_id_is_valid
+from ..errors import BackupCorrupted, BackupNotFound
+from .metadata import BackupRecord, decode_record, encode_record
+from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+__all__ = ["ObjectStoreError", "S3Location", "S3Store", "make_client", "parse_s3_url"]
+
+
+class ObjectStoreError(Exception):
+    """The object store failed a request (after its retries); the message names the request."""
+
+
+@dataclass(frozen=True)
+class S3Location:
+    bucket: str
+    # "" or ending in "/".
+    prefix: str
+
+    @property
+    def url(self) -> str:
+        return f"s3://{self.bucket}/{self.prefix}"
+
+
+def parse_s3_url(url: str) -> S3Location:
+    """`s3://bucket/some/prefix` → its bucket and its prefix ("" or ending in "/")."""
+    if not url.startswith("s3://"):
+        raise ValueError(f"not an s3:// URL: {url!r}")
+    bucket, _, prefix = url.removeprefix("s3://").partition("/")
+    if not bucket:
+        raise ValueError(f"no bucket in {url!r}")
+    prefix = prefix.strip("/")
+    if any(part in ("", ".", "..") for part in prefix.split("/")) and prefix:
+        raise ValueError(f"prefix {prefix!r} has an empty, '.' or '..' segment")
+    return S3Location(bucket, prefix + "/" if prefix else "")
+
+
+def make_client(
+    endpoint_url: str | None = None,
+    *,
+    max_attempts: int = settings.S3_MAX_ATTEMPTS,
+    read_timeout: float = settings.S3_READ_TIMEOUT_SECONDS,
+) -> S3Client:
+    """An S3 client configured from the standard AWS sources, with this server's retries and timeouts."""
+    import boto3  # here: ~0.3-1 s to import, paid only when an S3 store is used
+    from botocore.config import Config
+
+    config = Config(
+        retries={"mode": "standard", "total_max_attempts": max_attempts},
+        connect_timeout=settings.S3_CONNECT_TIMEOUT_SECONDS,
+        read_timeout=read_timeout,
+        # R2 and some MinIO set-ups refuse the newer default integrity headers on uploads.
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+    )
+    return boto3.session.Session().client("s3", endpoint_url=endpoint_url, config=config)
+
+
+def _status(error: Exception) -> int | None:
+    response = getattr(error, "response", None)
+    if isinstance(response, dict):
+        status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return status if isinstance(status, int) else None
+    return None
+
+
+def _code(error: Exception) -> str:
+    response = getattr(error, "response", None)
+    if isinstance(response, dict):
+        return str(response.get("Error", {}).get("Code", ""))
+    return ""
+
+
+def _is_missing(error: Exception) -> bool:
+    return _status(error) == 404 or _code(error) in ("NoSuchKey", "404", "NotFound")
+
+
+def _is_precondition_failed(error: Exception) -> bool:
+    return _status(error) in (409, 412) or _code(error) in (
+        "PreconditionFailed",
+        "ConditionalRequestConflict",
+    )
+
+
+class S3Store:
+    """A `BackupStore` under one bucket and prefix of an S3-compatible object store.
+
+    `writer_tag`, when set, is this writer's tag in the ids it makes (see the module docstring) and
+    limits `recover()` to those ids; without one the store assumes it is the prefix's only writer,
+    as `LocalDirectoryStore` assumes of its directory. Constructing one sends no request.
+    """
+
+    def __init__(
+        self,
+        location: S3Location,
+        *,
+        client: S3Client | None = None,
+        writer_tag: str | None = None,
+        part_bytes: int = settings.S3_PART_BYTES,
+    ) -> None:
+        if part_bytes < 5 * 1024 * 1024:
+            raise ValueError("S3 multipart parts must be at least 5 MiB")
+        self.location = location
+        self.writer_tag = writer_tag
+        self._client = client if client is not None else make_client()
+        self._part_bytes = part_bytes
+        self._writing: set[str] = set()
+        self._writing_lock = threading.Lock()
+
+    # BackupStore
+
+    def recover(self) -> None:
+        with self._request("list multipart uploads", self.location.url):
+            paginator = self._client.get_paginator("list_multipart_uploads")
+            for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
+                for upload in page.get("Uploads", []):
+                    backup_id = self._id_of(upload["Key"], ARCHIVE_SUFFIX)
+                    if backup_id is not None and self._is_mine(backup_id):
+                        self._abort(upload["Key"], upload["UploadId"])
+        names = self._names()
+        for name in names:
+            if name.endswith(ARCHIVE_SUFFIX):
+                backup_id = name.removesuffix(ARCHIVE_SUFFIX)
+                if f"{backup_id}{METADATA_SUFFIX}" not in names and self._is_mine(backup_id):
+                    self._delete_key(self._key(name))
+
+    def list_ids(self) -> list[str]:
+        names = self._names()
+        ids = []
+        for name in names:
+            if name.endswith(METADATA_SUFFIX):
+                backup_id = name.removesuffix(METADATA_SUFFIX)
+                if backup_id_is_valid(backup_id) and f"{backup_id}{ARCHIVE_SUFFIX}" in names:
+                    ids.append(backup_id)
+        return ids
+
+    def open_archive(self, backup_id: str) -> BinaryIO:
+        self._require_committed(backup_id)
+        raw = _ObjectReader(self, self._archive_key(backup_id))
+        return cast(BinaryIO, io.BufferedReader(raw, 1 << 20))
+
+    @contextlib.contextmanager
+    def write(self, backup_id: str) -> Iterator[PendingBackup]:
+        if not backup_id_is_valid(backup_id):
+            raise ValueError(f"invalid backup id {backup_id!r}")
+        with self._writing_lock:
+            if backup_id in self._writing:
+                raise FileExistsError(f"backup {backup_id} is being written")
+            self._writing.add(backup_id)
+        try:
+            if self._exists(self._archive_key(backup_id)) or self._exists(self._metadata_key(backup_id)):
+                raise FileExistsError(f"backup {backup_id} already exists")
+            with self._write_new(backup_id) as pending:
+                yield pending
+        finally:
+            with self._writing_lock:
+                self._writing.discard(backup_id)
+
+    def read_record(self, backup_id: str) -> BackupRecord:
+        if not backup_id_is_valid(backup_id):
+            raise BackupNotFound(f"backup {backup_id} not found")
+        stored = self._get_small(self._metadata_key(backup_id), backup_id)
+        archive_bytes = self._size(self._archive_key(backup_id), backup_id)
+        return decode_record(backup_id, stored, archive_bytes=archive_bytes)
+
+    def delete(self, backup_id: str) -> None:
+        self._require_committed(backup_id)
+        self._delete_key(self._metadata_key(backup_id))
+        self._delete_key(self._archive_key(backup_id))
+
+    # Writing
+
+    @contextlib.contextmanager
+    def _write_new(self, backup_id: str) -> Iterator[PendingBackup]:
+        archive_key = self._archive_key(backup_id)
+        metadata_key = self._metadata_key(backup_id)
+        writer = _MultipartWriter(self, archive_key)
+        archive_put = metadata_put = False
+        try:
+            pending = PendingBackup(cast(BinaryIO, writer))
+            yield pending
+            record = pending.committed_record(backup_id)
+            encoded = encode_record(record)
+            try:
+                decode_record(backup_id, encoded, archive_bytes=writer.size)
+            except BackupCorrupted as error:
+                raise ValueError(f"refusing to commit metadata that does not verify: {error}") from None
+            archive_put = True  # from here on, the archive may exist even if completing it fails
+            writer.complete()
+            metadata_put = True
+            self._put_new(metadata_key, encoded)
+        except BaseException:
+            # Take back all of it, the commit record first: a failed write is never listed. What a
+            # failure here leaves (an archive without metadata) `recover()` removes.
+            writer.abort()
+            for key, put in ((metadata_key, metadata_put), (archive_key, archive_put)):
+                if put:
+                    with contextlib.suppress(Exception):
+                        self._delete_key(key)
+            raise
+
+    def _put_new(self, key: str, body: bytes) -> None:
+        with self._request("put", key):
+            try:
+                self._client.put_object(Bucket=self.location.bucket, Key=key, Body=body, IfNoneMatch="*")
+            except Exception as error:
+                if _is_precondition_failed(error):
+                    raise FileExistsError(f"{key} already exists") from None
+                raise
+
+    # Requests
+
+    @contextlib.contextmanager
+    def _request(self, what: str, key: str) -> Iterator[None]:
+        """Turn a failed request (after botocore's retries) into one short `ObjectStoreError`."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            yield
+        except ClientError as error:
+            if _is_missing(error) or _is_precondition_failed(error):
+                raise
+            attempts = error.response.get("ResponseMetadata", {}).get("RetryAttempts", 0) + 1
+            message = error.response.get("Error", {}).get("Message", "")
+            raise ObjectStoreError(
+                f"object store: {what} {self.location.bucket}/{key} failed after {attempts} attempt(s): "
+                f"{_code(error) or _status(error)} {message}".rstrip()
+            ) from error
+        except BotoCoreError as error:
+            raise ObjectStoreError(
+                f"object store: {what} {self.location.bucket}/{key} failed "
+                f"(after {settings.S3_MAX_ATTEMPTS} attempts): {error}"
+            ) from error
+
+    def _names(self) -> set[str]:
+        """Names (keys without the prefix) directly under the prefix."""
+        names: set[str] = set()
+        with self._request("list", self.location.url):
+            paginator = self._client.get_paginator("list_objects_v2")
+            pages = paginator.paginate(
+                Bucket=self.location.bucket, Prefix=self.location.prefix, Delimiter="/"
+            )
+            for page in pages:
+                for item in page.get("Contents", []):
+                    names.add(item["Key"].removeprefix(self.location.prefix))
+        return names
+
+    def _exists(self, key: str) -> bool:
+        with self._request("head", key):
+            try:
+                self._client.head_object(Bucket=self.location.bucket, Key=key)
+            except Exception as error:
+                if _is_missing(error):
+                    return False
+                raise
+        return True
+
+    def _size(self, key: str, backup_id: str) -> int:
+        with self._request("head", key):
+            try:
+                return self._client.head_object(Bucket=self.location.bucket, Key=key)["ContentLength"]
+            except Exception as error:
+                if _is_missing(error):
+                    raise BackupNotFound(f"backup {backup_id} not found") from None
+                raise
+
+    def _get_small(self, key: str, backup_id: str) -> bytes:
+        with self._request("get", key):
+            try:
+                return self._client.get_object(Bucket=self.location.bucket, Key=key)["Body"].read()
+            except Exception as error:
+                if _is_missing(error):
+                    raise BackupNotFound(f"backup {backup_id} not found") from None
+                raise
+
+    def _delete_key(self, key: str) -> None:
+        with self._request("delete", key):
+            self._client.delete_object(Bucket=self.location.bucket, Key=key)
+
+    def _abort(self, key: str, upload_id: str) -> None:
+        with self._request("abort multipart upload", key):
+            try:
+                self._client.abort_multipart_upload(Bucket=self.location.bucket, Key=key, UploadId=upload_id)
+            except Exception as error:
+                if not _is_missing(error):  # already aborted or completed
+                    raise
+
+    def _require_committed(self, backup_id: str) -> None:
+        if not (
+            backup_id_is_valid(backup_id)
+            and self._exists(self._metadata_key(backup_id))
+            and self._exists(self._archive_key(backup_id))
+        ):
+            raise BackupNotFound(f"backup {backup_id} not found")
+
+    # Names
+
+    def _is_mine(self, backup_id: str) -> bool:
+        if self.writer_tag is None:
+            return True
+        return backup_id.rpartition("_")[0].endswith(f"+{self.writer_tag}")
+
+    def _id_of(self, key: str, suffix: str) -> str | None:
+        name = key.removeprefix(self.location.prefix)
+        if not (key.startswith(self.location.prefix) and name.endswith(suffix)):
+            return None
+        backup_id = name.removesuffix(suffix)
+        return backup_id if backup_id_is_valid(backup_id) else None
+
+    def _key(self, name: str) -> str:
+        # Ids are checked against the spec's rule (no "/", "..", control characters) before they
+        # get here, so a key never leaves the prefix.
+        return f"{self.location.prefix}{name}"
+
+    def _archive_key(self, backup_id: str) -> str:
+        return self._key(f"{backup_id}{ARCHIVE_SUFFIX}")
+
+    def _metadata_key(self, backup_id: str) -> str:
+        return self._key(f"{backup_id}{METADATA_SUFFIX}")
+
+
+class _MultipartWriter(io.RawIOBase):
+    """A write-only stream into one object: parts are uploaded as they fill, so memory holds one
+    part at most; an archive smaller than one part is put in a single request on `complete()`."""
+
+    def __init__(self, store: S3Store, key: str) -> None:
+        super().__init__()
+        self._store = store
+        self._key = key
+        self._buffer = bytearray()
+        self._upload_id: str | None = None
+        self._parts: list[dict[str, Any]] = []
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self._buffer += chunk
+        self.size += len(chunk)
+        while len(self._buffer) >= self._store._part_bytes:
+            part = bytes(self._buffer[: self._store._part_bytes])
+            del self._buffer[: self._store._part_bytes]
+            self._upload_part(part)
+        return len(chunk)
+
+    def _upload_part(self, body: bytes) -> None:
+        client, bucket = self._store._client, self._store.location.bucket
+        if self._upload_id is None:
+            with self._store._request("start multipart upload", self._key):
+                self._upload_id = client.create_multipart_upload(Bucket=bucket, Key=self._key)["UploadId"]
+        number = len(self._parts) + 1
+        with self._store._request(f"upload part {number}", self._key):
+            answer = client.upload_part(
+                Bucket=bucket, Key=self._key, UploadId=self._upload_id, PartNumber=number, Body=body
+            )
+        self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
+
+    def complete(self) -> None:
+        if self._upload_id is None:
+            self._store._put_new(self._key, bytes(self._buffer))
+        else:
+            if self._buffer:
+                self._upload_part(bytes(self._buffer))
+            with self._store._request("complete multipart upload", self._key):
+                self._store._client.complete_multipart_upload(
+                    Bucket=self._store.location.bucket,
+                    Key=self._key,
+                    UploadId=self._upload_id,
+                    MultipartUpload={"Parts": cast(Any, self._parts)},
+                )
+            self._upload_id = None
+        self._buffer = bytearray()
+
+    def abort(self) -> None:
+        """Abort the multipart upload, if one is open (best effort: `recover()` retries it)."""
+        self._buffer = bytearray()
+        if self._upload_id is not None:
+            upload_id, self._upload_id = self._upload_id, None
+            with contextlib.suppress(Exception):
+                self._store._abort(self._key, upload_id)
+
+
+class _ObjectReader(io.RawIOBase):
+    """A read-only stream of one object's bytes, fetched as they are read; a read that fails
+    mid-way resumes where it stopped (a ranged GET of the same ETag), with backoff."""
+
+    def __init__(self, store: S3Store, key: str) -> None:
+        super().__init__()
+        self._store = store
+        self._key = key
+        self._position = 0
+        self._etag: str | None = None
+        self._body: Any = None
+        self._size: int | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        for attempt in range(settings.S3_MAX_ATTEMPTS):
+            try:
+                if self._body is None:
+                    if self._size is not None and self._position >= self._size:
+                        return 0
+                    self._open()
+                chunk = self._body.read(len(view))
+            except (ObjectStoreError, BackupNotFound):
+                raise
+            except Exception as error:
+                self._close_body()
+                if attempt + 1 >= settings.S3_MAX_ATTEMPTS:
+                    raise ObjectStoreError(
+                        f"object store: read {self._store.location.bucket}/{self._key} at byte "
+                        f"{self._position} failed after {attempt + 1} attempts: {error}"
+                    ) from error
+                time.sleep(min(settings.S3_READ_RETRY_MAX_SECONDS, 0.2 * 2**attempt))
+                continue
+            view[: len(chunk)] = chunk
+            self._position += len(chunk)
+            return len(chunk)
+        return 0  # pragma: no cover (the loop returns or raises)
+
+    def _open(self) -> None:
+        options: dict[str, Any] = {"Bucket": self._store.location.bucket, "Key": self._key}
+        if self._position:
+            options["Range"] = f"bytes={self._position}-"
+        if self._etag is not None:
+            options["IfMatch"] = self._etag  # never stitch two versions of the object together
+        with self._store._request("get", self._key):
+            try:
+                answer = self._store._client.get_object(**options)
+            except Exception as error:
+                if _is_missing(error):
+                    raise BackupNotFound(f"{self._key} not found") from None
+                raise
+        self._etag = answer["ETag"]
+        if self._size is None:
+            self._size = answer["ContentLength"]
+        self._body = answer["Body"]
+
+    def _close_body(self) -> None:
+        if self._body is not None:
+            with contextlib.suppress(Exception):
+                self._body.close()
+            self._body = None
+
+    def close(self) -> None:
+        self._close_body()
+        super().close()

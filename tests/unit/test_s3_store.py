@@ -1,0 +1,276 @@
+"""The S3 store in particular (the shared suite is test_store.py): streaming, crash leftovers, shared
+buckets, and faults of the object store (503s and stalls from a proxy in front of moto's server)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backup_api_server.engine import BackupEngine
+from backup_api_server.errors import EngineError
+from backup_api_server.storage.s3_store import ObjectStoreError, S3Store, make_client, parse_s3_url
+from backup_api_server.storage.selection import open_store, writer_tag
+from backup_api_server.storage.store import LocalDirectoryStore
+from backup_api_server_models import BackupStatusEnum
+from tests.support.assets import seed_database
+from tests.support.faulty_proxy import FaultyProxy, running_faulty_proxy
+from tests.support.s3 import S3_ENVIRONMENT, S3Server
+from tests.unit.test_store import backup_record, write_backup
+
+PART = 5 * 1024 * 1024
+
+
+@pytest.fixture
+def s3_env(monkeypatch: pytest.MonkeyPatch, s3_server: S3Server) -> S3Server:
+    for name, value in S3_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", s3_server.endpoint_url)
+    return s3_server
+
+
+@pytest.fixture
+def proxy(s3_env: S3Server) -> Iterator[FaultyProxy]:
+    with running_faulty_proxy(s3_env.endpoint_url) as running:
+        running.stall_seconds = 2.0
+        yield running
+
+
+def store_in(server: S3Server, bucket: str, *, tag: str | None = None, prefix: str = "p") -> S3Store:
+    return S3Store(
+        parse_s3_url(f"s3://{bucket}/{prefix}"), client=server.client(), writer_tag=tag, part_bytes=PART
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "bucket", "prefix"),
+    [
+        ("s3://b", "b", ""),
+        ("s3://b/", "b", ""),
+        ("s3://b/backups", "b", "backups/"),
+        ("s3://b/team/laptop/", "b", "team/laptop/"),
+    ],
+)
+def test_s3_urls_name_a_bucket_and_a_prefix(url: str, bucket: str, prefix: str) -> None:
+    location = parse_s3_url(url)
+    assert (location.bucket, location.prefix) == (bucket, prefix)
+
+
+@pytest.mark.parametrize("url", ["s3://", "s3:///p", "file:///x", "s3://b/a/../c", "s3://b/a//c"])
+def test_bad_store_locations_are_refused(url: str, tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        open_store(url, tmp_path)
+
+
+def test_no_store_location_means_the_data_directory(tmp_path: Path) -> None:
+    store = open_store(None, tmp_path)
+    assert isinstance(store, LocalDirectoryStore)
+    assert store.root == tmp_path / "backups"
+
+
+def test_a_data_directory_keeps_its_writer_tag(tmp_path: Path) -> None:
+    first = writer_tag(tmp_path / "one")
+    assert writer_tag(tmp_path / "one") == first
+    assert writer_tag(tmp_path / "two") != first
+
+
+def test_archive_is_uploaded_in_parts_while_it_is_written(s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    store = store_in(s3_server, bucket)
+    content = b"x" * (PART * 2 + 100)
+    with store.write("1.0.0_1") as pending:
+        for start in range(0, len(content), 1 << 20):
+            pending.archive.write(content[start : start + (1 << 20)])
+        # Two full parts are already on the server; memory holds less than one.
+        assert s3_server.open_uploads(bucket) == ["p/1.0.0_1.jsonl.zst"]
+        assert s3_server.keys(bucket) == []
+        pending.record = backup_record("1.0.0_1", content)
+    assert s3_server.open_uploads(bucket) == []
+    assert s3_server.keys(bucket) == ["p/1.0.0_1.json", "p/1.0.0_1.jsonl.zst"]
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == content
+
+
+def test_failed_multipart_write_is_aborted(s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    store = store_in(s3_server, bucket)
+    with pytest.raises(RuntimeError), store.write("1.0.0_1") as pending:
+        pending.archive.write(b"x" * (PART + 1))
+        raise RuntimeError("writer failed")
+    assert s3_server.open_uploads(bucket) == []
+    assert s3_server.keys(bucket) == []
+
+
+def test_recover_cleans_only_this_writers_leftovers(s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    client = s3_server.client()
+    mine, theirs = "1.0.0+aaaaaaaa", "1.0.0+bbbbbbbb"
+    write_backup(store_in(s3_server, bucket, tag="aaaaaaaa"), f"{mine}_1", b"kept")
+    # A crash: an upload never completed, an archive whose metadata was never put (this writer's
+    # and another machine's, which may be a write in progress there).
+    for version in (mine, theirs):
+        client.create_multipart_upload(Bucket=bucket, Key=f"p/{version}_2.jsonl.zst")
+        client.put_object(Bucket=bucket, Key=f"p/{version}_3.jsonl.zst", Body=b"orphan")
+
+    store_in(s3_server, bucket, tag="aaaaaaaa").recover()
+
+    assert s3_server.open_uploads(bucket) == [f"p/{theirs}_2.jsonl.zst"]
+    assert s3_server.keys(bucket) == [
+        f"p/{mine}_1.json",
+        f"p/{mine}_1.jsonl.zst",
+        f"p/{theirs}_3.jsonl.zst",
+    ]
+
+
+def test_keys_never_leave_the_prefix(s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    outside = store_in(s3_server, bucket, prefix="other")
+    write_backup(outside, "1.0.0_1", b"another prefix")
+    store = store_in(s3_server, bucket, prefix="p")
+    write_backup(store, "1.0.0_2", b"mine")
+    assert store.list_ids() == ["1.0.0_2"]
+    assert all(key.startswith(("p/", "other/")) for key in s3_server.keys(bucket))
+
+
+# Faults
+
+
+def test_503s_are_retried_with_backoff(proxy: FaultyProxy, s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=4))
+    proxy.fail_next = 2
+    write_backup(store, "1.0.0_1", b"through the faults")
+    assert proxy.faults == 2
+    proxy.fail_next = 2
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == b"through the faults"
+
+
+def test_a_download_cut_mid_way_resumes_where_it_stopped(proxy: FaultyProxy, s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=3))
+    content = bytes(range(256)) * 4096  # 1 MiB
+    write_backup(store, "1.0.0_1", content)
+    proxy.requests.clear()
+    proxy.cut_next = 1
+    with store.open_archive("1.0.0_1") as archive:
+        assert archive.read() == content
+    gets = [request for request in proxy.requests if request.startswith("GET /") and "?" not in request]
+    assert len(gets) == 2  # the cut one, and one resumed from where it stopped
+    assert proxy.faults == 1
+
+
+def test_an_object_store_that_stays_down_fails_with_the_request_named(
+    proxy: FaultyProxy, s3_server: S3Server
+) -> None:
+    bucket = s3_server.new_bucket()
+    store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=2))
+    proxy.fail_all = True
+    with pytest.raises(
+        ObjectStoreError,
+        match=r"object store: \w+ .*/p/1\.0\.0_1\.jsonl\.zst failed after 2 attempt\(s\): 503",
+    ):
+        write_backup(store, "1.0.0_1", b"never stored")
+    proxy.heal()
+    assert store.list_ids() == []
+
+
+def test_a_stalled_request_times_out_and_is_retried(proxy: FaultyProxy, s3_server: S3Server) -> None:
+    bucket = s3_server.new_bucket()
+    store = S3Store(
+        parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=3, read_timeout=0.5)
+    )
+    proxy.stall_next = 1
+    write_backup(store, "1.0.0_1", b"after a stall")
+    assert proxy.faults == 1
+    assert store.list_ids() == ["1.0.0_1"]
+
+
+@pytest.fixture
+def engine_on_proxy(tmp_path: Path, proxy: FaultyProxy, s3_server: S3Server) -> Iterator[BackupEngine]:
+    bucket = s3_server.new_bucket()
+    store = S3Store(
+        parse_s3_url(f"s3://{bucket}/p"),
+        client=make_client(proxy.url, max_attempts=2, read_timeout=1.0),
+        writer_tag=writer_tag(tmp_path / "data"),
+    )
+    seed_database(tmp_path / "data", [{"id": "in-the-database", "n": 1}])
+
+    def hook(phase: str) -> None:
+        if phase == "restore:start":  # the record was read; the archive downloads fail
+            proxy.fail_all = True
+
+    engine = BackupEngine(tmp_path / "data", api_version="1.0.0", store=store, step_hook=hook)
+    yield engine
+    proxy.heal()
+    engine.close()
+
+
+def test_failed_creation_leaves_nothing_listed_and_says_why(
+    engine_on_proxy: BackupEngine, proxy: FaultyProxy
+) -> None:
+    engine = engine_on_proxy
+    proxy.fail_all = True
+    backup_id = engine.start_creation([{"id": "a", "v": 1}])
+    status = engine.wait_for_creation(backup_id, timeout=30)
+    assert status.value is BackupStatusEnum.FAILED
+    assert status.detail is not None
+    assert status.detail.startswith("create: write backup: object store: ")
+    assert f"/p/{backup_id}.jsonl.zst failed after 2 attempt(s): 503" in status.detail
+    proxy.heal()
+    assert engine.list_backups() == []
+
+
+def test_failed_restore_leaves_the_database_untouched(
+    engine_on_proxy: BackupEngine, proxy: FaultyProxy
+) -> None:
+    engine = engine_on_proxy
+    backup_id = engine.start_creation([{"id": "from-the-backup"}])
+    assert engine.wait_for_creation(backup_id, timeout=30).value is BackupStatusEnum.COMPLETED
+    with pytest.raises(
+        EngineError, match=r"^restore: verify checksum: object store: \w+ .*failed after 2 attempt"
+    ):
+        engine.restore(backup_id)
+    proxy.heal()
+    assert engine.list_assets() == [{"id": "in-the-database", "n": 1}]
+    assert engine.restoration_status(backup_id).value is BackupStatusEnum.FAILED
+
+
+def test_a_write_and_the_store_going_down_mid_upload(proxy: FaultyProxy, s3_server: S3Server) -> None:
+    """An upload that fails after some parts is aborted (once the store is back, nothing is left)."""
+    bucket = s3_server.new_bucket()
+    store = S3Store(
+        parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=2), part_bytes=PART
+    )
+    with pytest.raises(ObjectStoreError), store.write("1.0.0_1") as pending:
+        pending.archive.write(b"x" * (PART + 1))
+        proxy.fail_all = True
+        pending.archive.write(b"x" * PART)
+    proxy.heal()
+    # The abort was refused too (the store was down): recover() finishes it.
+    store.recover()
+    assert s3_server.open_uploads(bucket) == []
+    assert s3_server.keys(bucket) == []
+
+
+def test_threads_do_not_matter(s3_server: S3Server) -> None:
+    """One store, concurrent writers of distinct ids (the engine's worker threads)."""
+    bucket = s3_server.new_bucket()
+    store = store_in(s3_server, bucket)
+    errors: list[BaseException] = []
+
+    def write(number: int) -> None:
+        try:
+            write_backup(store, f"1.0.0_{number}", b"n" * number)
+        except BaseException as error:  # pragma: no cover (reported below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(number,)) for number in range(1, 5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert sorted(store.list_ids()) == [f"1.0.0_{n}" for n in range(1, 5)]
