@@ -131,7 +131,8 @@ def test_the_reference_renders_in_a_browser_offline(live: LiveServer) -> None:
         page.goto(f"{live.url}/docs", wait_until="load")
         for summary in summaries():
             page.get_by_text(summary, exact=True).first.wait_for(state="visible")
-        page.wait_for_load_state("networkidle")
+        # No wait for "network idle": on a loaded machine Chromium may not report it within the timeout
+        # although the page is complete; the requests are checked as a whole at the end instead.
         REPORTS.mkdir(exist_ok=True)
         page.screenshot(path=REPORTS / "api-reference.png")
 
