@@ -43,9 +43,8 @@ def wants_event_stream(accept: str | None) -> bool:
 
 def progress_document(handle: RestorationHandle, status: Status) -> dict[str, Any]:
     """One BackupStreamedProgress, in its wire shape."""
-    fields: dict[str, Any] = {"status": status.value.value}
-    if status.percentage is not None:
-        fields["percentage"] = status.percentage
+    # `status` and `percentage` are required in every event (a restoration starts at 0).
+    fields: dict[str, Any] = {"status": status.value.value, "percentage": status.percentage or 0.0}
     if status.value is StatusValue.COMPLETED:
         fields["backup"] = status.backup
     elif status.value in (StatusValue.FAILED, StatusValue.CANCELED):
@@ -92,10 +91,10 @@ def _whole_percent(status: Status) -> int:
 
 
 def _not_before(status: Status, previous: Status | None) -> Status:
-    # Percentages never go back on the wire, even if a phase restarts its own count.
-    if previous is None or previous.percentage is None or status.percentage is None:
+    # Percentages never go back on the wire, even if a phase restarts its own count (or has none).
+    if previous is None or previous.percentage is None:
         return status
-    if status.percentage >= previous.percentage:
+    if status.percentage is not None and status.percentage >= previous.percentage:
         return status
     return Status(status.value, previous.percentage, status.backup)
 
