@@ -29,3 +29,11 @@ LARGE_BODY_WAIT_SECONDS = 5.0
 # A parsed JSON document costs Python objects per value (up to ~100 bytes each for tiny values);
 # bounding the values bounds the memory of a body of any shape (see BodyReader).
 MAX_JSON_VALUES = 2_000_000
+
+# Idempotency-Key (api/idempotency.py; the spec's "Idempotency-Key" section says the same numbers).
+# A client retries within seconds or minutes; a day covers a laptop that slept through its retries.
+# Each remembered answer is a few hundred bytes (the 202 and 204 answers have no body), so the key
+# limit bounds the memory at a few MiB however many keys clients send; the oldest goes first.
+IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60
+IDEMPOTENCY_MAX_KEYS = 10_000
+IDEMPOTENCY_KEY_MAX_LENGTH = 255

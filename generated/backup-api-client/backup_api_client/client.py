@@ -175,6 +175,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
         `creation/cancel`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
 
@@ -201,8 +202,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -211,7 +213,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -249,6 +253,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Starts creating a backup of the one asset sent, asynchronously, and answers at once.
         Without a body, backs up the whole local database, like `POST /backup`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
 
@@ -276,8 +281,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -286,7 +292,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -350,8 +358,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -361,7 +370,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -419,8 +430,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -430,7 +442,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -489,8 +503,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -500,7 +515,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -568,8 +585,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -581,7 +599,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -660,8 +680,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -673,7 +694,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -738,8 +761,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -749,7 +773,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -816,8 +842,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -829,7 +856,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -873,6 +902,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
         `creation/cancel`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
 
@@ -899,8 +929,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -909,7 +940,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -947,6 +980,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Starts creating a backup of the one asset sent, asynchronously, and answers at once.
         Without a body, backs up the whole local database, like `POST /backup`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
 
@@ -974,8 +1008,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -984,7 +1019,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1048,8 +1085,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1059,7 +1097,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1117,8 +1157,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1128,7 +1169,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1187,8 +1230,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1198,7 +1242,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1266,8 +1312,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1279,7 +1326,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1358,8 +1407,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1371,7 +1421,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1436,8 +1488,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1447,7 +1500,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1514,8 +1569,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1527,7 +1583,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1616,7 +1674,8 @@ class BackupsResource(SyncAPIResource):
     ) -> None:
         """Delete a stored backup
 
-        Deletes a completed backup. Answers `409` while the backup is being restored.
+        Deletes a completed backup. Answers `409` while the backup is being restored. Honours
+        `Idempotency-Key`: a retry with the same key gets the first answer (`204`), not `410`.
 
         `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
 
@@ -1642,8 +1701,9 @@ class BackupsResource(SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1653,7 +1713,9 @@ class BackupsResource(SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1737,7 +1799,8 @@ class AsyncBackupsResource(AsyncAPIResource):
     ) -> None:
         """Delete a stored backup
 
-        Deletes a completed backup. Answers `409` while the backup is being restored.
+        Deletes a completed backup. Answers `409` while the backup is being restored. Honours
+        `Idempotency-Key`: a retry with the same key gets the first answer (`204`), not `410`.
 
         `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
 
@@ -1763,8 +1826,9 @@ class AsyncBackupsResource(AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1774,7 +1838,9 @@ class AsyncBackupsResource(AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).

@@ -15,6 +15,7 @@ from ..settings import DEFAULT_MAX_BODY_BYTES
 from .bodies import BodyReader
 from .error_handlers import install_error_handlers
 from .guard import AccessPolicy, secure
+from .idempotency import IdempotencyKeys
 from .routes import ROUTERS
 from .routing import ConcretePathsFirst, concrete_paths
 
@@ -60,6 +61,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.bodies = BodyReader(max_body_bytes)
+    app.state.idempotency_keys = IdempotencyKeys()
     app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
     secure(app, policy or AccessPolicy())
     install_error_handlers(app)

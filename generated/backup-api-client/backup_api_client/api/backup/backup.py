@@ -86,6 +86,7 @@ def sync_detailed(
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
     `creation/cancel`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Assets | Unset): A list of assets.
@@ -109,8 +110,9 @@ def sync_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -119,7 +121,9 @@ def sync_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -168,6 +172,7 @@ def sync(
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
     `creation/cancel`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Assets | Unset): A list of assets.
@@ -191,8 +196,9 @@ def sync(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -201,7 +207,9 @@ def sync(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -242,6 +250,7 @@ async def asyncio_detailed(
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
     `creation/cancel`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Assets | Unset): A list of assets.
@@ -265,8 +274,9 @@ async def asyncio_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -275,7 +285,9 @@ async def asyncio_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -324,6 +336,7 @@ async def asyncio(
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
     `creation/cancel`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Assets | Unset): A list of assets.
@@ -347,8 +360,9 @@ async def asyncio(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -357,7 +371,9 @@ async def asyncio(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.

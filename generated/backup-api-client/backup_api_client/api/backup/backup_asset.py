@@ -83,6 +83,7 @@ def sync_detailed(
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
     Without a body, backs up the whole local database, like `POST /backup`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
@@ -107,8 +108,9 @@ def sync_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -117,7 +119,9 @@ def sync_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -163,6 +167,7 @@ def sync(
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
     Without a body, backs up the whole local database, like `POST /backup`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
@@ -187,8 +192,9 @@ def sync(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -197,7 +203,9 @@ def sync(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -235,6 +243,7 @@ async def asyncio_detailed(
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
     Without a body, backs up the whole local database, like `POST /backup`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
@@ -259,8 +268,9 @@ async def asyncio_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -269,7 +279,9 @@ async def asyncio_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -315,6 +327,7 @@ async def asyncio(
 
      Starts creating a backup of the one asset sent, asynchronously, and answers at once.
     Without a body, backs up the whole local database, like `POST /backup`.
+    Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
         body (Asset | Unset): A snippet of the local database. Only `id` is required; every other
@@ -339,8 +352,9 @@ async def asyncio(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -349,7 +363,9 @@ async def asyncio(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.

@@ -121,8 +121,9 @@ def sync_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -134,7 +135,9 @@ def sync_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -214,8 +217,9 @@ def sync(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -227,7 +231,9 @@ def sync(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -299,8 +305,9 @@ async def asyncio_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -312,7 +319,9 @@ async def asyncio_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -392,8 +401,9 @@ async def asyncio(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -405,7 +415,9 @@ async def asyncio(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.

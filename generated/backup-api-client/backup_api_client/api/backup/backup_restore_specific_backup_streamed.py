@@ -126,8 +126,9 @@ def sync_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -139,7 +140,9 @@ def sync_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -223,8 +226,9 @@ def sync(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -236,7 +240,9 @@ def sync(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -312,8 +318,9 @@ async def asyncio_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -325,7 +332,9 @@ async def asyncio_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.
@@ -409,8 +418,9 @@ async def asyncio(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -422,7 +432,9 @@ async def asyncio(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
             or as many large request bodies are being read as it reads at once. Nothing was
             started; retry after `Retry-After` seconds.

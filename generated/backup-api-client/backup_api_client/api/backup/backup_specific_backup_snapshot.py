@@ -103,8 +103,9 @@ def sync_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -114,7 +115,9 @@ def sync_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -179,8 +182,9 @@ def sync(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -190,7 +194,9 @@ def sync(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -247,8 +253,9 @@ async def asyncio_detailed(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -258,7 +265,9 @@ async def asyncio_detailed(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -323,8 +332,9 @@ async def asyncio(
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path. `detail` says
-            which.
+            or the body describes another backup than the one at the path, or a request with
+            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
             here is `404`.)
@@ -334,7 +344,9 @@ async def asyncio(
             `--allowed-host`.
         UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
             that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate).
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
