@@ -20,9 +20,11 @@ from ._base_client import (
 )
 from ._constants import DEFAULT_MAX_RETRIES
 from ._custom import AsyncBackupCustom, BackupCustom
+from ._response import AsyncResponseContextManager, ResponseContextManager
 from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
 if TYPE_CHECKING:
+    from ._response import APIResponse, AsyncAPIResponse
     from .models.asset import Asset
     from .models.assets import Assets
     from .models.backup import Backup
@@ -32,14 +34,30 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncBackupApiClient",
+    "AsyncBackupApiClientWithRawResponse",
+    "AsyncBackupApiClientWithStreamingResponse",
     "AsyncAssetsResource",
+    "AsyncAssetsResourceWithRawResponse",
+    "AsyncAssetsResourceWithStreamingResponse",
     "AsyncBackupResource",
+    "AsyncBackupResourceWithRawResponse",
+    "AsyncBackupResourceWithStreamingResponse",
     "AsyncBackupsResource",
-    "DEFAULT_BASE_URL",
+    "AsyncBackupsResourceWithRawResponse",
+    "AsyncBackupsResourceWithStreamingResponse",
     "BackupApiClient",
+    "BackupApiClientWithRawResponse",
+    "BackupApiClientWithStreamingResponse",
     "AssetsResource",
+    "AssetsResourceWithRawResponse",
+    "AssetsResourceWithStreamingResponse",
     "BackupResource",
+    "BackupResourceWithRawResponse",
+    "BackupResourceWithStreamingResponse",
     "BackupsResource",
+    "BackupsResourceWithRawResponse",
+    "BackupsResourceWithStreamingResponse",
+    "DEFAULT_BASE_URL",
 ]
 
 DEFAULT_BASE_URL = "http://localhost:1000"
@@ -67,7 +85,7 @@ class AssetsResource(SyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -122,7 +140,7 @@ class AsyncAssetsResource(AsyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -157,6 +175,130 @@ class AsyncAssetsResource(AsyncAPIResource):
         )
 
 
+class AssetsResourceWithRawResponse:
+    """`client.with_raw_response.assets`: the methods of `client.assets`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Assets]:
+        """`client.assets.list`, answering its HTTP response; `parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncAssetsResourceWithRawResponse:
+    """`client.with_raw_response.assets` (async): the methods of `client.assets`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Assets]:
+        """`client.assets.list`, answering its HTTP response; `await parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AssetsResourceWithStreamingResponse:
+    """`client.with_streaming_response.assets`: the methods of `client.assets`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Assets]]:
+        """`client.assets.list`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncAssetsResourceWithStreamingResponse:
+    """`client.with_streaming_response.assets` (async): the methods of `client.assets`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Assets]]:
+        """`client.assets.list`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
 class BackupResource(BackupCustom, SyncAPIResource):
     """The `Backup` operations of the spec: `client.backup.<method>(...)`."""
 
@@ -177,14 +319,14 @@ class BackupResource(BackupCustom, SyncAPIResource):
         `creation/cancel`.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Assets | None): A list of assets.
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -255,7 +397,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
         Without a body, backs up the whole local database, like `POST /backup`.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/asset`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
@@ -263,7 +405,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -342,7 +484,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -414,7 +556,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -487,7 +629,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -566,7 +708,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -661,7 +803,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -745,7 +887,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -823,7 +965,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -904,14 +1046,14 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         `creation/cancel`.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Assets | None): A list of assets.
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -982,7 +1124,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         Without a body, backs up the whole local database, like `POST /backup`.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/asset`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
@@ -990,7 +1132,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1069,7 +1211,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1141,7 +1283,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1214,7 +1356,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1293,7 +1435,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1388,7 +1530,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1472,7 +1614,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1550,7 +1692,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1611,6 +1753,1018 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         )
 
 
+class BackupResourceWithRawResponse:
+    """`client.with_raw_response.backup`: the methods of `client.backup`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[str]:
+        """`client.backup.create`, answering its HTTP response; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[str]:
+        """`client.backup.create_from_asset`, answering its HTTP response; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Backup]:
+        """`client.backup.get`, answering its HTTP response; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[BackupStatus]:
+        """`client.backup.creation_status`, answering its HTTP response; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[None]:
+        """`client.backup.cancel_creation`, answering its HTTP response; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Backup]:
+        """`client.backup.restore`, answering its HTTP response; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[BackupStreamedProgress]:
+        """`client.backup.restore_streamed_json`, answering its HTTP response; `parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[BackupStatus]:
+        """`client.backup.restoration_status`, answering its HTTP response; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[None]:
+        """`client.backup.cancel_restoration`, answering its HTTP response; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncBackupResourceWithRawResponse:
+    """`client.with_raw_response.backup` (async): the methods of `client.backup`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[str]:
+        """`client.backup.create`, answering its HTTP response; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[str]:
+        """`client.backup.create_from_asset`, answering its HTTP response; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Backup]:
+        """`client.backup.get`, answering its HTTP response; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[BackupStatus]:
+        """`client.backup.creation_status`, answering its HTTP response; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[None]:
+        """`client.backup.cancel_creation`, answering its HTTP response; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Backup]:
+        """`client.backup.restore`, answering its HTTP response; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[BackupStreamedProgress]:
+        """`client.backup.restore_streamed_json`, answering its HTTP response; `await parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[BackupStatus]:
+        """`client.backup.restoration_status`, answering its HTTP response; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[None]:
+        """`client.backup.cancel_restoration`, answering its HTTP response; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BackupResourceWithStreamingResponse:
+    """`client.with_streaming_response.backup`: the methods of `client.backup`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[str]]:
+        """`client.backup.create`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[str]]:
+        """`client.backup.create_from_asset`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Backup]]:
+        """`client.backup.get`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[BackupStatus]]:
+        """`client.backup.creation_status`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[None]]:
+        """`client.backup.cancel_creation`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Backup]]:
+        """`client.backup.restore`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[BackupStreamedProgress]]:
+        """`client.backup.restore_streamed_json`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[BackupStatus]]:
+        """`client.backup.restoration_status`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[None]]:
+        """`client.backup.cancel_restoration`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncBackupResourceWithStreamingResponse:
+    """`client.with_streaming_response.backup` (async): the methods of `client.backup`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[str]]:
+        """`client.backup.create`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[str]]:
+        """`client.backup.create_from_asset`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Backup]]:
+        """`client.backup.get`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[BackupStatus]]:
+        """`client.backup.creation_status`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[None]]:
+        """`client.backup.cancel_creation`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Backup]]:
+        """`client.backup.restore`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[BackupStreamedProgress]]:
+        """`client.backup.restore_streamed_json`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[BackupStatus]]:
+        """`client.backup.restoration_status`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[None]]:
+        """`client.backup.cancel_restoration`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
 class BackupsResource(SyncAPIResource):
     """The `Backups` operations of the spec: `client.backups.<method>(...)`."""
 
@@ -1630,7 +2784,7 @@ class BackupsResource(SyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1677,7 +2831,7 @@ class BackupsResource(SyncAPIResource):
         Deletes a completed backup. Answers `409` while the backup is being restored. Honours
         `Idempotency-Key`: a retry with the same key gets the first answer (`204`), not `410`.
 
-        `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backups/{backup}/delete`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -1685,7 +2839,7 @@ class BackupsResource(SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1755,7 +2909,7 @@ class AsyncBackupsResource(AsyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1802,7 +2956,7 @@ class AsyncBackupsResource(AsyncAPIResource):
         Deletes a completed backup. Answers `409` while the backup is being restored. Honours
         `Idempotency-Key`: a retry with the same key gets the first answer (`204`), not `410`.
 
-        `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backups/{backup}/delete`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -1810,7 +2964,7 @@ class AsyncBackupsResource(AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1859,6 +3013,302 @@ class AsyncBackupsResource(AsyncAPIResource):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+
+class BackupsResourceWithRawResponse:
+    """`client.with_raw_response.backups`: the methods of `client.backups`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Backups]:
+        """`client.backups.list`, answering its HTTP response; `parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[None]:
+        """`client.backups.delete`, answering its HTTP response; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncBackupsResourceWithRawResponse:
+    """`client.with_raw_response.backups` (async): the methods of `client.backups`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Backups]:
+        """`client.backups.list`, answering its HTTP response; `await parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[None]:
+        """`client.backups.delete`, answering its HTTP response; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BackupsResourceWithStreamingResponse:
+    """`client.with_streaming_response.backups`: the methods of `client.backups`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Backups]]:
+        """`client.backups.list`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[None]]:
+        """`client.backups.delete`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncBackupsResourceWithStreamingResponse:
+    """`client.with_streaming_response.backups` (async): the methods of `client.backups`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Backups]]:
+        """`client.backups.list`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[None]]:
+        """`client.backups.delete`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class BackupApiClientWithRawResponse:
+    """`client.with_raw_response`: one attribute per tag, as on the client, whose methods answer the HTTP response.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AssetsResourceWithRawResponse
+    backup: BackupResourceWithRawResponse
+    backups: BackupsResourceWithRawResponse
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AssetsResourceWithRawResponse(client)
+        self.backup = BackupResourceWithRawResponse(client)
+        self.backups = BackupsResourceWithRawResponse(client)
+
+
+class AsyncBackupApiClientWithRawResponse:
+    """`client.with_raw_response` (async): one attribute per tag, as on the client, whose methods answer the HTTP response.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AsyncAssetsResourceWithRawResponse
+    backup: AsyncBackupResourceWithRawResponse
+    backups: AsyncBackupsResourceWithRawResponse
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AsyncAssetsResourceWithRawResponse(client)
+        self.backup = AsyncBackupResourceWithRawResponse(client)
+        self.backups = AsyncBackupsResourceWithRawResponse(client)
+
+
+class BackupApiClientWithStreamingResponse:
+    """`client.with_streaming_response`: one attribute per tag, as on the client, whose methods answer a context manager of the HTTP response, its body read as it arrives.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AssetsResourceWithStreamingResponse
+    backup: BackupResourceWithStreamingResponse
+    backups: BackupsResourceWithStreamingResponse
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AssetsResourceWithStreamingResponse(client)
+        self.backup = BackupResourceWithStreamingResponse(client)
+        self.backups = BackupsResourceWithStreamingResponse(client)
+
+
+class AsyncBackupApiClientWithStreamingResponse:
+    """`client.with_streaming_response` (async): one attribute per tag, as on the client, whose methods answer a context manager of the HTTP response, its body read as it arrives.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AsyncAssetsResourceWithStreamingResponse
+    backup: AsyncBackupResourceWithStreamingResponse
+    backups: AsyncBackupsResourceWithStreamingResponse
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AsyncAssetsResourceWithStreamingResponse(client)
+        self.backup = AsyncBackupResourceWithStreamingResponse(client)
+        self.backups = AsyncBackupsResourceWithStreamingResponse(client)
 
 
 class BackupApiClient(SyncAPIClient):
@@ -1918,6 +3368,31 @@ class BackupApiClient(SyncAPIClient):
         self.backup = BackupResource(self)
         self.backups = BackupsResource(self)
 
+    @property
+    def with_raw_response(self) -> BackupApiClientWithRawResponse:
+        """The same operations, answering their HTTP response instead of its parsed body.
+
+        ```python
+        response = client.with_raw_response.backup.get(backup_id)
+        print(response.status_code, response.headers["content-type"], response.retries_taken)
+        backup = response.parse()  # what client.backup.get returns
+        ```
+        """
+        return BackupApiClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> BackupApiClientWithStreamingResponse:
+        """The same operations, answering a context manager of their HTTP response whose body is
+        read only as the block asks for it; leaving the block closes the connection.
+
+        ```python
+        with client.with_streaming_response.backups.list() as response:
+            for line in response.iter_lines():
+                print(line)
+        ```
+        """
+        return BackupApiClientWithStreamingResponse(self)
+
 
 class AsyncBackupApiClient(AsyncAPIClient):
     """The Backup API, async: one attribute per tag of the spec, one method per operation.
@@ -1975,3 +3450,28 @@ class AsyncBackupApiClient(AsyncAPIClient):
         self.assets = AsyncAssetsResource(self)
         self.backup = AsyncBackupResource(self)
         self.backups = AsyncBackupsResource(self)
+
+    @property
+    def with_raw_response(self) -> AsyncBackupApiClientWithRawResponse:
+        """The same operations, answering their HTTP response instead of its parsed body.
+
+        ```python
+        response = await client.with_raw_response.backup.get(backup_id)
+        print(response.status_code, response.headers["content-type"], response.retries_taken)
+        backup = await response.parse()  # what client.backup.get returns
+        ```
+        """
+        return AsyncBackupApiClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncBackupApiClientWithStreamingResponse:
+        """The same operations, answering a context manager of their HTTP response whose body is
+        read only as the block asks for it; leaving the block closes the connection.
+
+        ```python
+        async with client.with_streaming_response.backups.list() as response:
+            async for line in response.iter_lines():
+                print(line)
+        ```
+        """
+        return AsyncBackupApiClientWithStreamingResponse(self)

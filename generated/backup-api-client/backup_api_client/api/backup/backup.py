@@ -23,7 +23,9 @@ from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "backup"
 IDEMPOTENT = False
-"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
+IDEMPOTENCY_KEY = True
+"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = False
 """`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
@@ -92,7 +94,7 @@ def sync_detailed(
         body (Assets | Unset): A list of assets.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -148,6 +150,7 @@ def sync_detailed(
     response = client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -178,7 +181,7 @@ def sync(
         body (Assets | Unset): A list of assets.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -256,7 +259,7 @@ async def asyncio_detailed(
         body (Assets | Unset): A list of assets.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -312,6 +315,7 @@ async def asyncio_detailed(
     response = await client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -342,7 +346,7 @@ async def asyncio(
         body (Assets | Unset): A list of assets.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:

@@ -23,7 +23,9 @@ from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "backupAsset"
 IDEMPOTENT = False
-"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
+IDEMPOTENCY_KEY = True
+"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = False
 """`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
@@ -90,7 +92,7 @@ def sync_detailed(
             field, declared here or not, is stored as received and returned as it was sent.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -146,6 +148,7 @@ def sync_detailed(
     response = client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -174,7 +177,7 @@ def sync(
             field, declared here or not, is stored as received and returned as it was sent.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -250,7 +253,7 @@ async def asyncio_detailed(
             field, declared here or not, is stored as received and returned as it was sent.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -306,6 +309,7 @@ async def asyncio_detailed(
     response = await client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -334,7 +338,7 @@ async def asyncio(
             field, declared here or not, is stored as received and returned as it was sent.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:

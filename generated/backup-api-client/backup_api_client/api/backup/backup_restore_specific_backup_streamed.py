@@ -24,7 +24,9 @@ from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "backupRestoreSpecificBackupStreamed"
 IDEMPOTENT = False
-"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
+IDEMPOTENCY_KEY = False
+"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = True
 """`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
@@ -107,7 +109,7 @@ def sync_detailed(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -168,6 +170,7 @@ def sync_detailed(
     response = client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -207,7 +210,7 @@ def sync(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -299,7 +302,7 @@ async def asyncio_detailed(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -360,6 +363,7 @@ async def asyncio_detailed(
     response = await client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -399,7 +403,7 @@ async def asyncio(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:

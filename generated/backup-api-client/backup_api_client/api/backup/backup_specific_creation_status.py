@@ -23,7 +23,9 @@ from ...types import Response
 
 OPERATION_ID = "backupSpecificCreationStatus"
 IDEMPOTENT = True
-"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
+IDEMPOTENCY_KEY = False
+"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = False
 """`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
@@ -87,7 +89,7 @@ def sync_detailed(
             or control characters.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -137,6 +139,7 @@ def sync_detailed(
     response = client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -166,7 +169,7 @@ def sync(
             or control characters.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -237,7 +240,7 @@ async def asyncio_detailed(
             or control characters.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -287,6 +290,7 @@ async def asyncio_detailed(
     response = await client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -316,7 +320,7 @@ async def asyncio(
             or control characters.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:

@@ -23,7 +23,9 @@ from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "backupSpecificRestorationCancel"
 IDEMPOTENT = True
-"""`x-idempotent` in the spec: only an idempotent operation is retried unless a call asks."""
+"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
+IDEMPOTENCY_KEY = False
+"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = False
 """`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
@@ -99,7 +101,7 @@ def sync_detailed(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -158,6 +160,7 @@ def sync_detailed(
     response = client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -192,7 +195,7 @@ def sync(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -277,7 +280,7 @@ async def asyncio_detailed(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
@@ -336,6 +339,7 @@ async def asyncio_detailed(
     response = await client.request(
         kwargs,
         idempotent=IDEMPOTENT,
+        idempotency_key=IDEMPOTENCY_KEY,
         long_running=LONG_RUNNING,
         timeout=timeout,
         max_retries=max_retries,
@@ -370,7 +374,7 @@ async def asyncio(
         body (Backup | Unset): A stored backup's metadata.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent, else 0.
+            idempotent or honours an `Idempotency-Key`, else 0.
         extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
     Raises:
