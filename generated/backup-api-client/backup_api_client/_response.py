@@ -44,6 +44,8 @@ Parser = Callable[[httpx.Response], _T]
 
 
 class _BaseAPIResponse(Generic[_T]):
+    """What the sync and async responses share: the answer's status, headers and request."""
+
     def __init__(
         self, http_response: httpx.Response, parse: Parser[_T], *, retries_taken: int
     ) -> None:

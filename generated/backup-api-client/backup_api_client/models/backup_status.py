@@ -20,19 +20,19 @@ T = TypeVar("T", bound="BackupStatus")
 
 @_attrs_define
 class BackupStatus:
-    """How far the creation or restoration of a backup has come. The server always sends
-    `backup`, `value` and `percentage` (null when nothing has run).
+    """How far the creation or restoration of a backup has come. The server always sends `backup`, `value` and `percentage`
+    (null when nothing has run).
 
-        Attributes:
-            backup (Backup): A stored backup's metadata.
-            percentage (float | None): From 0 to 100 while it runs; 100 once completed; null when nothing has run.
-            value (BackupStatusEnum): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
-                `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
-                reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
-            schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
-                version).
-            detail (str | Unset): Why it ended `FAILED` (for example `create: write backup: [Errno 28] No space left on
-                device`), or what cancelled it.
+    Attributes:
+        backup (Backup): A stored backup's metadata.
+        percentage (float | None): From 0 to 100 while it runs; 100 once completed; null when nothing has run.
+        value (BackupStatusEnum): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+            `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
+            reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
+        detail (str | Unset): Why it ended `FAILED` (for example `create: write backup: [Errno 28] No space left on
+            device`), or what cancelled it.
     """
 
     backup: Backup
@@ -43,6 +43,7 @@ class BackupStatus:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `BackupStatus` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         backup = self.backup.to_dict()
 
         percentage: float | None
@@ -74,6 +75,7 @@ class BackupStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `BackupStatus` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.backup import Backup  # noqa: PLC0415
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
 
@@ -111,6 +113,7 @@ class BackupStatus:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

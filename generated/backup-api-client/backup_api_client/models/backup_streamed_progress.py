@@ -20,18 +20,18 @@ T = TypeVar("T", bound="BackupStreamedProgress")
 
 @_attrs_define
 class BackupStreamedProgress:
-    """One step of a streamed restoration. The server always sends `status` and `percentage`
-    (the restoration's, never decreasing; 100 once `COMPLETED`).
+    """One step of a streamed restoration. The server always sends `status` and `percentage` (the restoration's, never
+    decreasing; 100 once `COMPLETED`).
 
-        Attributes:
-            status (BackupStatusEnum): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
-                `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
-                reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
-            percentage (float): From 0 to 100, never decreasing; 100 once `COMPLETED`.
-            schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
-                version).
-            backup (Backup | Unset): A stored backup's metadata.
-            detail (str | Unset): What went wrong, in a `FAILED` event.
+    Attributes:
+        status (BackupStatusEnum): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+            `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
+            reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
+        percentage (float): From 0 to 100, never decreasing; 100 once `COMPLETED`.
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
+        backup (Backup | Unset): A stored backup's metadata.
+        detail (str | Unset): What went wrong, in a `FAILED` event.
     """
 
     status: BackupStatusEnum
@@ -42,6 +42,7 @@ class BackupStreamedProgress:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `BackupStreamedProgress` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         status = self.status.value
 
         percentage = self.percentage
@@ -75,6 +76,7 @@ class BackupStreamedProgress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `BackupStreamedProgress` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.backup import Backup  # noqa: PLC0415
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
 
@@ -112,6 +114,7 @@ class BackupStreamedProgress:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
