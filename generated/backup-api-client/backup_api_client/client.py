@@ -3320,9 +3320,11 @@ class BackupApiClient(SyncAPIClient):
     ```
 
     Every method raises a subclass of `BackupApiError` instead of returning an error, retries
-    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on
+    idempotent operations (`x-idempotent: true` in the spec) and those the server answers once
+    per `Idempotency-Key` (`x-idempotency-key: true`) on connection failures and on
     408, 429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
-    `extra_headers=` for one call.
+    `extra_headers=` for one call. `with_options()` makes a copy with other defaults,
+    `with_raw_response` / `with_streaming_response` answer the HTTP response itself.
     """
 
     assets: AssetsResource
@@ -3403,9 +3405,11 @@ class AsyncBackupApiClient(AsyncAPIClient):
     ```
 
     Every method raises a subclass of `BackupApiError` instead of returning an error, retries
-    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on
+    idempotent operations (`x-idempotent: true` in the spec) and those the server answers once
+    per `Idempotency-Key` (`x-idempotency-key: true`) on connection failures and on
     408, 429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
-    `extra_headers=` for one call.
+    `extra_headers=` for one call. `with_options()` makes a copy with other defaults,
+    `with_raw_response` / `with_streaming_response` answer the HTTP response itself.
     """
 
     assets: AsyncAssetsResource
