@@ -10,17 +10,25 @@ on top (``client.backup``, ...).
 
 from __future__ import annotations
 
+import copy
 import functools
+import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, Generic, ParamSpec, Self, TypeVar
+from typing import Any, Generic, ParamSpec, Protocol, Self, TypeVar, cast
 from urllib.parse import unquote
 
 import httpx
 
-from ._constants import API_KEY_ENV, DEFAULT_TIMEOUT, LONG_RUNNING_READ_TIMEOUT
+from ._constants import (
+    API_KEY_ENV,
+    DEFAULT_TIMEOUT,
+    IDEMPOTENCY_KEY_HEADER,
+    LONG_RUNNING_READ_TIMEOUT,
+)
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -28,18 +36,23 @@ from ._exceptions import (
     APITimeoutError,
     error_class,
 )
+from ._logs import logger, redacted_headers, setup_logging
+from ._response import APIResponse, AsyncAPIResponse
 from ._retries import parse_retry_after, retry_delay, should_retry
-from ._types import Headers, NotGiven, Timeout
+from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
 __all__ = [
     "AsyncAPIClient",
     "AsyncAPIResource",
+    "Operation",
     "SyncAPIClient",
     "SyncAPIResource",
     "created_identifier",
     "unexpected_status",
     "validates_response",
 ]
+
+setup_logging()
 
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
@@ -49,6 +62,18 @@ _ACCEPT = "application/json, application/problem+json"
 _BODY_ARGUMENTS = frozenset({"content", "data", "files", "json"})
 
 
+class Operation(Protocol):
+    """What the runtime reads of a generated operation's module (``api/<tag>/<operation>.py``)."""
+
+    IDEMPOTENT: bool
+    IDEMPOTENCY_KEY: bool
+    LONG_RUNNING: bool
+
+    def _parse_response(
+        self, *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
+    ) -> Any: ...
+
+
 class BaseClient(Generic[_HttpxClientT]):
     """What the sync and async clients share: settings, building requests, mapping errors."""
 
@@ -56,6 +81,8 @@ class BaseClient(Generic[_HttpxClientT]):
     """Retries of an idempotent operation after its first attempt (0: none)."""
 
     _http_client: _HttpxClientT
+    _timeout: httpx.Timeout | None
+    """This client's own timeout (set by ``with_options``); None: the httpx client's."""
 
     def __init__(
         self,
@@ -69,9 +96,8 @@ class BaseClient(Generic[_HttpxClientT]):
         user_agent: str,
         api_key: str | None = None,
     ) -> None:
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
-        self.max_retries = max_retries
+        self.max_retries = _checked_retries(max_retries)
+        self._timeout = None
         if http_client is None:
             http_client = self._new_http_client(
                 base_url or default_base_url,
@@ -94,11 +120,14 @@ class BaseClient(Generic[_HttpxClientT]):
 
     @property
     def base_url(self) -> httpx.URL:
+        """The server every request goes to."""
         return self._http_client.base_url
 
     @property
     def timeout(self) -> httpx.Timeout:
         """The timeout of every call that does not pass its own ``timeout=``."""
+        if self._timeout is not None:
+            return self._timeout
         return self._http_client.timeout
 
     @property
@@ -108,11 +137,39 @@ class BaseClient(Generic[_HttpxClientT]):
 
     @property
     def is_closed(self) -> bool:
+        """Whether the connection pool is closed (by ``close()``, here or on a copy)."""
         return self._http_client.is_closed
 
-    def _retries_for(self, idempotent: bool, max_retries: int | NotGiven) -> int:
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with another default ``timeout`` or ``max_retries``.
+
+        ```python
+        patient = client.with_options(timeout=600, max_retries=5)
+        patient.backup.restore(backup_id)
+        ```
+
+        The copy shares this client's connection pool, headers and token, so making one costs no
+        connection; options not given are this client's. Closing either closes the pool both use.
+        """
+        clone = copy.copy(self)
+        if not isinstance(timeout, NotGiven):
+            clone._timeout = httpx.Timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            clone.max_retries = _checked_retries(max_retries)
+        for name, value in vars(self).items():
+            # Resources (`client.backup`, ...) are bound to their client: bind new ones to the copy.
+            if isinstance(value, SyncAPIResource | AsyncAPIResource):
+                setattr(clone, name, type(value)(clone))  # type: ignore[arg-type]
+        return clone
+
+    def _retries_for(self, retryable: bool, max_retries: int | NotGiven) -> int:
         if isinstance(max_retries, NotGiven):
-            return self.max_retries if idempotent else 0
+            return self.max_retries if retryable else 0
         return max(0, max_retries)
 
     def _build_request(
@@ -121,6 +178,7 @@ class BaseClient(Generic[_HttpxClientT]):
         timeout: Timeout | NotGiven,
         extra_headers: Headers | None,
         long_running: bool = False,
+        idempotent: bool = True,
     ) -> httpx.Request:
         kwargs = dict(request_kwargs)
         if not _BODY_ARGUMENTS.intersection(kwargs) and "headers" in kwargs:
@@ -133,11 +191,27 @@ class BaseClient(Generic[_HttpxClientT]):
             }
         if extra_headers:
             kwargs["headers"] = {**kwargs.get("headers", {}), **extra_headers}
+        if not idempotent:
+            # One key per call, in the request every retry resends: the server answers it once.
+            headers = kwargs.get("headers", {})
+            if not any(name.lower() == "idempotency-key" for name in headers):
+                kwargs["headers"] = {
+                    **headers,
+                    IDEMPOTENCY_KEY_HEADER: str(uuid.uuid4()),
+                }
         if not isinstance(timeout, NotGiven):
             kwargs["timeout"] = timeout
         elif long_running:
             kwargs["timeout"] = _long_running_timeout(self.timeout)
+        elif self._timeout is not None:
+            kwargs["timeout"] = self._timeout
         return self._http_client.build_request(**kwargs)
+
+    def _parser(self, operation: Operation) -> Callable[[httpx.Response], Any]:
+        client = cast("SyncAPIClient | AsyncAPIClient", self)
+        return lambda response: operation._parse_response(
+            client=client, response=response
+        )
 
     def _make_status_error(self, response: httpx.Response) -> APIStatusError:
         return error_class(response.status_code)(
@@ -162,41 +236,52 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         max_retries: int | NotGiven,
         extra_headers: Headers | None,
         long_running: bool = False,
+        idempotency_key: bool = False,
     ) -> httpx.Response:
         """Send an operation's request and return its answer when the status is below 400.
 
         Retries connection failures, timeouts and 408, 429, 502, 503, 504 answers ``max_retries``
-        times: the per-call value, else the client's for idempotent operations and none for the
-        others. Raises ``APIStatusError`` (or a subclass) for an error status,
+        times: the per-call value, else the client's for idempotent operations and for those that
+        honour an ``Idempotency-Key`` (``idempotency_key``), and none for the others. A request of
+        an operation that is not idempotent carries a new ``Idempotency-Key``, the same on each
+        retry. Raises ``APIStatusError`` (or a subclass) for an error status,
         ``APIConnectionError`` / ``APITimeoutError`` when no answer came.
         """
-        retries = self._retries_for(idempotent, max_retries)
+        retries = self._retries_for(idempotent or idempotency_key, max_retries)
         request = self._build_request(
-            request_kwargs, timeout, extra_headers, long_running
+            request_kwargs, timeout, extra_headers, long_running, idempotent
         )
-        for retries_taken in range(retries + 1):
-            try:
-                response = self._http_client.send(request)
-            except httpx.TransportError as error:
-                if not should_retry(
-                    status_code=None, retries_taken=retries_taken, max_retries=retries
-                ):
-                    raise _transport_error(error, request) from error
-                time.sleep(retry_delay(retries_taken))
-                continue
-            except httpx.RequestError as error:
-                raise _transport_error(error, request) from error
-            if response.status_code < 400:
-                return response
-            if not should_retry(
-                status_code=response.status_code,
-                retries_taken=retries_taken,
-                max_retries=retries,
-            ):
-                raise self._make_status_error(response)
-            response.close()
-            time.sleep(retry_delay(retries_taken, parse_retry_after(response.headers)))
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        return self._send(request, retries)[0]
+
+    def request_response(
+        self,
+        operation: Operation,
+        request_kwargs: Mapping[str, Any],
+        *,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        extra_headers: Headers | None,
+        stream: bool = False,
+    ) -> APIResponse[Any]:
+        """Send an operation's request as ``request`` does; answer the HTTP response itself.
+
+        With ``stream`` the body is left unread (the caller closes the response); otherwise it has
+        been read. ``parse()`` reads what the operation returns. An error status raises.
+        """
+        retries = self._retries_for(
+            operation.IDEMPOTENT or operation.IDEMPOTENCY_KEY, max_retries
+        )
+        request = self._build_request(
+            request_kwargs,
+            timeout,
+            extra_headers,
+            operation.LONG_RUNNING,
+            operation.IDEMPOTENT,
+        )
+        response, retries_taken = self._send(request, retries, stream=stream)
+        return APIResponse(
+            response, self._parser(operation), retries_taken=retries_taken
+        )
 
     def stream(
         self,
@@ -208,25 +293,60 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     ) -> httpx.Response:
         """Send a request whose answer is read as it arrives; return the open response.
 
-        Never retried: a stream is only asked for by operations that start something. An error
-        status raises as in ``request`` (its body read first, the response closed); an answer that
-        is not ``media_type`` raises ``APIResponseValidationError``. The caller closes the response.
+        Never retried: a stream is only asked for by operations that start something (so the
+        request carries an ``Idempotency-Key``). An error status raises as in ``request`` (its body
+        read first, the response closed); an answer that is not ``media_type`` raises
+        ``APIResponseValidationError``. The caller closes the response.
         """
         headers = {"Accept": media_type, **(extra_headers or {})}
-        request = self._build_request(request_kwargs, timeout, headers)
+        request = self._build_request(
+            request_kwargs, timeout, headers, idempotent=False
+        )
+        response = self._send(request, 0, stream=True)[0]
         try:
-            response = self._http_client.send(request, stream=True)
-        except httpx.RequestError as error:
-            raise _transport_error(error, request) from error
-        try:
-            if response.status_code >= 400:
-                response.read()
-                raise self._make_status_error(response)
             _require_media_type(response, media_type)
         except BaseException:
             response.close()
             raise
         return response
+
+    def _send(
+        self, request: httpx.Request, retries: int, *, stream: bool = False
+    ) -> tuple[httpx.Response, int]:
+        """The answer (below 400) and the retries it took, or the exception of the last attempt."""
+        for retries_taken in range(retries + 1):
+            started = _log_request(request)
+            try:
+                response = self._http_client.send(request, stream=stream)
+            except httpx.TransportError as error:
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
+                    raise _transport_error(error, request) from error
+                delay = retry_delay(retries_taken)
+                _log_retry(request, _failure(error), retries_taken, retries, delay)
+                time.sleep(delay)
+                continue
+            except httpx.RequestError as error:
+                raise _transport_error(error, request) from error
+            _log_response(response, started)
+            if response.status_code < 400:
+                return response, retries_taken
+            if not should_retry(
+                status_code=response.status_code,
+                retries_taken=retries_taken,
+                max_retries=retries,
+            ):
+                try:
+                    response.read()  # the problem document, also of a streamed answer
+                finally:
+                    response.close()
+                raise self._make_status_error(response)
+            response.close()
+            delay = retry_delay(retries_taken, parse_retry_after(response.headers))
+            _log_retry(request, _status(response), retries_taken, retries, delay)
+            time.sleep(delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def close(self) -> None:
         """Close the connection pool (also the ``http_client`` passed in, if any)."""
@@ -261,37 +381,40 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         max_retries: int | NotGiven,
         extra_headers: Headers | None,
         long_running: bool = False,
+        idempotency_key: bool = False,
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.request``: same retries, timeouts and errors."""
-        retries = self._retries_for(idempotent, max_retries)
+        retries = self._retries_for(idempotent or idempotency_key, max_retries)
         request = self._build_request(
-            request_kwargs, timeout, extra_headers, long_running
+            request_kwargs, timeout, extra_headers, long_running, idempotent
         )
-        for retries_taken in range(retries + 1):
-            try:
-                response = await self._http_client.send(request)
-            except httpx.TransportError as error:
-                if not should_retry(
-                    status_code=None, retries_taken=retries_taken, max_retries=retries
-                ):
-                    raise _transport_error(error, request) from error
-                await _async_sleep(retry_delay(retries_taken))
-                continue
-            except httpx.RequestError as error:
-                raise _transport_error(error, request) from error
-            if response.status_code < 400:
-                return response
-            if not should_retry(
-                status_code=response.status_code,
-                retries_taken=retries_taken,
-                max_retries=retries,
-            ):
-                raise self._make_status_error(response)
-            await response.aclose()
-            await _async_sleep(
-                retry_delay(retries_taken, parse_retry_after(response.headers))
-            )
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        return (await self._send(request, retries))[0]
+
+    async def request_response(
+        self,
+        operation: Operation,
+        request_kwargs: Mapping[str, Any],
+        *,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        extra_headers: Headers | None,
+        stream: bool = False,
+    ) -> AsyncAPIResponse[Any]:
+        """The async twin of ``SyncAPIClient.request_response``."""
+        retries = self._retries_for(
+            operation.IDEMPOTENT or operation.IDEMPOTENCY_KEY, max_retries
+        )
+        request = self._build_request(
+            request_kwargs,
+            timeout,
+            extra_headers,
+            operation.LONG_RUNNING,
+            operation.IDEMPOTENT,
+        )
+        response, retries_taken = await self._send(request, retries, stream=stream)
+        return AsyncAPIResponse(
+            response, self._parser(operation), retries_taken=retries_taken
+        )
 
     async def stream(
         self,
@@ -303,20 +426,54 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> httpx.Response:
         """The async twin of ``SyncAPIClient.stream``."""
         headers = {"Accept": media_type, **(extra_headers or {})}
-        request = self._build_request(request_kwargs, timeout, headers)
+        request = self._build_request(
+            request_kwargs, timeout, headers, idempotent=False
+        )
+        response = (await self._send(request, 0, stream=True))[0]
         try:
-            response = await self._http_client.send(request, stream=True)
-        except httpx.RequestError as error:
-            raise _transport_error(error, request) from error
-        try:
-            if response.status_code >= 400:
-                await response.aread()
-                raise self._make_status_error(response)
             _require_media_type(response, media_type)
         except BaseException:
             await response.aclose()
             raise
         return response
+
+    async def _send(
+        self, request: httpx.Request, retries: int, *, stream: bool = False
+    ) -> tuple[httpx.Response, int]:
+        """The async twin of ``SyncAPIClient._send``."""
+        for retries_taken in range(retries + 1):
+            started = _log_request(request)
+            try:
+                response = await self._http_client.send(request, stream=stream)
+            except httpx.TransportError as error:
+                if not should_retry(
+                    status_code=None, retries_taken=retries_taken, max_retries=retries
+                ):
+                    raise _transport_error(error, request) from error
+                delay = retry_delay(retries_taken)
+                _log_retry(request, _failure(error), retries_taken, retries, delay)
+                await _async_sleep(delay)
+                continue
+            except httpx.RequestError as error:
+                raise _transport_error(error, request) from error
+            _log_response(response, started)
+            if response.status_code < 400:
+                return response, retries_taken
+            if not should_retry(
+                status_code=response.status_code,
+                retries_taken=retries_taken,
+                max_retries=retries,
+            ):
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
+                raise self._make_status_error(response)
+            await response.aclose()
+            delay = retry_delay(retries_taken, parse_retry_after(response.headers))
+            _log_retry(request, _status(response), retries_taken, retries, delay)
+            await _async_sleep(delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def close(self) -> None:
         """Close the connection pool (also the ``http_client`` passed in, if any)."""
@@ -395,6 +552,67 @@ def created_identifier(response: httpx.Response, header: str | None) -> str:
             response=response,
         )
     return value
+
+
+def _checked_retries(max_retries: int) -> int:
+    if max_retries < 0:
+        raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
+    return max_retries
+
+
+def _log_request(request: httpx.Request) -> float:
+    """Log a request about to be sent; the moment it was sent, to time the answer."""
+    if logger.isEnabledFor(logging.INFO):
+        logger.info("%s %s", request.method, request.url)
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s request headers: %s",
+                request.method,
+                request.url,
+                redacted_headers(request.headers.multi_items()),
+            )
+    return time.monotonic()
+
+
+def _log_response(response: httpx.Response, started: float) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        request = response.request
+        logger.info(
+            "%s %s -> %s (%.3f s)",
+            request.method,
+            request.url,
+            _status(response),
+            time.monotonic() - started,
+        )
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s response headers: %s",
+                request.method,
+                request.url,
+                redacted_headers(response.headers.multi_items()),
+            )
+
+
+def _log_retry(
+    request: httpx.Request, why: str, retries_taken: int, retries: int, delay: float
+) -> None:
+    logger.info(
+        "%s %s: %s; retry %d of %d in %.2f s",
+        request.method,
+        request.url,
+        why,
+        retries_taken + 1,
+        retries,
+        delay,
+    )
+
+
+def _status(response: httpx.Response) -> str:
+    return f"{response.status_code} {response.reason_phrase}".rstrip()
+
+
+def _failure(error: httpx.TransportError) -> str:
+    return f"no answer ({type(error).__name__}: {str(error) or 'no detail'})"
 
 
 def _configure(

@@ -15,7 +15,9 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_READ_TIMEOUT",
     "DEFAULT_TIMEOUT",
+    "IDEMPOTENCY_KEY_HEADER",
     "INITIAL_RETRY_DELAY",
+    "LOG_ENV",
     "LONG_RUNNING_READ_TIMEOUT",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
@@ -51,3 +53,9 @@ LONG_RUNNING_READ_TIMEOUT = 3600.0
 
 # The bearer token of a server started with one, when `api_key=` is not given.
 API_KEY_ENV = "BACKUP_API_TOKEN"
+# `info` or `debug` switches the client's logging on (see `_logs`).
+LOG_ENV = "BACKUP_API_LOG"
+
+# Sent with a new random value (a UUID) on every request of an operation that is not idempotent, the
+# same value on each retry of it; operations marked `x-idempotency-key` answer a repeat once.
+IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"

@@ -34,6 +34,8 @@ IsTerminal = Callable[[_EventT], bool]
 
 
 class _StreamBase(Generic[_EventT]):
+    """What the sync and async streams share: decoding events, the response, the end."""
+
     def __init__(
         self, decode: Decoder[_EventT], is_terminal: IsTerminal[_EventT]
     ) -> None:

@@ -4,7 +4,8 @@ openapi-python-client hands templates the parsed spec as its ``Endpoint`` object
 operation extensions (``x-idempotent``, ``x-long-running``) and know nothing of our runtime. The
 driver collects those facts here:
 
-- from the spec: each operation's ``operationId`` and extensions, the first server's URL;
+- from the spec: each operation's ``operationId`` and extensions (``x-idempotent``,
+  ``x-idempotency-key``, ``x-long-running``), the first server's URL;
 - from ``METHOD_NAMES`` below (the one table of it): the client's method name for an operation,
   when it is not the operation's own name without its tag (``backupsList`` under ``Backups`` ->
   ``client.backups.list``);
@@ -59,7 +60,11 @@ METHOD_NAMES: dict[str, str] = {
 }
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-EXTENSIONS = {"idempotent": "x-idempotent", "long_running": "x-long-running"}
+EXTENSIONS = {
+    "idempotent": "x-idempotent",
+    "idempotency_key": "x-idempotency-key",
+    "long_running": "x-long-running",
+}
 CUSTOM_CLASS = re.compile(r"(?P<async_>Async)?(?P<resource>\w+)Custom")
 _ERROR_STATUSES = range(400, 600)
 _runtime_loads = itertools.count()
@@ -117,6 +122,11 @@ def operations(
                 if not isinstance(value, bool):
                     raise TemplateDataError(f"{where}: {extension} must be true or false, not {value!r}")
                 facts[key] = value
+            if facts["idempotency_key"] and facts["idempotent"]:
+                raise TemplateDataError(
+                    f"{where}: x-idempotency-key marks an operation that is not idempotent; this one is "
+                    "x-idempotent: true already"
+                )
             found.setdefault(method, {})[path] = facts
     spec_ids = {facts["operation_id"] for by_path in found.values() for facts in by_path.values()}
     unknown = sorted(set(method_names) - spec_ids)

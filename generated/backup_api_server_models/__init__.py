@@ -111,8 +111,8 @@ class BackupStatus(BaseModel):
             ge=0.0,
             le=100.0,
         ),
-    ] = None
-    value: BackupStatusEnum | None = None
+    ]
+    value: BackupStatusEnum
     detail: Annotated[
         str | None,
         Field(
@@ -126,8 +126,15 @@ class BackupStreamedProgress(BaseModel):
         populate_by_name=True,
     )
     schema_: Annotated[EmbeddedModelSchema | None, Field(alias="schema")] = None
-    status: BackupStatusEnum | None = None
-    percentage: Annotated[float | None, Field(ge=0.0, le=100.0)] = None
+    status: BackupStatusEnum
+    percentage: Annotated[
+        float,
+        Field(
+            description="From 0 to 100, never decreasing; 100 once `COMPLETED`.",
+            ge=0.0,
+            le=100.0,
+        ),
+    ]
     backup: Backup | None = None
     detail: Annotated[
         str | None, Field(description="What went wrong, in a `FAILED` event.")

@@ -52,3 +52,10 @@ S3_PART_BYTES = 8 * 1024 * 1024
 S3_READ_RETRY_MAX_SECONDS = 5.0
 # Where the store is chosen when `--store` is not given: unset means `<data dir>/backups`.
 STORE_ENV = "BACKUP_API_STORE"
+# Idempotency-Key (api/idempotency.py; the spec's "Idempotency-Key" section says the same numbers).
+# A client retries within seconds or minutes; a day covers a laptop that slept through its retries.
+# Each remembered answer is a few hundred bytes (the 202 and 204 answers have no body), so the key
+# limit bounds the memory at a few MiB however many keys clients send; the oldest goes first.
+IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60
+IDEMPOTENCY_MAX_KEYS = 10_000
+IDEMPOTENCY_KEY_MAX_LENGTH = 255

@@ -6,10 +6,12 @@ they are small real HTTP/1.1 servers in a thread, not mocks of the client or of 
 
 from __future__ import annotations
 
+import inspect
 import json
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 from backup_api_client import AsyncBackupApiClient, BackupApiClient
 from tests.support.conformance import schema_example
 from tests.support.http_server import BackgroundServer
+from tests.support.live_server import LiveServer, running_server
 
 BACKUP_ID = "1.0.0_1764253683123456"
 BACKUP: dict[str, Any] = schema_example("Backup")
@@ -185,3 +188,45 @@ def mode(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def api(mode: str, server: ScriptedServer) -> Api:
     return Api(mode, server.url)
+
+
+# Live-server helpers: one test body for both clients. `open_client` yields a BackupApiClient or an
+# AsyncBackupApiClient (by `mode`); `settle` awaits what the async one returns; `entered` enters a
+# `with` / `async with` context manager; `collect` gathers a sync or async iterator.
+
+
+@asynccontextmanager
+async def open_client(mode: str, base_url: str, **options: Any) -> AsyncIterator[Any]:
+    if mode == "sync":
+        with BackupApiClient(base_url, **options) as client:
+            yield client
+    else:
+        async with AsyncBackupApiClient(base_url, **options) as client:
+            yield client
+
+
+async def settle(value: Any) -> Any:
+    return await value if inspect.isawaitable(value) else value
+
+
+@asynccontextmanager
+async def entered(manager: Any) -> AsyncIterator[Any]:
+    if hasattr(manager, "__aenter__"):
+        async with manager as value:
+            yield value
+    else:
+        with manager as value:
+            yield value
+
+
+async def collect(iterable: Any) -> list[Any]:
+    if hasattr(iterable, "__aiter__"):
+        return [item async for item in iterable]
+    return list(iterable)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The reference server, one per test module; its access log (what it answered) in `log`."""
+    with running_server(tmp_path_factory.mktemp("live") / "data", access_log=True) as server:
+        yield server

@@ -4,6 +4,7 @@ unless a call asks (sync and async alike); plus the three pieces on their own.""
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterator
 from email.utils import formatdate
 
@@ -90,11 +91,8 @@ async def test_max_retries_per_client_and_per_call(
 @pytest.mark.parametrize(
     ("path", "arguments"),
     [
-        ("backup.create", ()),
-        ("backup.create_from_asset", ()),
         ("backup.restore", (BACKUP_ID,)),
         ("backup.restore_streamed_json", (BACKUP_ID,)),
-        ("backups.delete", (BACKUP_ID,)),
     ],
 )
 async def test_a_call_that_is_not_idempotent_is_not_retried(
@@ -106,6 +104,56 @@ async def test_a_call_that_is_not_idempotent_is_not_retried(
         await api.call(path, *arguments, client_options={"max_retries": 5})
 
     assert len(server.requests) == 1
+    assert "idempotency-key" in server.requests[0].headers  # sent, though this operation ignores it
+
+
+KEYED = [
+    ("backup.create", ()),
+    ("backup.create_from_asset", ()),
+    ("backups.delete", (BACKUP_ID,)),
+]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("path", "arguments"), KEYED)
+async def test_an_operation_that_honours_an_idempotency_key_is_retried_with_the_same_key(
+    api: Api, server: ScriptedServer, path: str, arguments: tuple[str, ...]
+) -> None:
+    server.script(then=unavailable())
+
+    with pytest.raises(InternalServerError):
+        await api.call(path, *arguments)
+    with pytest.raises(InternalServerError):
+        await api.call(path, *arguments)
+
+    first, second = (
+        server.requests[: 1 + _constants.DEFAULT_MAX_RETRIES],
+        server.requests[1 + _constants.DEFAULT_MAX_RETRIES :],
+    )
+    assert len(first) == len(second) == 1 + _constants.DEFAULT_MAX_RETRIES
+    (first_key,) = {seen.headers["idempotency-key"] for seen in first}
+    (second_key,) = {seen.headers["idempotency-key"] for seen in second}
+    assert first_key != second_key  # one key per call, the same on each of its retries
+    assert uuid.UUID(first_key).version == 4
+
+
+@pytest.mark.anyio
+async def test_a_key_of_the_callers_own_is_kept(api: Api, server: ScriptedServer) -> None:
+    server.script(unavailable(), then=Reply(202, headers={"Backup-Id": BACKUP_ID}))
+
+    created = await api.call("backup.create", extra_headers={"Idempotency-Key": "my-key-1"})
+
+    assert created == BACKUP_ID
+    assert [seen.headers["idempotency-key"] for seen in server.requests] == ["my-key-1", "my-key-1"]
+
+
+@pytest.mark.anyio
+async def test_idempotent_operations_carry_no_key(api: Api, server: ScriptedServer) -> None:
+    await api.call("backup.get", BACKUP_ID)
+    server.script(then=Reply(204))
+    await api.call("backup.cancel_creation", BACKUP_ID)
+
+    assert all("idempotency-key" not in seen.headers for seen in server.requests)
 
 
 @pytest.mark.anyio

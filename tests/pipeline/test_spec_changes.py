@@ -166,7 +166,7 @@ def test_new_enum_values_are_accepted_end_to_end_without_edits(repo: Path) -> No
         }
         print(PlatformEnum("HAIKU").value, BackupStatusEnum("QUEUED").value, ClientPlatform("HAIKU").value)
         print(contract.schema_errors("Backup", backup) == [])
-        status = BackupStatus(backup=backup, percentage=None, value="QUEUED")
+        status = BackupStatus(backup=backup, percentage=12.5, value="QUEUED")
         wire = status.model_dump(mode="json", by_alias=True, exclude_none=True)
         print(ClientStatus.from_dict(wire).value.value, ClientStatus.from_dict(wire).backup.platform.value)
         """,

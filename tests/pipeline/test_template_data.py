@@ -57,6 +57,7 @@ def test_every_operation_has_its_facts(facts: dict[str, Any]) -> None:
         assert found["operation_id"] == operation["operationId"]
         assert found["idempotent"] is operation["x-idempotent"]
         assert found["long_running"] is operation.get("x-long-running", False)
+        assert found["idempotency_key"] is operation.get("x-idempotency-key", False)
 
 
 def test_the_runtime_facts_are_read_from_the_runtime(facts: dict[str, Any]) -> None:
@@ -207,3 +208,45 @@ def test_a_spec_edit_of_an_extension_flows_into_the_client(tmp_path: Path) -> No
     assert "\nLONG_RUNNING = True\n" in module
     readme = (out / "backup-api-client" / "README.md").read_text(encoding="utf-8")
     assert "`client.backups.delete`" in readme.split("x-long-running", 1)[1].split("\n\n", 1)[0]
+
+
+def test_x_idempotency_key_on_an_idempotent_operation_is_refused() -> None:
+    document = spec_document()
+    paths = document["paths"]
+    assert isinstance(paths, dict)
+    paths["/backups"]["get"]["x-idempotency-key"] = True
+    with pytest.raises(TemplateDataError, match=r"GET /backups: x-idempotency-key marks an operation"):
+        collect(document, OVERRIDES, CONFIG)
+
+
+@pytest.mark.slow
+def test_a_spec_edit_of_x_idempotency_key_flows_into_the_client(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    spec = repo / "spec" / "backup-api.yaml"
+    text = spec.read_text(encoding="utf-8")
+    marked = "      operationId: backupsDeleteSpecificBackup\n"
+    assert marked in text and "      x-idempotency-key: true\n" in text.split(marked, 1)[1]
+    after = text.split(marked, 1)[1].replace("      x-idempotency-key: true\n", "", 1)
+    spec.write_text(text.split(marked, 1)[0] + marked + after, encoding="utf-8")
+    out = tmp_path / "generated"
+
+    generate_into(out, repo)
+
+    package = out / "backup-api-client" / "backup_api_client"
+    module = (package / "api" / "backups" / "backups_delete_specific_backup.py").read_text(encoding="utf-8")
+    assert "\nIDEMPOTENCY_KEY = False\n" in module
+    readme = (out / "backup-api-client" / "README.md").read_text(encoding="utf-8")
+    keyed = readme.split("x-idempotency-key: true", 1)[1].split(")", 1)[0]
+    assert "`client.backup.create`" in keyed and "`client.backups.delete`" not in keyed
+
+
+def test_the_readme_documents_the_client_features() -> None:
+    readme = (CLIENT_PROJECT / "README.md").read_text(encoding="utf-8")
+    for feature in ("with_options(", "with_raw_response", "with_streaming_response", "BACKUP_API_LOG"):
+        assert feature in readme, feature
+    keyed = readme.split("x-idempotency-key: true", 1)[1].split(")", 1)[0]
+    expected = {
+        f"`client.{tag}.{name}`"
+        for tag, name in [("backup", "create"), ("backup", "create_from_asset"), ("backups", "delete")]
+    }
+    assert set(re.findall(r"`client\.\w+\.\w+`", keyed)) == expected

@@ -274,3 +274,15 @@ def test_a_wrong_media_type_is_refused_before_the_body_is_read(shared_server: Li
         )
         status_line = connection.recv(4096).split(b"\r\n", 1)[0]
     assert status_line == b"HTTP/1.1 415 Unsupported Media Type"
+
+
+def test_status_answers_always_carry_value_and_percentage(http: httpx.Client) -> None:
+    """Required in the spec for typed clients: a restoration that never ran sends `percentage: null`."""
+    backup_id = create_backup(http, asset_documents(1))
+    creation = wait_for_creation(http, backup_id)
+    assert creation["value"] == "COMPLETED" and creation["percentage"] == 100.0
+    restoration = http.get(f"/backup/{backup_id}/restoration/status").json()
+    assert restoration["value"] == "UNKNOWN"
+    assert "percentage" in restoration and restoration["percentage"] is None
+    final = http.post(f"/backup/{backup_id}/restore/streamed").json()
+    assert final["status"] == "COMPLETED" and final["percentage"] == 100.0

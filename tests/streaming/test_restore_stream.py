@@ -68,7 +68,7 @@ def assert_well_ordered(events: list[BackupStreamedProgress]) -> None:
     assert all(isinstance(event, BackupStreamedProgress) for event in events)
     percentages = [event.percentage for event in events]
     assert all(isinstance(p, float) for p in percentages)
-    assert percentages == sorted(percentages), percentages  # type: ignore[type-var]
+    assert percentages == sorted(percentages), percentages
     assert all(event.status not in TERMINAL for event in events[:-1])
 
 

@@ -36,6 +36,7 @@ from ._exceptions import (
 if _typing.TYPE_CHECKING:
     from . import api, errors, models, types
     from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+    from ._response import APIResponse, AsyncAPIResponse
     from ._streaming import AsyncStream, Stream
     from ._types import NOT_GIVEN, NotGiven
     from .client import DEFAULT_BASE_URL, AsyncBackupApiClient, BackupApiClient
@@ -45,9 +46,11 @@ __version__ = "1.0.0"
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAPIResponse",
     "AsyncBackupApiClient",
     "AsyncStream",
     "AuthenticationError",
@@ -84,6 +87,8 @@ _LAZY: dict[str, str] = {
     "NotGiven": "_types",
     "Stream": "_streaming",
     "AsyncStream": "_streaming",
+    "APIResponse": "_response",
+    "AsyncAPIResponse": "_response",
 }
 _SUBMODULES = frozenset({"api", "client", "errors", "models", "types"})
 

@@ -20,9 +20,11 @@ from ._base_client import (
 )
 from ._constants import DEFAULT_MAX_RETRIES
 from ._custom import AsyncBackupCustom, BackupCustom
+from ._response import AsyncResponseContextManager, ResponseContextManager
 from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
 if TYPE_CHECKING:
+    from ._response import APIResponse, AsyncAPIResponse
     from .models.asset import Asset
     from .models.assets import Assets
     from .models.backup import Backup
@@ -32,14 +34,30 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncBackupApiClient",
+    "AsyncBackupApiClientWithRawResponse",
+    "AsyncBackupApiClientWithStreamingResponse",
     "AsyncAssetsResource",
+    "AsyncAssetsResourceWithRawResponse",
+    "AsyncAssetsResourceWithStreamingResponse",
     "AsyncBackupResource",
+    "AsyncBackupResourceWithRawResponse",
+    "AsyncBackupResourceWithStreamingResponse",
     "AsyncBackupsResource",
-    "DEFAULT_BASE_URL",
+    "AsyncBackupsResourceWithRawResponse",
+    "AsyncBackupsResourceWithStreamingResponse",
     "BackupApiClient",
+    "BackupApiClientWithRawResponse",
+    "BackupApiClientWithStreamingResponse",
     "AssetsResource",
+    "AssetsResourceWithRawResponse",
+    "AssetsResourceWithStreamingResponse",
     "BackupResource",
+    "BackupResourceWithRawResponse",
+    "BackupResourceWithStreamingResponse",
     "BackupsResource",
+    "BackupsResourceWithRawResponse",
+    "BackupsResourceWithStreamingResponse",
+    "DEFAULT_BASE_URL",
 ]
 
 DEFAULT_BASE_URL = "http://localhost:1000"
@@ -67,7 +85,7 @@ class AssetsResource(SyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -122,7 +140,7 @@ class AsyncAssetsResource(AsyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -157,6 +175,130 @@ class AsyncAssetsResource(AsyncAPIResource):
         )
 
 
+class AssetsResourceWithRawResponse:
+    """`client.with_raw_response.assets`: the methods of `client.assets`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Assets]:
+        """`client.assets.list`, answering its HTTP response; `parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncAssetsResourceWithRawResponse:
+    """`client.with_raw_response.assets` (async): the methods of `client.assets`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Assets]:
+        """`client.assets.list`, answering its HTTP response; `await parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AssetsResourceWithStreamingResponse:
+    """`client.with_streaming_response.assets`: the methods of `client.assets`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Assets]]:
+        """`client.assets.list`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncAssetsResourceWithStreamingResponse:
+    """`client.with_streaming_response.assets` (async): the methods of `client.assets`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Assets]]:
+        """`client.assets.list`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Assets`).
+
+        Same arguments, retries and exceptions as `client.assets.list`.
+        """
+        from .api.assets import assets_snapshot as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
 class BackupResource(BackupCustom, SyncAPIResource):
     """The `Backup` operations of the spec: `client.backup.<method>(...)`."""
 
@@ -175,15 +317,16 @@ class BackupResource(BackupCustom, SyncAPIResource):
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
         `creation/cancel`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Assets | None): A list of assets.
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -201,8 +344,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -211,7 +355,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -249,8 +395,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
 
         Starts creating a backup of the one asset sent, asynchronously, and answers at once.
         Without a body, backs up the whole local database, like `POST /backup`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/asset`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
@@ -258,7 +405,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -276,8 +423,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -286,7 +434,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -334,7 +484,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -350,8 +500,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -361,7 +512,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -403,7 +556,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -419,8 +572,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -430,7 +584,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -473,7 +629,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -489,8 +645,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -500,7 +657,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -549,7 +708,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -568,8 +727,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -581,7 +741,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -641,7 +803,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -660,8 +822,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -673,7 +836,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -722,7 +887,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -738,8 +903,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -749,7 +915,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -797,7 +965,7 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -816,8 +984,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -829,7 +998,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -873,15 +1044,16 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
         `creation/cancel`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Assets | None): A list of assets.
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -899,8 +1071,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -909,7 +1082,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -947,8 +1122,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
 
         Starts creating a backup of the one asset sent, asynchronously, and answers at once.
         Without a body, backs up the whole local database, like `POST /backup`.
+        Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
-        `POST /backup/asset`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/asset`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
@@ -956,7 +1132,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -974,8 +1150,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
@@ -984,7 +1161,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1032,7 +1211,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1048,8 +1227,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1059,7 +1239,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1101,7 +1283,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1117,8 +1299,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1128,7 +1311,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1171,7 +1356,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1187,8 +1372,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1198,7 +1384,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1247,7 +1435,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1266,8 +1454,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1279,7 +1468,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1339,7 +1530,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1358,8 +1549,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1371,7 +1563,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1420,7 +1614,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1436,8 +1630,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1447,7 +1642,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1495,7 +1692,7 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1514,8 +1711,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1527,7 +1725,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
                 or as many large request bodies are being read as it reads at once. Nothing was
                 started; retry after `Retry-After` seconds.
@@ -1553,6 +1753,1018 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         )
 
 
+class BackupResourceWithRawResponse:
+    """`client.with_raw_response.backup`: the methods of `client.backup`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[str]:
+        """`client.backup.create`, answering its HTTP response; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[str]:
+        """`client.backup.create_from_asset`, answering its HTTP response; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Backup]:
+        """`client.backup.get`, answering its HTTP response; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[BackupStatus]:
+        """`client.backup.creation_status`, answering its HTTP response; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[None]:
+        """`client.backup.cancel_creation`, answering its HTTP response; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Backup]:
+        """`client.backup.restore`, answering its HTTP response; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[BackupStreamedProgress]:
+        """`client.backup.restore_streamed_json`, answering its HTTP response; `parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[BackupStatus]:
+        """`client.backup.restoration_status`, answering its HTTP response; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[None]:
+        """`client.backup.cancel_restoration`, answering its HTTP response; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncBackupResourceWithRawResponse:
+    """`client.with_raw_response.backup` (async): the methods of `client.backup`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[str]:
+        """`client.backup.create`, answering its HTTP response; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[str]:
+        """`client.backup.create_from_asset`, answering its HTTP response; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Backup]:
+        """`client.backup.get`, answering its HTTP response; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[BackupStatus]:
+        """`client.backup.creation_status`, answering its HTTP response; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[None]:
+        """`client.backup.cancel_creation`, answering its HTTP response; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Backup]:
+        """`client.backup.restore`, answering its HTTP response; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[BackupStreamedProgress]:
+        """`client.backup.restore_streamed_json`, answering its HTTP response; `await parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[BackupStatus]:
+        """`client.backup.restoration_status`, answering its HTTP response; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[None]:
+        """`client.backup.cancel_restoration`, answering its HTTP response; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BackupResourceWithStreamingResponse:
+    """`client.with_streaming_response.backup`: the methods of `client.backup`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[str]]:
+        """`client.backup.create`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[str]]:
+        """`client.backup.create_from_asset`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Backup]]:
+        """`client.backup.get`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[BackupStatus]]:
+        """`client.backup.creation_status`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[None]]:
+        """`client.backup.cancel_creation`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Backup]]:
+        """`client.backup.restore`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[BackupStreamedProgress]]:
+        """`client.backup.restore_streamed_json`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[BackupStatus]]:
+        """`client.backup.restoration_status`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[None]]:
+        """`client.backup.cancel_restoration`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncBackupResourceWithStreamingResponse:
+    """`client.with_streaming_response.backup` (async): the methods of `client.backup`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def create(
+        self,
+        body: Assets | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[str]]:
+        """`client.backup.create`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create`.
+        """
+        from .api.backup import backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def create_from_asset(
+        self,
+        body: Asset | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[str]]:
+        """`client.backup.create_from_asset`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`str`).
+
+        Same arguments, retries and exceptions as `client.backup.create_from_asset`.
+        """
+        from .api.backup import backup_asset as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def get(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Backup]]:
+        """`client.backup.get`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.get`.
+        """
+        from .api.backup import backup_specific_backup_snapshot as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def creation_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[BackupStatus]]:
+        """`client.backup.creation_status`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.creation_status`.
+        """
+        from .api.backup import backup_specific_creation_status as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_creation(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[None]]:
+        """`client.backup.cancel_creation`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_creation`.
+        """
+        from .api.backup import backup_specific_creation_cancel as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Backup]]:
+        """`client.backup.restore`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backup`).
+
+        Same arguments, retries and exceptions as `client.backup.restore`.
+        """
+        from .api.backup import backup_restore_specific_backup as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restore_streamed_json(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[BackupStreamedProgress]]:
+        """`client.backup.restore_streamed_json`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`BackupStreamedProgress`).
+
+        Same arguments, retries and exceptions as `client.backup.restore_streamed_json`.
+        """
+        from .api.backup import backup_restore_specific_backup_streamed as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def restoration_status(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[BackupStatus]]:
+        """`client.backup.restoration_status`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`BackupStatus`).
+
+        Same arguments, retries and exceptions as `client.backup.restoration_status`.
+        """
+        from .api.backup import backup_specific_restoration_status as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def cancel_restoration(
+        self,
+        backup: str,
+        body: Backup | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[None]]:
+        """`client.backup.cancel_restoration`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backup.cancel_restoration`.
+        """
+        from .api.backup import backup_specific_restoration_cancel as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
 class BackupsResource(SyncAPIResource):
     """The `Backups` operations of the spec: `client.backups.<method>(...)`."""
 
@@ -1572,7 +2784,7 @@ class BackupsResource(SyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1616,9 +2828,10 @@ class BackupsResource(SyncAPIResource):
     ) -> None:
         """Delete a stored backup
 
-        Deletes a completed backup. Answers `409` while the backup is being restored.
+        Deletes a completed backup. Answers `409` while the backup is being restored. Honours
+        `Idempotency-Key`: a retry with the same key gets the first answer (`204`), not `410`.
 
-        `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backups/{backup}/delete`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -1626,7 +2839,7 @@ class BackupsResource(SyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1642,8 +2855,9 @@ class BackupsResource(SyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1653,7 +2867,9 @@ class BackupsResource(SyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1693,7 +2909,7 @@ class AsyncBackupsResource(AsyncAPIResource):
         Args:
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1737,9 +2953,10 @@ class AsyncBackupsResource(AsyncAPIResource):
     ) -> None:
         """Delete a stored backup
 
-        Deletes a completed backup. Answers `409` while the backup is being restored.
+        Deletes a completed backup. Answers `409` while the backup is being restored. Honours
+        `Idempotency-Key`: a retry with the same key gets the first answer (`204`), not `410`.
 
-        `POST /backups/{backup}/delete`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backups/{backup}/delete`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -1747,7 +2964,7 @@ class AsyncBackupsResource(AsyncAPIResource):
                 or control characters.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-                idempotent, else 0.
+                idempotent or honours an `Idempotency-Key`, else 0.
             extra_headers (Mapping[str, str] | None): Headers to add to this request.
 
         Raises:
@@ -1763,8 +2980,9 @@ class AsyncBackupsResource(AsyncAPIResource):
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path. `detail` says
-                which.
+                or the body describes another backup than the one at the path, or a request with
+                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
                 here is `404`.)
@@ -1774,7 +2992,9 @@ class AsyncBackupsResource(AsyncAPIResource):
                 `--allowed-host`.
             UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
                 that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate).
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1795,6 +3015,302 @@ class AsyncBackupsResource(AsyncAPIResource):
         )
 
 
+class BackupsResourceWithRawResponse:
+    """`client.with_raw_response.backups`: the methods of `client.backups`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[Backups]:
+        """`client.backups.list`, answering its HTTP response; `parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[None]:
+        """`client.backups.delete`, answering its HTTP response; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncBackupsResourceWithRawResponse:
+    """`client.with_raw_response.backups` (async): the methods of `client.backups`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[Backups]:
+        """`client.backups.list`, answering its HTTP response; `await parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[None]:
+        """`client.backups.delete`, answering its HTTP response; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BackupsResourceWithStreamingResponse:
+    """`client.with_streaming_response.backups`: the methods of `client.backups`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[Backups]]:
+        """`client.backups.list`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[None]]:
+        """`client.backups.delete`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncBackupsResourceWithStreamingResponse:
+    """`client.with_streaming_response.backups` (async): the methods of `client.backups`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Backups]]:
+        """`client.backups.list`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backups`).
+
+        Same arguments, retries and exceptions as `client.backups.list`.
+        """
+        from .api.backups import backups_list as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def delete(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[None]]:
+        """`client.backups.delete`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`None`).
+
+        Same arguments, retries and exceptions as `client.backups.delete`.
+        """
+        from .api.backups import backups_delete_specific_backup as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class BackupApiClientWithRawResponse:
+    """`client.with_raw_response`: one attribute per tag, as on the client, whose methods answer the HTTP response.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AssetsResourceWithRawResponse
+    backup: BackupResourceWithRawResponse
+    backups: BackupsResourceWithRawResponse
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AssetsResourceWithRawResponse(client)
+        self.backup = BackupResourceWithRawResponse(client)
+        self.backups = BackupsResourceWithRawResponse(client)
+
+
+class AsyncBackupApiClientWithRawResponse:
+    """`client.with_raw_response` (async): one attribute per tag, as on the client, whose methods answer the HTTP response.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AsyncAssetsResourceWithRawResponse
+    backup: AsyncBackupResourceWithRawResponse
+    backups: AsyncBackupsResourceWithRawResponse
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AsyncAssetsResourceWithRawResponse(client)
+        self.backup = AsyncBackupResourceWithRawResponse(client)
+        self.backups = AsyncBackupsResourceWithRawResponse(client)
+
+
+class BackupApiClientWithStreamingResponse:
+    """`client.with_streaming_response`: one attribute per tag, as on the client, whose methods answer a context manager of the HTTP response, its body read as it arrives.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AssetsResourceWithStreamingResponse
+    backup: BackupResourceWithStreamingResponse
+    backups: BackupsResourceWithStreamingResponse
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AssetsResourceWithStreamingResponse(client)
+        self.backup = BackupResourceWithStreamingResponse(client)
+        self.backups = BackupsResourceWithStreamingResponse(client)
+
+
+class AsyncBackupApiClientWithStreamingResponse:
+    """`client.with_streaming_response` (async): one attribute per tag, as on the client, whose methods answer a context manager of the HTTP response, its body read as it arrives.
+
+    The hand-written methods (`restore_stream`, which streams already) are not here.
+    """
+
+    assets: AsyncAssetsResourceWithStreamingResponse
+    backup: AsyncBackupResourceWithStreamingResponse
+    backups: AsyncBackupsResourceWithStreamingResponse
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind every tag's operations to `client`."""
+        self.assets = AsyncAssetsResourceWithStreamingResponse(client)
+        self.backup = AsyncBackupResourceWithStreamingResponse(client)
+        self.backups = AsyncBackupsResourceWithStreamingResponse(client)
+
+
 class BackupApiClient(SyncAPIClient):
     """The Backup API: one attribute per tag of the spec, one method per operation.
 
@@ -1804,9 +3320,11 @@ class BackupApiClient(SyncAPIClient):
     ```
 
     Every method raises a subclass of `BackupApiError` instead of returning an error, retries
-    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on
+    idempotent operations (`x-idempotent: true` in the spec) and those the server answers once
+    per `Idempotency-Key` (`x-idempotency-key: true`) on connection failures and on
     408, 429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
-    `extra_headers=` for one call.
+    `extra_headers=` for one call. `with_options()` makes a copy with other defaults,
+    `with_raw_response` / `with_streaming_response` answer the HTTP response itself.
     """
 
     assets: AssetsResource
@@ -1852,6 +3370,31 @@ class BackupApiClient(SyncAPIClient):
         self.backup = BackupResource(self)
         self.backups = BackupsResource(self)
 
+    @property
+    def with_raw_response(self) -> BackupApiClientWithRawResponse:
+        """The same operations, answering their HTTP response instead of its parsed body.
+
+        ```python
+        response = client.with_raw_response.backup.get(backup_id)
+        print(response.status_code, response.headers["content-type"], response.retries_taken)
+        backup = response.parse()  # what client.backup.get returns
+        ```
+        """
+        return BackupApiClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> BackupApiClientWithStreamingResponse:
+        """The same operations, answering a context manager of their HTTP response whose body is
+        read only as the block asks for it; leaving the block closes the connection.
+
+        ```python
+        with client.with_streaming_response.backups.list() as response:
+            for line in response.iter_lines():
+                print(line)
+        ```
+        """
+        return BackupApiClientWithStreamingResponse(self)
+
 
 class AsyncBackupApiClient(AsyncAPIClient):
     """The Backup API, async: one attribute per tag of the spec, one method per operation.
@@ -1862,9 +3405,11 @@ class AsyncBackupApiClient(AsyncAPIClient):
     ```
 
     Every method raises a subclass of `BackupApiError` instead of returning an error, retries
-    idempotent operations (`x-idempotent: true` in the spec) on connection failures and on
+    idempotent operations (`x-idempotent: true` in the spec) and those the server answers once
+    per `Idempotency-Key` (`x-idempotency-key: true`) on connection failures and on
     408, 429, 502, 503, 504 (honouring `Retry-After`), and takes `timeout=`, `max_retries=` and
-    `extra_headers=` for one call.
+    `extra_headers=` for one call. `with_options()` makes a copy with other defaults,
+    `with_raw_response` / `with_streaming_response` answer the HTTP response itself.
     """
 
     assets: AsyncAssetsResource
@@ -1909,3 +3454,28 @@ class AsyncBackupApiClient(AsyncAPIClient):
         self.assets = AsyncAssetsResource(self)
         self.backup = AsyncBackupResource(self)
         self.backups = AsyncBackupsResource(self)
+
+    @property
+    def with_raw_response(self) -> AsyncBackupApiClientWithRawResponse:
+        """The same operations, answering their HTTP response instead of its parsed body.
+
+        ```python
+        response = await client.with_raw_response.backup.get(backup_id)
+        print(response.status_code, response.headers["content-type"], response.retries_taken)
+        backup = await response.parse()  # what client.backup.get returns
+        ```
+        """
+        return AsyncBackupApiClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncBackupApiClientWithStreamingResponse:
+        """The same operations, answering a context manager of their HTTP response whose body is
+        read only as the block asks for it; leaving the block closes the connection.
+
+        ```python
+        async with client.with_streaming_response.backups.list() as response:
+            async for line in response.iter_lines():
+                print(line)
+        ```
+        """
+        return AsyncBackupApiClientWithStreamingResponse(self)

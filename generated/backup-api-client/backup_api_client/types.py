@@ -2,7 +2,8 @@
 """Contains some shared types for properties
 
 openapi-python-client's ``types.py`` (its template has no Jinja, so it is kept here), changed:
-``Response.parsed`` is the model, never None (errors raise instead), and ``UNSET`` has a repr.
+``Response.parsed`` is the model, never None (errors raise instead), ``UNSET`` has a repr, and
+``Unset`` a docstring.
 """
 
 from collections.abc import Mapping, MutableMapping
@@ -13,6 +14,8 @@ from attrs import define
 
 
 class Unset:
+    """The type of `UNSET`: a field or argument left out, which the spec tells apart from null."""
+
     def __bool__(self) -> Literal[False]:
         return False
 

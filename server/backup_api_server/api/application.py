@@ -16,6 +16,7 @@ from ..storage.selection import open_store
 from .bodies import BodyReader
 from .error_handlers import install_error_handlers
 from .guard import AccessPolicy, secure
+from .idempotency import IdempotencyKeys
 from .routes import ROUTERS
 from .routing import ConcretePathsFirst, concrete_paths
 
@@ -62,6 +63,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.bodies = BodyReader(max_body_bytes)
+    app.state.idempotency_keys = IdempotencyKeys()
     app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
     secure(app, policy or AccessPolicy())
     install_error_handlers(app)

@@ -38,7 +38,7 @@ __all__ = ["AccessPolicy", "InvalidOrigin", "normalize_origin", "secure"]
 PROBLEM_PREFIX = "urn:backup-api:problem:"
 # What a page from an allowed origin may send and read (the API's own request and answer headers).
 CORS_ALLOWED_HEADERS = ("Accept", "Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID")
-CORS_EXPOSED_HEADERS = ("Backup-Id", "Location", "Retry-After")
+CORS_EXPOSED_HEADERS = ("Backup-Id", "Idempotent-Replayed", "Location", "Retry-After")
 CROSS_SITE_FETCHES = frozenset({"cross-site", "same-site"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

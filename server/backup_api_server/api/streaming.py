@@ -45,7 +45,8 @@ def progress(handle: RestorationHandle, status: Status) -> BackupStreamedProgres
     ended = status.value in (BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED)
     return BackupStreamedProgress(
         status=status.value,
-        percentage=status.percentage,
+        # Required in every event: a restoration starts at 0 (the engine publishes it so).
+        percentage=status.percentage if status.percentage is not None else 0.0,
         backup=status.backup if status.value is BackupStatusEnum.COMPLETED else None,
         detail=(handle.failure_detail() or f"restoration ended {status.value.value}") if ended else None,
     )
@@ -88,10 +89,10 @@ def _whole_percent(status: Status) -> int:
 
 
 def _not_before(status: Status, previous: Status | None) -> Status:
-    # Percentages never go back on the wire, even if a phase restarts its own count.
-    if previous is None or previous.percentage is None or status.percentage is None:
+    # Percentages never go back on the wire, even if a phase restarts its own count (or has none).
+    if previous is None or previous.percentage is None:
         return status
-    if status.percentage >= previous.percentage:
+    if status.percentage is not None and status.percentage >= previous.percentage:
         return status
     return dataclasses.replace(status, percentage=previous.percentage)
 

@@ -26,18 +26,18 @@ class Asset:
     """A snippet of the local database. Only `id` is required; every other field, declared here or
     not, is stored as received and returned as it was sent.
 
-        Attributes:
-            id (str): The asset's identifier, unique in the database.
-            schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
-                version).
-            name (str | Unset):
-            creator (str | Unset):
-            created (GroupedTimestamp | Unset): A date-time value with a human-readable rendering.
-            updated (GroupedTimestamp | Unset): A date-time value with a human-readable rendering.
-            mechanism (MechanismEnum | Unset): How an asset was saved.
-            formats (Formats | Unset): The formats of an asset.
-            original (ReferencedFormat | Unset): A reference to a format by its identifier.
-            preview (Preview | Unset): The formats shown to preview an asset.
+    Attributes:
+        id (str): The asset's identifier, unique in the database.
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
+        name (str | Unset):
+        creator (str | Unset):
+        created (GroupedTimestamp | Unset): A date-time value with a human-readable rendering.
+        updated (GroupedTimestamp | Unset): A date-time value with a human-readable rendering.
+        mechanism (MechanismEnum | Unset): How an asset was saved.
+        formats (Formats | Unset): The formats of an asset.
+        original (ReferencedFormat | Unset): A reference to a format by its identifier.
+        preview (Preview | Unset): The formats shown to preview an asset.
     """
 
     id: str
@@ -53,6 +53,7 @@ class Asset:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Asset` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         id = self.id
 
         schema: dict[str, Any] | Unset = UNSET
@@ -117,6 +118,7 @@ class Asset:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Asset` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
         from ..models.formats import Formats  # noqa: PLC0415
         from ..models.grouped_timestamp import GroupedTimestamp  # noqa: PLC0415
@@ -197,6 +199,7 @@ class Asset:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -32,6 +32,7 @@ class Assets:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Assets` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         iterable = []
         for iterable_item_data in self.iterable:
             iterable_item = iterable_item_data.to_dict()
@@ -55,6 +56,7 @@ class Assets:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Assets` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.asset import Asset  # noqa: PLC0415
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
 
@@ -83,6 +85,7 @@ class Assets:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

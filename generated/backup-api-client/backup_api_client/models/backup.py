@@ -47,6 +47,7 @@ class Backup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Backup` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         id = self.id
 
         version = self.version
@@ -85,6 +86,7 @@ class Backup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Backup` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
         from ..models.grouped_timestamp import GroupedTimestamp  # noqa: PLC0415
 
@@ -126,6 +128,7 @@ class Backup:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

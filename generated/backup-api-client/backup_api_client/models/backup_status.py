@@ -20,43 +20,40 @@ T = TypeVar("T", bound="BackupStatus")
 
 @_attrs_define
 class BackupStatus:
-    """How far the creation or restoration of a backup has come.
+    """How far the creation or restoration of a backup has come. The server always sends `backup`, `value` and `percentage`
+    (null when nothing has run).
 
     Attributes:
         backup (Backup): A stored backup's metadata.
-        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
-            version).
-        percentage (float | None | Unset): From 0 to 100 while it runs; 100 once completed; null when nothing has run.
-        value (BackupStatusEnum | Unset): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+        percentage (float | None): From 0 to 100 while it runs; 100 once completed; null when nothing has run.
+        value (BackupStatusEnum): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
             `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
             reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
         detail (str | Unset): Why it ended `FAILED` (for example `create: write backup: [Errno 28] No space left on
             device`), or what cancelled it.
     """
 
     backup: Backup
+    percentage: float | None
+    value: BackupStatusEnum
     schema: EmbeddedModelSchema | Unset = UNSET
-    percentage: float | None | Unset = UNSET
-    value: BackupStatusEnum | Unset = UNSET
     detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `BackupStatus` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         backup = self.backup.to_dict()
+
+        percentage: float | None
+        percentage = self.percentage
+
+        value = self.value.value
 
         schema: dict[str, Any] | Unset = UNSET
         if not isinstance(self.schema, Unset):
             schema = self.schema.to_dict()
-
-        percentage: float | None | Unset
-        if isinstance(self.percentage, Unset):
-            percentage = UNSET
-        else:
-            percentage = self.percentage
-
-        value: str | Unset = UNSET
-        if not isinstance(self.value, Unset):
-            value = self.value.value
 
         detail = self.detail
 
@@ -65,14 +62,12 @@ class BackupStatus:
         field_dict.update(
             {
                 "backup": backup,
+                "percentage": percentage,
+                "value": value,
             }
         )
         if schema is not UNSET:
             field_dict["schema"] = schema
-        if percentage is not UNSET:
-            field_dict["percentage"] = percentage
-        if value is not UNSET:
-            field_dict["value"] = value
         if detail is not UNSET:
             field_dict["detail"] = detail
 
@@ -80,11 +75,21 @@ class BackupStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `BackupStatus` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.backup import Backup  # noqa: PLC0415
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
 
         d = dict(src_dict)
         backup = Backup.from_dict(d.pop("backup"))
+
+        def _parse_percentage(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        percentage = _parse_percentage(d.pop("percentage"))
+
+        value = BackupStatusEnum(d.pop("value"))
 
         _schema = d.pop("schema", UNSET)
         schema: EmbeddedModelSchema | Unset
@@ -93,29 +98,13 @@ class BackupStatus:
         else:
             schema = EmbeddedModelSchema.from_dict(_schema)
 
-        def _parse_percentage(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        percentage = _parse_percentage(d.pop("percentage", UNSET))
-
-        _value = d.pop("value", UNSET)
-        value: BackupStatusEnum | Unset
-        if isinstance(_value, Unset):
-            value = UNSET
-        else:
-            value = BackupStatusEnum(_value)
-
         detail = d.pop("detail", UNSET)
 
         backup_status = cls(
             backup=backup,
-            schema=schema,
             percentage=percentage,
             value=value,
+            schema=schema,
             detail=detail,
         )
 
@@ -124,6 +113,7 @@ class BackupStatus:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -3,6 +3,10 @@ from enum import StrEnum
 
 
 class BackupStatusEnum(StrEnum):
+    """Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+    `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
+    reset; `UNKNOWN`: nothing is known (for a restoration: none has run)."""
+
     CANCELED = "CANCELED"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"

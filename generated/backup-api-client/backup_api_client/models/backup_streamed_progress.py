@@ -20,36 +20,36 @@ T = TypeVar("T", bound="BackupStreamedProgress")
 
 @_attrs_define
 class BackupStreamedProgress:
-    """One step of a streamed restoration.
+    """One step of a streamed restoration. The server always sends `status` and `percentage` (the restoration's, never
+    decreasing; 100 once `COMPLETED`).
 
     Attributes:
-        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
-            version).
-        status (BackupStatusEnum | Unset): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
+        status (BackupStatusEnum): Where a creation or restoration stands. `INITIALIZED`: accepted, not started;
             `IN-PROGRESS`: running; `COMPLETED`, `FAILED`, `CANCELED`: ended; `RESET`: its state was
             reset; `UNKNOWN`: nothing is known (for a restoration: none has run).
-        percentage (float | Unset):
+        percentage (float): From 0 to 100, never decreasing; 100 once `COMPLETED`.
+        schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
+            version).
         backup (Backup | Unset): A stored backup's metadata.
         detail (str | Unset): What went wrong, in a `FAILED` event.
     """
 
+    status: BackupStatusEnum
+    percentage: float
     schema: EmbeddedModelSchema | Unset = UNSET
-    status: BackupStatusEnum | Unset = UNSET
-    percentage: float | Unset = UNSET
     backup: Backup | Unset = UNSET
     detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `BackupStreamedProgress` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
+        status = self.status.value
+
+        percentage = self.percentage
+
         schema: dict[str, Any] | Unset = UNSET
         if not isinstance(self.schema, Unset):
             schema = self.schema.to_dict()
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        percentage = self.percentage
 
         backup: dict[str, Any] | Unset = UNSET
         if not isinstance(self.backup, Unset):
@@ -59,13 +59,14 @@ class BackupStreamedProgress:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "status": status,
+                "percentage": percentage,
+            }
+        )
         if schema is not UNSET:
             field_dict["schema"] = schema
-        if status is not UNSET:
-            field_dict["status"] = status
-        if percentage is not UNSET:
-            field_dict["percentage"] = percentage
         if backup is not UNSET:
             field_dict["backup"] = backup
         if detail is not UNSET:
@@ -75,25 +76,21 @@ class BackupStreamedProgress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `BackupStreamedProgress` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.backup import Backup  # noqa: PLC0415
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
 
         d = dict(src_dict)
+        status = BackupStatusEnum(d.pop("status"))
+
+        percentage = d.pop("percentage")
+
         _schema = d.pop("schema", UNSET)
         schema: EmbeddedModelSchema | Unset
         if isinstance(_schema, Unset):
             schema = UNSET
         else:
             schema = EmbeddedModelSchema.from_dict(_schema)
-
-        _status = d.pop("status", UNSET)
-        status: BackupStatusEnum | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = BackupStatusEnum(_status)
-
-        percentage = d.pop("percentage", UNSET)
 
         _backup = d.pop("backup", UNSET)
         backup: Backup | Unset
@@ -105,9 +102,9 @@ class BackupStreamedProgress:
         detail = d.pop("detail", UNSET)
 
         backup_streamed_progress = cls(
-            schema=schema,
             status=status,
             percentage=percentage,
+            schema=schema,
             backup=backup,
             detail=detail,
         )
@@ -117,6 +114,7 @@ class BackupStreamedProgress:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -17,11 +17,11 @@ class BackupStreamedProgressEvent:
     """One Server-Sent Event of a streamed restoration. Its `data` is one `BackupStreamedProgress`
     JSON document.
 
-        Attributes:
-            data (str):
-            event (str | Unset):
-            id (str | Unset):
-            retry (int | Unset):
+    Attributes:
+        data (str):
+        event (str | Unset):
+        id (str | Unset):
+        retry (int | Unset):
     """
 
     data: str
@@ -31,6 +31,7 @@ class BackupStreamedProgressEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `BackupStreamedProgressEvent` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         data = self.data
 
         event = self.event
@@ -57,6 +58,7 @@ class BackupStreamedProgressEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `BackupStreamedProgressEvent` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         d = dict(src_dict)
         data = d.pop("data")
 
@@ -78,6 +80,7 @@ class BackupStreamedProgressEvent:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

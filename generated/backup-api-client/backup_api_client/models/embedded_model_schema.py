@@ -24,6 +24,7 @@ class EmbeddedModelSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `EmbeddedModelSchema` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         migration = self.migration
 
         semantic = self.semantic
@@ -41,6 +42,7 @@ class EmbeddedModelSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `EmbeddedModelSchema` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         d = dict(src_dict)
         migration = d.pop("migration")
 
@@ -56,6 +58,7 @@ class EmbeddedModelSchema:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

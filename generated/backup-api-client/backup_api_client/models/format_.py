@@ -30,6 +30,7 @@ class Format:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Format` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         id = self.id
 
         fragment: dict[str, Any] | Unset = UNSET
@@ -50,6 +51,7 @@ class Format:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Format` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.fragment_format import FragmentFormat  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -72,6 +74,7 @@ class Format:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -26,6 +26,7 @@ class Formats:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Formats` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         iterable = []
         for iterable_item_data in self.iterable:
             iterable_item = iterable_item_data.to_dict()
@@ -43,6 +44,7 @@ class Formats:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Formats` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.format_ import Format  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -62,6 +64,7 @@ class Formats:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

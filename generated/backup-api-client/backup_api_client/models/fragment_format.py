@@ -28,6 +28,7 @@ class FragmentFormat:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `FragmentFormat` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         string: dict[str, Any] | Unset = UNSET
         if not isinstance(self.string, Unset):
             string = self.string.to_dict()
@@ -42,6 +43,7 @@ class FragmentFormat:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `FragmentFormat` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.transferable_string import TransferableString  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -61,6 +63,7 @@ class FragmentFormat:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

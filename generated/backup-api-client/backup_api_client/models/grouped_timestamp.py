@@ -34,6 +34,7 @@ class GroupedTimestamp:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `GroupedTimestamp` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         value = self.value.isoformat()
 
         schema: dict[str, Any] | Unset = UNSET
@@ -58,6 +59,7 @@ class GroupedTimestamp:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `GroupedTimestamp` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.embedded_model_schema import EmbeddedModelSchema  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -83,6 +85,7 @@ class GroupedTimestamp:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

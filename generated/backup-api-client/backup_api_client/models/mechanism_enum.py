@@ -3,6 +3,8 @@ from enum import StrEnum
 
 
 class MechanismEnum(StrEnum):
+    """How an asset was saved."""
+
     AUTOMATIC = "AUTOMATIC"
     DELETED = "DELETED"
     INTERNAL = "INTERNAL"

@@ -3,6 +3,8 @@ from enum import StrEnum
 
 
 class PlatformEnum(StrEnum):
+    """The operating system a backup was made on."""
+
     ANDROID = "ANDROID"
     FUCHSIA = "FUCHSIA"
     IOS = "IOS"

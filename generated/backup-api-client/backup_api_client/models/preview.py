@@ -30,6 +30,7 @@ class Preview:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Preview` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         base = self.base.to_dict()
 
         overlay: dict[str, Any] | Unset = UNSET
@@ -50,6 +51,7 @@ class Preview:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Preview` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         from ..models.referenced_format import ReferencedFormat  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -72,6 +74,7 @@ class Preview:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

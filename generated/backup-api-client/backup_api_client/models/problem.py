@@ -32,6 +32,7 @@ class Problem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `Problem` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         type_ = self.type_
 
         title = self.title
@@ -59,6 +60,7 @@ class Problem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `Problem` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -83,6 +85,7 @@ class Problem:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

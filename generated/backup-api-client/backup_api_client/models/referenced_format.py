@@ -22,6 +22,7 @@ class ReferencedFormat:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This `ReferencedFormat` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
         id = self.id
 
         field_dict: dict[str, Any] = {}
@@ -36,6 +37,7 @@ class ReferencedFormat:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """A `ReferencedFormat` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -48,6 +50,7 @@ class ReferencedFormat:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not declare (`model[name]` reads one, `model[name] = value` sets one)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

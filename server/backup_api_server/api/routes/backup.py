@@ -13,6 +13,7 @@ from backup_api_server_models import BackupStatus
 from ...engine import Status
 from ...problems import Problem
 from ..deps import BackupIdPath, Bodies, Engine, call
+from ..idempotency import Keys, answer_once
 from ..responses import model_response
 from ..streaming import final_progress, restoration_event_stream, wants_event_stream
 
@@ -25,7 +26,9 @@ def _status_model(status: Status) -> BackupStatus:
     )
 
 
-async def _start_creation(engine: Engine, bodies: Bodies, request: Request, component: str) -> Response:
+async def _start_creation(
+    engine: Engine, bodies: Bodies, keys: Keys, request: Request, operation_id: str, component: str
+) -> Response:
     body = await bodies.read(request, component)
     if body is None:
         assets = None
@@ -33,8 +36,12 @@ async def _start_creation(engine: Engine, bodies: Bodies, request: Request, comp
         assets = [body]
     else:
         assets = list(body["iterable"])
-    backup_id = await call(engine.start_creation, assets)
-    return Response(status_code=202, headers={"Location": f"/backup/{backup_id}", "Backup-Id": backup_id})
+
+    async def start() -> Response:
+        backup_id = await call(engine.start_creation, assets)
+        return Response(status_code=202, headers={"Location": f"/backup/{backup_id}", "Backup-Id": backup_id})
+
+    return await answer_once(request, keys, operation_id, body, start)
 
 
 async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, request: Request) -> None:
@@ -53,13 +60,13 @@ async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, 
 
 
 @router.post("/backup")
-async def backup(request: Request, engine: Engine, bodies: Bodies) -> Response:
-    return await _start_creation(engine, bodies, request, "Assets")
+async def backup(request: Request, engine: Engine, bodies: Bodies, keys: Keys) -> Response:
+    return await _start_creation(engine, bodies, keys, request, "backup", "Assets")
 
 
 @router.post("/backup/asset")
-async def backup_asset(request: Request, engine: Engine, bodies: Bodies) -> Response:
-    return await _start_creation(engine, bodies, request, "Asset")
+async def backup_asset(request: Request, engine: Engine, bodies: Bodies, keys: Keys) -> Response:
+    return await _start_creation(engine, bodies, keys, request, "backupAsset", "Asset")
 
 
 @router.get("/backup/{backup}")

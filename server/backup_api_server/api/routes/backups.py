@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from backup_api_server_models import Backups
 
 from ..deps import BackupIdPath, Engine, call
+from ..idempotency import Keys, answer_once
 from ..responses import model_response
 
 router = APIRouter(tags=["Backups"])
@@ -19,6 +20,11 @@ async def backups_list(engine: Engine) -> Response:
 
 
 @router.post("/backups/{backup}/delete")
-async def backups_delete_specific_backup(backup: BackupIdPath, engine: Engine) -> Response:
-    await call(engine.delete_backup, backup)
-    return Response(status_code=204)
+async def backups_delete_specific_backup(
+    backup: BackupIdPath, request: Request, engine: Engine, keys: Keys
+) -> Response:
+    async def delete() -> Response:
+        await call(engine.delete_backup, backup)
+        return Response(status_code=204)
+
+    return await answer_once(request, keys, "backupsDeleteSpecificBackup", None, delete)
