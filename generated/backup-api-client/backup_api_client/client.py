@@ -19,8 +19,18 @@ from ._base_client import (
     SyncAPIResource,
 )
 from ._constants import DEFAULT_MAX_RETRIES
-from ._custom import AsyncBackupCustom, BackupCustom
+from ._custom import (
+    AssetsCustom,
+    AsyncAssetsCustom,
+    AsyncBackupCustom,
+    AsyncBackupsCustom,
+    BackupCustom,
+    BackupsCustom,
+)
 from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
+
+# Query, header or cookie parameters default to UNSET (this imports attrs with the client).
+from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from .models.asset import Asset
@@ -47,24 +57,31 @@ DEFAULT_BASE_URL = "http://localhost:1000"
 USER_AGENT = "backup-api-client/1.0.0"
 
 
-class AssetsResource(SyncAPIResource):
+class AssetsResource(AssetsCustom, SyncAPIResource):
     """The `Assets` operations of the spec: `client.assets.<method>(...)`."""
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Assets:
         """List the local assets
 
-        Returns every asset of the local database, in the order they were stored, each document as it was
-        received.
+        Returns the assets of the local database in the order they were stored, each document as it
+        was received, one page at a time: at most `limit` of them. When more follow, the
+        `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+        such header.
 
         `GET /assets`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+                a100.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent, else 0.
@@ -83,6 +100,9 @@ class AssetsResource(SyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -90,36 +110,45 @@ class AssetsResource(SyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Assets: The local database's assets.
+            Assets: A page of the local database's assets.
         """
         from .api.assets import assets_snapshot as operation
 
         return operation.sync(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
 
 
-class AsyncAssetsResource(AsyncAPIResource):
+class AsyncAssetsResource(AsyncAssetsCustom, AsyncAPIResource):
     """The `Assets` operations of the spec, async: `await client.assets.<method>(...)`."""
 
-    async def list(
+    async def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Assets:
         """List the local assets
 
-        Returns every asset of the local database, in the order they were stored, each document as it was
-        received.
+        Returns the assets of the local database in the order they were stored, each document as it
+        was received, one page at a time: at most `limit` of them. When more follow, the
+        `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+        such header.
 
         `GET /assets`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+                a100.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent, else 0.
@@ -138,6 +167,9 @@ class AsyncAssetsResource(AsyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -145,12 +177,14 @@ class AsyncAssetsResource(AsyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Assets: The local database's assets.
+            Assets: A page of the local database's assets.
         """
         from .api.assets import assets_snapshot as operation
 
         return await operation.asyncio(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -1553,23 +1587,30 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         )
 
 
-class BackupsResource(SyncAPIResource):
+class BackupsResource(BackupsCustom, SyncAPIResource):
     """The `Backups` operations of the spec: `client.backups.<method>(...)`."""
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Backups:
         """List the stored backups
 
-        Returns every completed backup, newest first.
+        Returns the completed backups, newest first, one page at a time: at most `limit` of them.
+        When more follow, the `Next-Cursor` header holds the cursor that asks for the next page;
+        the last page has no such header.
 
         `GET /backups`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of backups (`GET /backups`). Example:
+                b1.0.0_1764253683123456.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent, else 0.
@@ -1588,6 +1629,9 @@ class BackupsResource(SyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1595,12 +1639,14 @@ class BackupsResource(SyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Backups: The completed backups, newest first.
+            Backups: A page of the completed backups, newest first.
         """
         from .api.backups import backups_list as operation
 
         return operation.sync(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -1674,23 +1720,30 @@ class BackupsResource(SyncAPIResource):
         )
 
 
-class AsyncBackupsResource(AsyncAPIResource):
+class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
     """The `Backups` operations of the spec, async: `await client.backups.<method>(...)`."""
 
-    async def list(
+    async def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Backups:
         """List the stored backups
 
-        Returns every completed backup, newest first.
+        Returns the completed backups, newest first, one page at a time: at most `limit` of them.
+        When more follow, the `Next-Cursor` header holds the cursor that asks for the next page;
+        the last page has no such header.
 
         `GET /backups`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of backups (`GET /backups`). Example:
+                b1.0.0_1764253683123456.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent, else 0.
@@ -1709,6 +1762,9 @@ class AsyncBackupsResource(AsyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1716,12 +1772,14 @@ class AsyncBackupsResource(AsyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Backups: The completed backups, newest first.
+            Backups: A page of the completed backups, newest first.
         """
         from .api.backups import backups_list as operation
 
         return await operation.asyncio(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
