@@ -21,10 +21,25 @@ if TYPE_CHECKING:
 
     from ._base_client import AsyncAPIClient, SyncAPIClient
     from ._streaming import AsyncStream, Stream
+    from .models.asset import Asset
     from .models.backup import Backup
     from .models.backup_streamed_progress import BackupStreamedProgress
+    from .pagination import (
+        AssetsPage,
+        AsyncAssetsPage,
+        AsyncBackupsPage,
+        AsyncPager,
+        BackupsPage,
+    )
 
-__all__ = ["AsyncBackupCustom", "BackupCustom"]
+__all__ = [
+    "AssetsCustom",
+    "AsyncAssetsCustom",
+    "AsyncBackupCustom",
+    "AsyncBackupsCustom",
+    "BackupCustom",
+    "BackupsCustom",
+]
 
 EVENT_STREAM = "text/event-stream"
 
@@ -143,3 +158,195 @@ class AsyncBackupCustom:
             _progress,
             _is_terminal,
         )
+
+
+# The paginated lists: `list()` answers the first page, which walks the rest (see `pagination`).
+# The generated one-page methods are `list_page` (METHOD_NAMES in codegen's template_data.py).
+
+
+def _sync_list(
+    client: SyncAPIClient,
+    operation: Any,
+    page_class: type[Any],
+    limit: int | None,
+    options: dict[str, Any],
+) -> Any:
+    from .pagination import NEXT_CURSOR_HEADER, as_page
+    from .types import UNSET
+
+    def fetch(cursor: str | None) -> Any:
+        response = operation.sync_detailed(
+            client=client,
+            limit=UNSET if limit is None else limit,
+            cursor=UNSET if cursor is None else cursor,
+            **options,
+        )
+        return as_page(
+            page_class, response.parsed, response.headers.get(NEXT_CURSOR_HEADER), fetch
+        )
+
+    return fetch(None)
+
+
+def _async_list(
+    client: AsyncAPIClient,
+    operation: Any,
+    page_class: type[Any],
+    limit: int | None,
+    options: dict[str, Any],
+) -> Any:
+    from .pagination import NEXT_CURSOR_HEADER, AsyncPager, as_page
+    from .types import UNSET
+
+    async def fetch(cursor: str | None) -> Any:
+        response = await operation.asyncio_detailed(
+            client=client,
+            limit=UNSET if limit is None else limit,
+            cursor=UNSET if cursor is None else cursor,
+            **options,
+        )
+        return as_page(
+            page_class, response.parsed, response.headers.get(NEXT_CURSOR_HEADER), fetch
+        )
+
+    return AsyncPager(lambda: fetch(None))
+
+
+class AssetsCustom:
+    """Hand-written methods of ``client.assets``."""
+
+    _client: SyncAPIClient
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AssetsPage:
+        """The local assets, in the order they were stored: the first page, which walks the rest.
+
+        ```python
+        for asset in client.assets.list():  # every asset; pages fetched as the loop reaches them
+            print(asset.id)
+        ```
+
+        ``limit``: the most assets one request answers (1 to 1000; default: the server's, 100).
+        The answer is an ``Assets`` holding the first page (``.iterable``) that is also iterable
+        over every asset, with ``pages()``, ``next_page()`` and ``next_cursor`` for manual control
+        (see ``backup_api_client.pagination``). ``list_page`` asks for one page by its cursor.
+        ``timeout``, ``max_retries`` and ``extra_headers`` apply to every page's request. Raises
+        as ``list_page`` does.
+        """
+        from .api.assets import assets_snapshot
+        from .pagination import AssetsPage
+
+        options = {
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        page: AssetsPage = _sync_list(
+            self._client, assets_snapshot, AssetsPage, limit, options
+        )
+        return page
+
+
+class AsyncAssetsCustom:
+    """Hand-written methods of ``client.assets`` (async)."""
+
+    _client: AsyncAPIClient
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncPager[AsyncAssetsPage, Asset]:
+        """The async twin of ``BackupApiClient.assets.list``: ``await`` it for the first page, or
+        iterate every asset with ``async for asset in client.assets.list():``."""
+        from .api.assets import assets_snapshot
+        from .pagination import AsyncAssetsPage
+
+        options = {
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        pager: AsyncPager[AsyncAssetsPage, Asset] = _async_list(
+            self._client, assets_snapshot, AsyncAssetsPage, limit, options
+        )
+        return pager
+
+
+class BackupsCustom:
+    """Hand-written methods of ``client.backups``."""
+
+    _client: SyncAPIClient
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> BackupsPage:
+        """The completed backups, newest first: the first page, which walks the rest.
+
+        ```python
+        for backup in client.backups.list():  # every backup; pages fetched as the loop reaches them
+            print(backup.id)
+        ```
+
+        ``limit``: the most backups one request answers (1 to 1000; default: the server's, 100).
+        The answer is a ``Backups`` holding the first page (``.iterable``) that is also iterable
+        over every backup, with ``pages()``, ``next_page()`` and ``next_cursor`` for manual control
+        (see ``backup_api_client.pagination``). ``list_page`` asks for one page by its cursor.
+        ``timeout``, ``max_retries`` and ``extra_headers`` apply to every page's request. Raises
+        as ``list_page`` does.
+        """
+        from .api.backups import backups_list
+        from .pagination import BackupsPage
+
+        options = {
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        page: BackupsPage = _sync_list(
+            self._client, backups_list, BackupsPage, limit, options
+        )
+        return page
+
+
+class AsyncBackupsCustom:
+    """Hand-written methods of ``client.backups`` (async)."""
+
+    _client: AsyncAPIClient
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncPager[AsyncBackupsPage, Backup]:
+        """The async twin of ``BackupApiClient.backups.list``: ``await`` it for the first page, or
+        iterate every backup with ``async for backup in client.backups.list():``."""
+        from .api.backups import backups_list
+        from .pagination import AsyncBackupsPage
+
+        options = {
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        pager: AsyncPager[AsyncBackupsPage, Backup] = _async_list(
+            self._client, backups_list, AsyncBackupsPage, limit, options
+        )
+        return pager

@@ -130,15 +130,16 @@ def _status_line(label: str, status: BackupStatus) -> str:
 def backups_list(url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
     """List the stored backups, newest first."""
     with connected(url) as client:
+        # Every page, fetched as the loop reaches it: each backup is printed as soon as it arrives.
         backups = client.backups.list()
-    if as_json:
-        typer.echo(json.dumps(backups.to_dict()))
-        return
-    if not backups.iterable:
-        typer.echo("no backups")
-    for backup in backups.iterable:
-        created = backup.created.value.isoformat()
-        typer.echo(f"{backup.id}  {created}  {backup.bytes_:>12,} bytes  {backup.device_name}")
+        if as_json:
+            typer.echo(json.dumps({"iterable": [backup.to_dict() for backup in backups]}))
+            return
+        if not backups.iterable:
+            typer.echo("no backups")
+        for backup in backups:
+            created = backup.created.value.isoformat()
+            typer.echo(f"{backup.id}  {created}  {backup.bytes_:>12,} bytes  {backup.device_name}")
 
 
 @backups_app.command("delete")

@@ -54,9 +54,9 @@ METHOD_NAMES: dict[str, str] = {
     "backupRestoreSpecificBackupStreamed": "restore_streamed_json",
     "backupSpecificRestorationStatus": "restoration_status",
     "backupSpecificRestorationCancel": "cancel_restoration",
-    "backupsList": "list",
+    "backupsList": "list_page",  # `list` is the pager of overrides/_custom.py
     "backupsDeleteSpecificBackup": "delete",
-    "assetsSnapshot": "list",
+    "assetsSnapshot": "list_page",  # `list` is the pager of overrides/_custom.py
 }
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -90,6 +90,30 @@ class Backup(BaseModel):
     platform: PlatformEnum
 
 
+class AssetsCursor(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="An opaque position in the list of assets (`GET /assets`).",
+            examples=["a100"],
+            pattern="^a[0-9]{1,18}$",
+        ),
+    ]
+
+
+class BackupsCursor(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="An opaque position in the list of backups (`GET /backups`).",
+            examples=["b1.0.0_1764253683123456"],
+            max_length=65,
+            min_length=4,
+            pattern="^b[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*_[0-9]{1,20}$",
+        ),
+    ]
+
+
 class Backups(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -70,3 +71,18 @@ def schema_errors(component: str, instance: object, limit: int = 5) -> list[str]
         if len(errors) == limit:
             break
     return errors
+
+
+@dataclass(frozen=True)
+class PageLimits:
+    """The spec's `PageLimit` parameter: how many items a page holds."""
+
+    minimum: int
+    maximum: int
+    default: int
+
+
+@cache
+def page_limits() -> PageLimits:
+    schema = spec_document()["components"]["parameters"]["PageLimit"]["schema"]
+    return PageLimits(schema["minimum"], schema["maximum"], schema["default"])

@@ -96,7 +96,7 @@ async def test_an_error_status_raises_as_the_method_does(mode: str, live: LiveSe
 async def test_a_streaming_response_reads_the_body_only_as_asked(mode: str, live: LiveServer) -> None:
     backup_id = await created(mode, live, count=20)
     async with open_client(mode, live.url) as client:
-        manager = client.with_streaming_response.backups.list()
+        manager = client.with_streaming_response.backups.list_page()
         async with entered(manager) as response:
             assert response.status_code == 200
             assert not response.is_closed  # headers arrived, the body is not read yet
@@ -106,14 +106,14 @@ async def test_a_streaming_response_reads_the_body_only_as_asked(mode: str, live
         assert backup_id in [backup.id for backup in listed.iterable]
         assert all(len(chunk) <= 64 for chunk in chunks) and len(chunks) > 1
 
-        async with entered(client.with_streaming_response.backups.list()) as response:
+        async with entered(client.with_streaming_response.backups.list_page()) as response:
             parsed = await settle(response.parse())  # reads the body first
         assert isinstance(parsed, Backups)
 
 
 async def test_a_streaming_response_left_unread_is_closed(mode: str, live: LiveServer) -> None:
     async with open_client(mode, live.url) as client:
-        async with entered(client.with_streaming_response.assets.list()) as response:
+        async with entered(client.with_streaming_response.assets.list_page()) as response:
             assert not response.is_closed
         assert response.is_closed
         assert isinstance(await settle(client.assets.list()), Assets)  # the pool still works
@@ -152,7 +152,7 @@ async def test_a_body_the_spec_does_not_describe_fails_on_parse_not_before(
 
     server.script(then=Reply(200, {"iterable": "not a list"}))
     async with open_client(mode, server.url) as client:
-        response = await settle(client.with_raw_response.backups.list())
+        response = await settle(client.with_raw_response.backups.list_page())
         assert response.status_code == 200
         with pytest.raises(APIResponseValidationError):
             await settle(response.parse())

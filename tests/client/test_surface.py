@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 import backup_api_client
+import backup_api_client.pagination
 from backup_api_client import AsyncBackupApiClient, BackupApiClient, BackupApiError, _exceptions
 
 from .conftest import BACKUP_ID, ScriptedServer, problem
@@ -25,6 +26,8 @@ REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "spec" / "backup-api.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SUBMODULES = {"api", "client", "errors", "models", "types"}
+# Imported when a list is first asked for, so present or not depending on the tests run before.
+LAZY_SUBMODULES = {"pagination"}
 
 
 def spec_operations(document: dict[str, Any] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
@@ -48,11 +51,11 @@ def operation_module(operation: dict[str, Any]) -> Any:
 
 
 def test_the_public_surface_is_all() -> None:
-    public = {name for name in dir(backup_api_client) if not name.startswith("_")}
+    public = {name for name in dir(backup_api_client) if not name.startswith("_")} - LAZY_SUBMODULES
     assert public == (set(backup_api_client.__all__) - {"__version__"}) | SUBMODULES
     for name in backup_api_client.__all__:
         assert getattr(backup_api_client, name) is not None
-    loaded = {name for name in vars(backup_api_client) if not name.startswith("_")}
+    loaded = {name for name in vars(backup_api_client) if not name.startswith("_")} - LAZY_SUBMODULES
     assert loaded <= public
     assert (
         backup_api_client.__version__ == yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"]
@@ -88,7 +91,9 @@ def test_every_operation_of_the_spec_is_reachable_from_the_client(
         call_one(client_class, server.url, resource, name, arguments)
         (seen,) = server.requests[before:]
         matches = [
-            key for key, pattern in templates.items() if key[0] == seen.method and pattern.match(seen.path)
+            key
+            for key, pattern in templates.items()
+            if key[0] == seen.method and pattern.match(seen.path.partition("?")[0])
         ]
         assert len(matches) == 1, f"client.{resource}.{name} sent {seen.method} {seen.path}"
         reached.add(matches[0])
@@ -214,7 +219,8 @@ def test_imports_are_lazy_and_the_client_never_imports_pydantic(server: Scripted
         },
         "client": {
             "httpx": True,
-            "attrs": False,
+            # The lists' query parameters default to `types.UNSET`, an attrs class.
+            "attrs": True,
             "backup_api_client.models": False,
             "backup_api_client.api": False,
         },

@@ -17,6 +17,7 @@ from backup_api_client import (
 )
 from backup_api_client.api.backup import backup_specific_backup_snapshot
 from backup_api_client.models import Asset, Assets, Backup, Backups, BackupStatus, BackupStatusEnum
+from backup_api_client.pagination import BackupsPage
 from backup_api_client.types import Response
 
 
@@ -47,6 +48,10 @@ def sync_usage(assets: list[Asset]) -> Backup | None:
         client.backups.delete(backups.iterable[0].id)
         local: Assets = client.assets.list()
         print(len(local.iterable))
+        every: list[str] = [asset.id for asset in client.assets.list(limit=500)]
+        later: BackupsPage | None = client.backups.list().next_page()
+        sizes = [len(page.iterable) for page in client.assets.list().pages()]
+        print(every, later.next_cursor if later else None, sizes)
         detailed: Response[Backup] = backup_specific_backup_snapshot.sync_detailed(backup.id, client=client)
         return detailed.parsed
 
@@ -66,5 +71,7 @@ async def async_usage() -> list[str]:
             code: int = error.status_code
             print(code)
         backups: Backups = await client.backups.list()
+        newer: list[Backup] = [backup async for backup in client.backups.list(limit=10)]
+        print(len(newer))
         direct: Backup = await backup_specific_backup_snapshot.asyncio("1.0.0_1", client=client)
         return [b.id for b in backups.iterable] + [direct.id]

@@ -253,9 +253,12 @@ def narrow_an_enum(repo: Path) -> None:
 def require_a_new_query_parameter(repo: Path) -> None:
     edit_spec(
         repo,
-        "      operationId: backupsList\n",
-        "      operationId: backupsList\n      parameters:\n        - name: owner\n          in: query\n"
-        "          required: true\n          schema:\n            type: string\n",
+        "        - $ref: '#/components/parameters/BackupsCursor'\n      responses:\n        '200':\n"
+        "          description: A page of the completed backups, newest first.\n",
+        "        - $ref: '#/components/parameters/BackupsCursor'\n        - name: owner\n"
+        "          in: query\n          required: true\n          schema:\n            type: string\n"
+        "      responses:\n        '200':\n"
+        "          description: A page of the completed backups, newest first.\n",
     )
 
 

@@ -65,7 +65,7 @@ def test_the_runtime_facts_are_read_from_the_runtime(facts: dict[str, Any]) -> N
     assert facts["status_errors"] == {
         code: _exceptions.error_class(code).__name__ for code in range(400, 600)
     }
-    assert facts["custom_resources"] == ["Backup"]
+    assert facts["custom_resources"] == ["Assets", "Backup", "Backups"]
     assert facts["servers"] == [server["url"] for server in spec_document()["servers"]]  # type: ignore[attr-defined]
 
 
@@ -102,7 +102,7 @@ def test_a_table_entry_for_an_operation_the_spec_lacks_is_refused(monkeypatch: p
 
 
 def test_two_operations_with_one_method_name_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(template_data.METHOD_NAMES, "backupsDeleteSpecificBackup", "list")
+    monkeypatch.setitem(template_data.METHOD_NAMES, "backupsDeleteSpecificBackup", "list_page")
     with pytest.raises(TemplateDataError, match=r"backupsList and backupsDeleteSpecificBackup would both be"):
         collect(spec_document(), OVERRIDES, CONFIG)
 
@@ -117,7 +117,7 @@ def test_an_extension_that_is_not_a_boolean_is_refused() -> None:
     ("added", "message"),
     [
         ("class PruneCustom: ...\nclass AsyncPruneCustom: ...\n", r"defines PruneCustom, but no tag"),
-        ("class AssetsCustom: ...\n", r"add AsyncAssetsCustom"),
+        ("del AsyncAssetsCustom\n", r"add AsyncAssetsCustom"),
     ],
 )
 def test_custom_classes_must_match_a_tag_in_pairs(tmp_path: Path, added: str, message: str) -> None:

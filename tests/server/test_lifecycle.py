@@ -23,6 +23,7 @@ from tests.support.assets import (
     asset_documents,
     copy_data_dir,
     create_backup,
+    every_asset,
     wait_for_creation,
 )
 from tests.support.live_server import LiveServer, running_server, start_server
@@ -89,7 +90,7 @@ def test_cancel_restoration_leaves_the_database_exactly_as_it_was(
 ) -> None:
     _, large_backup, small_backup = large
     assert http.post(f"/backup/{small_backup}/restore").status_code == 200
-    original = http.get("/assets").json()
+    original = every_asset(http)
     assert len(original["iterable"]) == 7
 
     with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
@@ -98,7 +99,7 @@ def test_cancel_restoration_leaves_the_database_exactly_as_it_was(
         assert http.post(f"/backup/{large_backup}/restoration/cancel").status_code == 204
         statuses = [json.loads(event.data) for event in events]
     assert statuses[-1]["status"] == "CANCELED"
-    assert http.get("/assets").json() == original
+    assert every_asset(http) == original
     assert http.get(f"/backup/{large_backup}/restoration/status").json()["value"] == "CANCELED"
 
 
@@ -119,7 +120,7 @@ def test_one_restoration_at_a_time_and_no_creation_during_it(
         final = [json.loads(event.data) for event in events][-1]
     assert final["status"] == "COMPLETED"
     assert final["backup"]["id"] == large_backup
-    assert len(http.get("/assets").json()["iterable"]) == LARGE_DATABASE_ASSETS
+    assert len(every_asset(http)["iterable"]) == LARGE_DATABASE_ASSETS
 
 
 def test_kill_during_creation_then_restart_reads_failed(seeded_template: Path, tmp_path: Path) -> None:
@@ -164,20 +165,20 @@ def test_kill_during_restoration_then_restart_keeps_the_previous_database(
             small_backup = create_backup(http, asset_documents(3))
             assert wait_for_creation(http, small_backup)["value"] == "COMPLETED"
             assert http.post(f"/backup/{small_backup}/restore").status_code == 200
-            previous = http.get("/assets").json()
+            previous = every_asset(http)
             with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
                 first_progress(source.iter_sse())
                 live.kill()
     finally:
         live.stop()
     with running_server(data_dir) as restarted, checked_client(restarted) as http:
-        assert http.get("/assets").json() == previous
+        assert every_asset(http) == previous
         assert {b["id"] for b in http.get("/backups").json()["iterable"]} == {large_backup, small_backup}
         # Both backups are still whole: restoring the large one now completes.
         started = time.monotonic()
         assert http.post(f"/backup/{large_backup}/restore").status_code == 200
         assert time.monotonic() - started < 120
-        assert len(http.get("/assets").json()["iterable"]) == LARGE_DATABASE_ASSETS
+        assert len(every_asset(http)["iterable"]) == LARGE_DATABASE_ASSETS
 
 
 def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Path, tmp_path: Path) -> None:
@@ -217,10 +218,10 @@ def test_sigterm_stops_cleanly_and_nothing_half_done_is_left(seeded_template: Pa
         large_backup = create_backup(http, None)
         assert wait_for_creation(http, large_backup)["value"] == "COMPLETED"
         assert http.post(f"/backup/{small_backup}/restore").status_code == 200
-        previous = http.get("/assets").json()
+        previous = every_asset(http)
         assert len(previous["iterable"]) == 3
         with connect_sse(http, "POST", f"/backup/{large_backup}/restore/streamed") as source:
             first_progress(source.iter_sse())
             assert restarted.stop(signal.SIGTERM) in STOPPED_BY_SIGTERM
     with running_server(data_dir) as again, checked_client(again) as http:
-        assert http.get("/assets").json() == previous
+        assert every_asset(http) == previous

@@ -23,6 +23,7 @@ from tests.support.assets import (
     copy_data_dir,
     create_backup,
     creation_statuses,
+    every_asset,
     wait_for_creation,
 )
 from tests.support.corruption import assert_sha256_refusal
@@ -145,9 +146,8 @@ async def test_breaking_out_closes_the_connection_and_the_restore_still_complete
                         break
                 assert async_events.response.is_closed
         assert follow_restoration(client, backups.large)[-1].value == BackupStatusEnum.COMPLETED
-    assert (
-        len(httpx.get(f"{backups.live.url}/assets", timeout=60).json()["iterable"]) == LARGE_DATABASE_ASSETS
-    )
+    with httpx.Client(base_url=backups.live.url, timeout=60) as http:
+        assert len(every_asset(http)["iterable"]) == LARGE_DATABASE_ASSETS
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])

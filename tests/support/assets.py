@@ -86,3 +86,16 @@ def seed_database(data_dir: Path, documents: list[dict[str, Any]]) -> None:
 def copy_data_dir(template: Path, destination: Path) -> Path:
     shutil.copytree(template, destination)
     return destination
+
+
+def every_asset(http: httpx.Client, **get: Any) -> dict[str, Any]:
+    """The whole `GET /assets` list as one `Assets` document, read page by page."""
+    documents: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": 1000}
+    while True:
+        response = http.get("/assets", params=params, **get)
+        assert response.status_code == 200, response.text
+        documents.extend(response.json()["iterable"])
+        if "Next-Cursor" not in response.headers:
+            return {"iterable": documents}
+        params["cursor"] = response.headers["Next-Cursor"]

@@ -19,9 +19,19 @@ from ._base_client import (
     SyncAPIResource,
 )
 from ._constants import DEFAULT_MAX_RETRIES
-from ._custom import AsyncBackupCustom, BackupCustom
+from ._custom import (
+    AssetsCustom,
+    AsyncAssetsCustom,
+    AsyncBackupCustom,
+    AsyncBackupsCustom,
+    BackupCustom,
+    BackupsCustom,
+)
 from ._response import AsyncResponseContextManager, ResponseContextManager
 from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
+
+# Query, header or cookie parameters default to UNSET (this imports attrs with the client).
+from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ._response import APIResponse, AsyncAPIResponse
@@ -65,24 +75,31 @@ DEFAULT_BASE_URL = "http://localhost:1000"
 USER_AGENT = "backup-api-client/1.0.0"
 
 
-class AssetsResource(SyncAPIResource):
+class AssetsResource(AssetsCustom, SyncAPIResource):
     """The `Assets` operations of the spec: `client.assets.<method>(...)`."""
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Assets:
         """List the local assets
 
-        Returns every asset of the local database, in the order they were stored, each document as it was
-        received.
+        Returns the assets of the local database in the order they were stored, each document as it
+        was received, one page at a time: at most `limit` of them. When more follow, the
+        `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+        such header.
 
         `GET /assets`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+                a100.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent or honours an `Idempotency-Key`, else 0.
@@ -101,6 +118,11 @@ class AssetsResource(SyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -108,36 +130,45 @@ class AssetsResource(SyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Assets: The local database's assets.
+            Assets: A page of the local database's assets.
         """
         from .api.assets import assets_snapshot as operation
 
         return operation.sync(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
 
 
-class AsyncAssetsResource(AsyncAPIResource):
+class AsyncAssetsResource(AsyncAssetsCustom, AsyncAPIResource):
     """The `Assets` operations of the spec, async: `await client.assets.<method>(...)`."""
 
-    async def list(
+    async def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Assets:
         """List the local assets
 
-        Returns every asset of the local database, in the order they were stored, each document as it was
-        received.
+        Returns the assets of the local database in the order they were stored, each document as it
+        was received, one page at a time: at most `limit` of them. When more follow, the
+        `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+        such header.
 
         `GET /assets`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+                a100.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent or honours an `Idempotency-Key`, else 0.
@@ -156,6 +187,11 @@ class AsyncAssetsResource(AsyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -163,12 +199,14 @@ class AsyncAssetsResource(AsyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Assets: The local database's assets.
+            Assets: A page of the local database's assets.
         """
         from .api.assets import assets_snapshot as operation
 
         return await operation.asyncio(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -182,22 +220,27 @@ class AssetsResourceWithRawResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> APIResponse[Assets]:
-        """`client.assets.list`, answering its HTTP response; `parse()` gives its result (`Assets`).
+        """`client.assets.list_page`, answering its HTTP response; `parse()` gives its result (`Assets`).
 
-        Same arguments, retries and exceptions as `client.assets.list`.
+        Same arguments, retries and exceptions as `client.assets.list_page`.
         """
         from .api.assets import assets_snapshot as operation
 
         return self._client.request_response(
             operation,
-            operation._get_kwargs(),
+            operation._get_kwargs(
+                limit=limit,
+                cursor=cursor,
+            ),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -211,22 +254,27 @@ class AsyncAssetsResourceWithRawResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    async def list(
+    async def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncAPIResponse[Assets]:
-        """`client.assets.list`, answering its HTTP response; `await parse()` gives its result (`Assets`).
+        """`client.assets.list_page`, answering its HTTP response; `await parse()` gives its result (`Assets`).
 
-        Same arguments, retries and exceptions as `client.assets.list`.
+        Same arguments, retries and exceptions as `client.assets.list_page`.
         """
         from .api.assets import assets_snapshot as operation
 
         return await self._client.request_response(
             operation,
-            operation._get_kwargs(),
+            operation._get_kwargs(
+                limit=limit,
+                cursor=cursor,
+            ),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -240,16 +288,18 @@ class AssetsResourceWithStreamingResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> ResponseContextManager[APIResponse[Assets]]:
-        """`client.assets.list`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Assets`).
+        """`client.assets.list_page`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Assets`).
 
-        Same arguments, retries and exceptions as `client.assets.list`.
+        Same arguments, retries and exceptions as `client.assets.list_page`.
         """
         from .api.assets import assets_snapshot as operation
 
@@ -257,7 +307,10 @@ class AssetsResourceWithStreamingResponse:
         return ResponseContextManager(
             lambda: client.request_response(
                 operation,
-                operation._get_kwargs(),
+                operation._get_kwargs(
+                    limit=limit,
+                    cursor=cursor,
+                ),
                 timeout=timeout,
                 max_retries=max_retries,
                 extra_headers=extra_headers,
@@ -273,16 +326,18 @@ class AsyncAssetsResourceWithStreamingResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncResponseContextManager[AsyncAPIResponse[Assets]]:
-        """`client.assets.list`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Assets`).
+        """`client.assets.list_page`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Assets`).
 
-        Same arguments, retries and exceptions as `client.assets.list`.
+        Same arguments, retries and exceptions as `client.assets.list_page`.
         """
         from .api.assets import assets_snapshot as operation
 
@@ -290,7 +345,10 @@ class AsyncAssetsResourceWithStreamingResponse:
         return AsyncResponseContextManager(
             lambda: client.request_response(
                 operation,
-                operation._get_kwargs(),
+                operation._get_kwargs(
+                    limit=limit,
+                    cursor=cursor,
+                ),
                 timeout=timeout,
                 max_retries=max_retries,
                 extra_headers=extra_headers,
@@ -2765,23 +2823,30 @@ class AsyncBackupResourceWithStreamingResponse:
         )
 
 
-class BackupsResource(SyncAPIResource):
+class BackupsResource(BackupsCustom, SyncAPIResource):
     """The `Backups` operations of the spec: `client.backups.<method>(...)`."""
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Backups:
         """List the stored backups
 
-        Returns every completed backup, newest first.
+        Returns the completed backups, newest first, one page at a time: at most `limit` of them.
+        When more follow, the `Next-Cursor` header holds the cursor that asks for the next page;
+        the last page has no such header.
 
         `GET /backups`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of backups (`GET /backups`). Example:
+                b1.0.0_1764253683123456.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent or honours an `Idempotency-Key`, else 0.
@@ -2800,6 +2865,11 @@ class BackupsResource(SyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -2807,12 +2877,14 @@ class BackupsResource(SyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Backups: The completed backups, newest first.
+            Backups: A page of the completed backups, newest first.
         """
         from .api.backups import backups_list as operation
 
         return operation.sync(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -2890,23 +2962,30 @@ class BackupsResource(SyncAPIResource):
         )
 
 
-class AsyncBackupsResource(AsyncAPIResource):
+class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
     """The `Backups` operations of the spec, async: `await client.backups.<method>(...)`."""
 
-    async def list(
+    async def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Backups:
         """List the stored backups
 
-        Returns every completed backup, newest first.
+        Returns the completed backups, newest first, one page at a time: at most `limit` of them.
+        When more follow, the `Next-Cursor` header holds the cursor that asks for the next page;
+        the last page has no such header.
 
         `GET /backups`. Idempotent: retried by default.
 
         Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of backups (`GET /backups`). Example:
+                b1.0.0_1764253683123456.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
                 idempotent or honours an `Idempotency-Key`, else 0.
@@ -2925,6 +3004,11 @@ class AsyncBackupsResource(AsyncAPIResource):
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
                 `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -2932,12 +3016,14 @@ class AsyncBackupsResource(AsyncAPIResource):
             APIResponseValidationError: An answer the spec does not describe.
 
         Returns:
-            Backups: The completed backups, newest first.
+            Backups: A page of the completed backups, newest first.
         """
         from .api.backups import backups_list as operation
 
         return await operation.asyncio(
             client=self._client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -3022,22 +3108,27 @@ class BackupsResourceWithRawResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> APIResponse[Backups]:
-        """`client.backups.list`, answering its HTTP response; `parse()` gives its result (`Backups`).
+        """`client.backups.list_page`, answering its HTTP response; `parse()` gives its result (`Backups`).
 
-        Same arguments, retries and exceptions as `client.backups.list`.
+        Same arguments, retries and exceptions as `client.backups.list_page`.
         """
         from .api.backups import backups_list as operation
 
         return self._client.request_response(
             operation,
-            operation._get_kwargs(),
+            operation._get_kwargs(
+                limit=limit,
+                cursor=cursor,
+            ),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -3075,22 +3166,27 @@ class AsyncBackupsResourceWithRawResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    async def list(
+    async def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncAPIResponse[Backups]:
-        """`client.backups.list`, answering its HTTP response; `await parse()` gives its result (`Backups`).
+        """`client.backups.list_page`, answering its HTTP response; `await parse()` gives its result (`Backups`).
 
-        Same arguments, retries and exceptions as `client.backups.list`.
+        Same arguments, retries and exceptions as `client.backups.list_page`.
         """
         from .api.backups import backups_list as operation
 
         return await self._client.request_response(
             operation,
-            operation._get_kwargs(),
+            operation._get_kwargs(
+                limit=limit,
+                cursor=cursor,
+            ),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
@@ -3128,16 +3224,18 @@ class BackupsResourceWithStreamingResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> ResponseContextManager[APIResponse[Backups]]:
-        """`client.backups.list`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backups`).
+        """`client.backups.list_page`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`Backups`).
 
-        Same arguments, retries and exceptions as `client.backups.list`.
+        Same arguments, retries and exceptions as `client.backups.list_page`.
         """
         from .api.backups import backups_list as operation
 
@@ -3145,7 +3243,10 @@ class BackupsResourceWithStreamingResponse:
         return ResponseContextManager(
             lambda: client.request_response(
                 operation,
-                operation._get_kwargs(),
+                operation._get_kwargs(
+                    limit=limit,
+                    cursor=cursor,
+                ),
                 timeout=timeout,
                 max_retries=max_retries,
                 extra_headers=extra_headers,
@@ -3189,16 +3290,18 @@ class AsyncBackupsResourceWithStreamingResponse:
         """Bind the operations to `client`."""
         self._client = client
 
-    def list(
+    def list_page(
         self,
         *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncResponseContextManager[AsyncAPIResponse[Backups]]:
-        """`client.backups.list`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backups`).
+        """`client.backups.list_page`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`Backups`).
 
-        Same arguments, retries and exceptions as `client.backups.list`.
+        Same arguments, retries and exceptions as `client.backups.list_page`.
         """
         from .api.backups import backups_list as operation
 
@@ -3206,7 +3309,10 @@ class AsyncBackupsResourceWithStreamingResponse:
         return AsyncResponseContextManager(
             lambda: client.request_response(
                 operation,
-                operation._get_kwargs(),
+                operation._get_kwargs(
+                    limit=limit,
+                    cursor=cursor,
+                ),
                 timeout=timeout,
                 max_retries=max_retries,
                 extra_headers=extra_headers,
@@ -3388,7 +3494,7 @@ class BackupApiClient(SyncAPIClient):
         read only as the block asks for it; leaving the block closes the connection.
 
         ```python
-        with client.with_streaming_response.backups.list() as response:
+        with client.with_streaming_response.backups.list_page() as response:
             for line in response.iter_lines():
                 print(line)
         ```
@@ -3473,7 +3579,7 @@ class AsyncBackupApiClient(AsyncAPIClient):
         read only as the block asks for it; leaving the block closes the connection.
 
         ```python
-        async with client.with_streaming_response.backups.list() as response:
+        async with client.with_streaming_response.backups.list_page() as response:
             async for line in response.iter_lines():
                 print(line)
         ```

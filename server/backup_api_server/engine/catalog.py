@@ -20,9 +20,15 @@ from ..storage.store import BackupStore
 from .identity import timestamp_of
 from .journal import CreationJournal, Outcome
 
-__all__ = ["Catalog"]
+__all__ = ["Catalog", "list_order_key"]
 
 logger = logging.getLogger("backup_api_server")
+
+
+def list_order_key(backup_id: str) -> tuple[int, str]:
+    """What the list orders backups by, newest (greatest) first: the time the id was made at,
+    then the id itself. It needs only the id, so it also places an id deleted meanwhile."""
+    return timestamp_of(backup_id), backup_id
 
 
 class Catalog:
@@ -81,7 +87,7 @@ class Catalog:
                 self._report_unlisted(backup_id, f"it is corrupted: {error.detail}")
             except OSError as error:
                 self._report_unlisted(backup_id, f"its metadata cannot be read: {error}")
-        backups.sort(key=lambda backup: (timestamp_of(backup.id.root), backup.id.root), reverse=True)
+        backups.sort(key=lambda backup: list_order_key(backup.id.root), reverse=True)
         return backups
 
     def forget(self, backup_id: str) -> None:

@@ -21,7 +21,7 @@ from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationC
 from ..storage.archive import encode_document
 from ..storage.metadata import BackupRecord
 from ..storage.store import BackupStore, LocalDirectoryStore
-from .catalog import Catalog
+from .catalog import Catalog, list_order_key
 from .creation import end_creation, record_start, run_creation
 from .identity import BackupIds, new_backup
 from .jobs import (
@@ -345,6 +345,21 @@ class BackupEngine:
     def list_asset_texts(self) -> list[str]:
         """The local database's asset documents as stored JSON texts, in insertion order."""
         return self.database.list_document_texts()
+
+    def page_asset_texts(self, after: int, limit: int) -> tuple[list[tuple[int, str]], bool]:
+        """Up to `limit` stored JSON texts after position `after` (0: from the first), each with its
+        position, in insertion order; and whether more follow."""
+        return self.database.page_document_texts(after, limit)
+
+    def page_backups(self, before: str | None, limit: int) -> tuple[list[Backup], bool]:
+        """Up to `limit` backups older than the backup `before` (None: from the newest), newest
+        first, as `list_backups` orders them; and whether more follow. `before` need not exist
+        any more: the order is by (timestamp, id), both of which the id holds."""
+        backups = self.list_backups()
+        if before is not None:
+            key = list_order_key(before)
+            backups = [backup for backup in backups if list_order_key(backup.id.root) < key]
+        return backups[:limit], len(backups) > limit
 
     def close(self) -> None:
         """Stop running jobs, wait until every one has ended and cleaned up, close the database

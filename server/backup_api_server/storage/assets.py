@@ -97,6 +97,20 @@ class AssetDatabase:
             rows = self._require_connection().execute("SELECT document FROM assets ORDER BY position")
             return [text for (text,) in rows]
 
+    def page_document_texts(self, after: int, limit: int) -> tuple[list[tuple[int, str]], bool]:
+        """Up to `limit` documents stored after position `after`, in insertion order, each with
+        its position; and whether more follow. A keyset read by rowid: only the page is loaded."""
+        with self._lock:
+            rows = (
+                self._require_connection()
+                .execute(
+                    "SELECT position, document FROM assets WHERE position > ? ORDER BY position LIMIT ?",
+                    (after, limit + 1),
+                )
+                .fetchall()
+            )
+        return [(int(position), text) for position, text in rows[:limit]], len(rows) > limit
+
     def count(self) -> int:
         with self._lock:
             (count,) = self._require_connection().execute("SELECT count(*) FROM assets").fetchone()

@@ -18,7 +18,7 @@ from ..._base_client import (
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.assets import Assets
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "assetsSnapshot"
 IDEMPOTENT = True
@@ -29,11 +29,24 @@ LONG_RUNNING = False
 """`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/assets",
+        "params": params,
     }
 
     return _kwargs
@@ -67,16 +80,23 @@ def _build_response(
 def sync_detailed(
     *,
     client: SyncAPIClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
 ) -> Response[Assets]:
     """List the local assets
 
-     Returns every asset of the local database, in the order they were stored, each document as it was
-    received.
+     Returns the assets of the local database in the order they were stored, each document as it
+    was received, one page at a time: at most `limit` of them. When more follow, the
+    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+    such header.
 
     Args:
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+            a100.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -95,6 +115,11 @@ def sync_detailed(
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
             `--allowed-host`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -103,11 +128,14 @@ def sync_detailed(
 
     Returns:
         Response[Assets]: the answer's status, headers and content, and
-        `parsed`: The local database's assets.
+        `parsed`: A page of the local database's assets.
 
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+    )
 
     response = client.request(
         kwargs,
@@ -125,16 +153,23 @@ def sync_detailed(
 def sync(
     *,
     client: SyncAPIClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
 ) -> Assets:
     """List the local assets
 
-     Returns every asset of the local database, in the order they were stored, each document as it was
-    received.
+     Returns the assets of the local database in the order they were stored, each document as it
+    was received, one page at a time: at most `limit` of them. When more follow, the
+    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+    such header.
 
     Args:
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+            a100.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -153,6 +188,11 @@ def sync(
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
             `--allowed-host`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -160,12 +200,14 @@ def sync(
         APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Assets: The local database's assets.
+        Assets: A page of the local database's assets.
 
     """
 
     return sync_detailed(
         client=client,
+        limit=limit,
+        cursor=cursor,
         timeout=timeout,
         max_retries=max_retries,
         extra_headers=extra_headers,
@@ -175,16 +217,23 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AsyncAPIClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
 ) -> Response[Assets]:
     """List the local assets
 
-     Returns every asset of the local database, in the order they were stored, each document as it was
-    received.
+     Returns the assets of the local database in the order they were stored, each document as it
+    was received, one page at a time: at most `limit` of them. When more follow, the
+    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+    such header.
 
     Args:
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+            a100.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -203,6 +252,11 @@ async def asyncio_detailed(
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
             `--allowed-host`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -211,11 +265,14 @@ async def asyncio_detailed(
 
     Returns:
         Response[Assets]: the answer's status, headers and content, and
-        `parsed`: The local database's assets.
+        `parsed`: A page of the local database's assets.
 
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+    )
 
     response = await client.request(
         kwargs,
@@ -233,16 +290,23 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AsyncAPIClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
 ) -> Assets:
     """List the local assets
 
-     Returns every asset of the local database, in the order they were stored, each document as it was
-    received.
+     Returns the assets of the local database in the order they were stored, each document as it
+    was received, one page at a time: at most `limit` of them. When more follow, the
+    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+    such header.
 
     Args:
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+            a100.
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -261,6 +325,11 @@ async def asyncio(
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
             `--allowed-host`.
+        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+            malformed or was used for another request (type `urn:backup-
+            api:problem:idempotency-key-reused`).
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -268,13 +337,15 @@ async def asyncio(
         APIResponseValidationError: An answer the spec does not describe.
 
     Returns:
-        Assets: The local database's assets.
+        Assets: A page of the local database's assets.
 
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            limit=limit,
+            cursor=cursor,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
