@@ -1,0 +1,84 @@
+"""Cancelling restorations and creations at the edges the other engine tests do not reach: a cancel
+racing the engine's closing, a cancel of a backup still being created, and the restoration handle's
+own cancel. (Found by the mutation run, `mutation/run.py`.)"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from backup_api_server.errors import OperationCancelled, OperationConflict
+from tests.unit.conftest import EngineFactory
+from tests.unit.test_engine import WAIT_SECONDS, PhaseGate, create_completed, make_assets, stored_rows
+
+
+def test_the_restoration_handle_cancels_its_own_restoration(make_engine: EngineFactory) -> None:
+    gate = PhaseGate("restore:insert", occurrence=2)
+    engine = make_engine(step_hook=gate)
+    backup_id = create_completed(engine, make_assets(1_200, prefix="backed-up"))
+    engine.database.put_many(make_assets(10, prefix="original"))
+    rows_before = stored_rows(engine.data_dir)
+    handle = engine.start_restoration(backup_id)
+    gate.wait_reached()
+
+    handle.cancel()
+
+    assert handle.final_status(0).value == "CANCELED"
+    assert engine.restoration_status(backup_id).value == "CANCELED"
+    with pytest.raises(OperationCancelled):
+        handle.wait(0)
+    assert stored_rows(engine.data_dir) == rows_before
+
+
+def test_cancel_restoration_of_a_backup_being_created_is_a_conflict_not_unknown(
+    make_engine: EngineFactory,
+) -> None:
+    gate = PhaseGate("create:write", occurrence=1)
+    engine = make_engine(step_hook=gate)
+    backup_id = engine.start_creation(make_assets(10))
+    gate.wait_reached()
+
+    # The id is known (its creation runs) though nothing is stored yet.
+    with pytest.raises(OperationConflict, match=r"no restoration of backup .* is in progress"):
+        engine.cancel_restoration(backup_id)
+
+    gate.release()
+    assert engine.wait_for_creation(backup_id, WAIT_SECONDS).value == "COMPLETED"
+
+
+def test_a_restoration_cancelled_then_cut_off_by_closing_before_its_next_check_ends_canceled(
+    make_engine: EngineFactory,
+) -> None:
+    """The first stop request decides how the job ends: the cancel, not the close after it."""
+    reached_verify = threading.Event()
+    release = threading.Event()
+    closing: list[threading.Thread] = []
+    engine = None
+
+    def hook(phase: str) -> None:
+        if phase == "restore:verify":
+            reached_verify.set()
+            assert release.wait(WAIT_SECONDS), "never released"
+        elif phase == "restore:cancel-requested":
+            # The cancel is requested; the engine closes before the job looks at its stop event.
+            assert engine is not None
+            closer = threading.Thread(target=engine.close)
+            closing.append(closer)
+            closer.start()
+        elif phase == "engine:closing":
+            release.set()
+
+    engine = make_engine(step_hook=hook)
+    backup_id = create_completed(engine, make_assets(20, prefix="backed-up"))
+    engine.database.put_many(make_assets(5, prefix="original"))
+    rows_before = stored_rows(engine.data_dir)
+    handle = engine.start_restoration(backup_id)
+    assert reached_verify.wait(WAIT_SECONDS)
+
+    engine.cancel_restoration(backup_id)  # raises if the restoration did not end CANCELED
+
+    closing[0].join(WAIT_SECONDS)
+    assert handle.final_status(0).value == "CANCELED"
+    assert (handle.failure_detail() or "").endswith("cancelled")
+    assert stored_rows(engine.data_dir) == rows_before
