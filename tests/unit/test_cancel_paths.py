@@ -4,11 +4,17 @@ own cancel. (Found by the mutation run, `mutation/run.py`.)"""
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from backup_api_server.errors import OperationCancelled, OperationConflict
+from backup_api_server.storage import assets as assets_module
+from backup_api_server.storage import store as store_module
 from tests.unit.conftest import EngineFactory
 from tests.unit.test_engine import WAIT_SECONDS, PhaseGate, create_completed, make_assets, stored_rows
 
@@ -82,3 +88,108 @@ def test_a_restoration_cancelled_then_cut_off_by_closing_before_its_next_check_e
     assert handle.final_status(0).value == "CANCELED"
     assert (handle.failure_detail() or "").endswith("cancelled")
     assert stored_rows(engine.data_dir) == rows_before
+
+
+def test_a_creation_cancelled_then_cut_off_by_closing_before_its_next_check_ends_canceled(
+    make_engine: EngineFactory,
+) -> None:
+    """As for restorations: the cancel came first, so the creation ends CANCELED, not FAILED."""
+    reached_write = threading.Event()
+    release = threading.Event()
+    closing: list[threading.Thread] = []
+    engine = None
+
+    def hook(phase: str) -> None:
+        if phase == "create:write" and not reached_write.is_set():
+            reached_write.set()
+            assert release.wait(WAIT_SECONDS), "never released"
+        elif phase == "create:cancel-requested":
+            assert engine is not None
+            closer = threading.Thread(target=engine.close)
+            closing.append(closer)
+            closer.start()
+        elif phase == "engine:closing":
+            release.set()
+
+    engine = make_engine(step_hook=hook)
+    backup_id = engine.start_creation(make_assets(20))
+    assert reached_write.wait(WAIT_SECONDS)
+
+    engine.cancel_creation(backup_id)  # raises if the creation did not end CANCELED
+
+    closing[0].join(WAIT_SECONDS)
+    restarted = make_engine()
+    assert restarted.creation_status(backup_id).value == "CANCELED"
+    assert restarted.list_backups() == []
+
+
+def hold_first_fsync(
+    monkeypatch: pytest.MonkeyPatch, module: Any, when: Callable[[Path], bool] = lambda _: True
+) -> tuple[threading.Event, threading.Event]:
+    """Make the first `module.fsync_directory(directory)` for which `when(directory)` holds wait
+    until released: a job held past its last cancellation check. Returns (reached, release)."""
+    real = module.fsync_directory
+    reached, release = threading.Event(), threading.Event()
+
+    def held(directory: Path) -> None:
+        if when(directory) and not reached.is_set():
+            reached.set()
+            assert release.wait(WAIT_SECONDS), "never released"
+        real(directory)
+
+    monkeypatch.setattr(module, "fsync_directory", held)
+    return reached, release
+
+
+def test_a_restoration_cancelled_after_its_last_check_completes_and_the_cancel_says_so(
+    make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cancel_requested = threading.Event()
+    engine = make_engine(
+        step_hook=lambda phase: phase == "restore:cancel-requested" and cancel_requested.set()
+    )
+    backup_id = create_completed(engine, make_assets(20, prefix="backed-up"))
+    # The swap's directory fsync comes after the renames: the restoration can no longer stop.
+    reached, release = hold_first_fsync(monkeypatch, assets_module)
+    handle = engine.start_restoration(backup_id)
+    assert reached.wait(WAIT_SECONDS)
+    releaser = threading.Thread(target=lambda: cancel_requested.wait(WAIT_SECONDS) and release.set())
+    releaser.start()
+
+    with pytest.raises(
+        OperationConflict,
+        match=rf"^restoration of backup {re.escape(backup_id)} ended COMPLETED before it could be cancelled$",
+    ):
+        engine.cancel_restoration(backup_id)
+
+    releaser.join(WAIT_SECONDS)
+    assert handle.final_status(0).value == "COMPLETED"
+    assert engine.list_assets() == make_assets(20, prefix="backed-up")
+
+
+def test_a_creation_cancelled_after_its_last_check_completes_and_the_cancel_says_so(
+    make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cancel_requested = threading.Event()
+    engine = make_engine(
+        step_hook=lambda phase: phase == "create:cancel-requested" and cancel_requested.set()
+    )
+    # The store's directory fsync after the archive's rename comes after the creation's last check.
+    # (The journal fsyncs its own directory through the same function.)
+    reached, release = hold_first_fsync(
+        monkeypatch, store_module, lambda directory: any(directory.glob("*.jsonl.zst"))
+    )
+    backup_id = engine.start_creation(make_assets(5))
+    assert reached.wait(WAIT_SECONDS)
+    releaser = threading.Thread(target=lambda: cancel_requested.wait(WAIT_SECONDS) and release.set())
+    releaser.start()
+
+    with pytest.raises(
+        OperationConflict,
+        match=rf"^creation of backup {re.escape(backup_id)} ended COMPLETED before it could be cancelled$",
+    ):
+        engine.cancel_creation(backup_id)
+
+    releaser.join(WAIT_SECONDS)
+    assert engine.creation_status(backup_id).value == "COMPLETED"
+    assert [backup.id.root for backup in engine.list_backups()] == [backup_id]
