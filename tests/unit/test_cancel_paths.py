@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from backup_api_server.errors import OperationCancelled, OperationConflict
+from backup_api_server.errors import EngineError, OperationCancelled, OperationConflict
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import store as store_module
 from tests.unit.conftest import EngineFactory
@@ -193,3 +193,43 @@ def test_a_creation_cancelled_after_its_last_check_completes_and_the_cancel_says
     releaser.join(WAIT_SECONDS)
     assert engine.creation_status(backup_id).value == "COMPLETED"
     assert [backup.id.root for backup in engine.list_backups()] == [backup_id]
+
+
+def test_a_restoration_ends_at_100_percent_only_when_it_completes(make_engine: EngineFactory) -> None:
+    # The empty backup's restoration reaches the insert step once, the other's second batch is the 3rd.
+    gate = PhaseGate("restore:insert", occurrence=3)
+    engine = make_engine(step_hook=gate)
+    empty = create_completed(engine, [])
+    backup_id = create_completed(engine, make_assets(1_200, prefix="backed-up"))
+
+    # Nothing to insert publishes no progress: completing is what says 100.
+    engine.restore(empty)
+    assert engine.restoration_status(empty).percentage == 100.0
+
+    handle = engine.start_restoration(backup_id)
+    gate.wait_reached()
+    progress = handle.status().percentage
+    engine.cancel_restoration(backup_id)
+    # A cancelled restoration keeps the progress it had made.
+    assert progress is not None and 0.0 < progress < 100.0
+    assert handle.final_status(0).percentage == progress
+
+
+def test_a_restoration_whose_thread_cannot_start_says_so_even_without_a_message(
+    make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(3))
+    real_start = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        if thread.name.startswith("restore "):
+            raise RuntimeError()
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+
+    with pytest.raises(EngineError, match=r"^restore: could not start: RuntimeError$"):
+        engine.start_restoration(backup_id)
+    status = engine.restoration_status(backup_id)
+    assert (status.value.value, status.percentage) == ("FAILED", 0.0)
