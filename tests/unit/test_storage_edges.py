@@ -27,7 +27,7 @@ from backup_api_server.errors import (
 from backup_api_server.storage import archive as archive_module
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import database_files as database_files_module
-from backup_api_server.storage.archive import ArchivedDocument, ArchiveReader
+from backup_api_server.storage.archive import ArchivedDocument, ArchiveReader, ArchiveWriter, encode_document
 from backup_api_server.storage.assets import AssetDatabase, ReplacementDatabase
 from backup_api_server.storage.database_files import DATABASE_NAME, PREVIOUS_SUFFIX
 from backup_api_server.storage.store import LocalDirectoryStore
@@ -328,3 +328,55 @@ def test_a_cleanup_that_fails_after_the_swap_is_durable_does_not_fail_the_restor
     assert failed == [data_dir]
     assert engine.restoration_status(backup_id).value == "COMPLETED"
     assert engine.list_assets() == make_assets(30, prefix="backed-up")
+
+
+# Documents, the archive writer, the database and the store's own checks
+
+
+@pytest.mark.parametrize("document", [{"id": 1}, {"name": "no id"}, ["a", "list"]])
+def test_only_objects_with_a_string_id_are_asset_documents(document: Any) -> None:
+    with pytest.raises(ValueError, match=r"^an asset document must be a JSON object with a string 'id'$"):
+        encode_document(document)
+
+
+def test_a_document_that_is_not_json_is_refused() -> None:
+    with pytest.raises(ValueError, match="JSON compliant"):
+        encode_document({"id": "a", "weight": float("nan")})
+
+
+def test_the_archive_carries_zstd_checksums_and_closing_twice_adds_nothing() -> None:
+    destination = io.BytesIO()
+    writer = ArchiveWriter(destination)
+    writer.write_lines(['{"id":"a"}'])
+    writer.close()
+    closed = destination.getvalue()
+    writer.close()
+
+    assert destination.getvalue() == closed
+    assert writer.bytes_written == len(closed)
+    assert zstandard.get_frame_parameters(closed).has_checksum
+
+
+def test_the_database_makes_its_data_directory_and_closes_twice(tmp_path: Path) -> None:
+    database = AssetDatabase(tmp_path / "not" / "yet" / "there")
+    database.put({"id": "a"})
+    database.close()
+    database.close()
+
+    with pytest.raises(RuntimeError, match=r"^the asset database is closed$"):
+        database.count()
+
+
+def test_the_store_never_opens_an_archive_without_its_metadata_or_under_an_invalid_id(
+    tmp_path: Path,
+) -> None:
+    store = LocalDirectoryStore(tmp_path / "backups")
+    (store.root / "1.0.0_2.jsonl.zst").write_bytes(b"an archive whose metadata was never committed")
+    (store.root / "not an id.jsonl.zst").write_bytes(b"archive")
+    (store.root / "not an id.json").write_bytes(b"{}")
+
+    for backup_id in ("1.0.0_2", "not an id"):
+        with pytest.raises(BackupNotFound, match=rf"^backup {backup_id} not found$"):
+            store.open_archive(backup_id)
+        with pytest.raises(BackupNotFound):
+            store.read_record(backup_id)
