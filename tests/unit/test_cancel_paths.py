@@ -141,19 +141,32 @@ def hold_first_fsync(
     return reached, release
 
 
+def on_phase(name: str, event: threading.Event) -> Callable[[str], None]:
+    """A step hook that sets `event` when the phase `name` is reached."""
+
+    def hook(phase: str) -> None:
+        if phase == name:
+            event.set()
+
+    return hook
+
+
+def release_once(requested: threading.Event, release: threading.Event) -> None:
+    if requested.wait(WAIT_SECONDS):
+        release.set()
+
+
 def test_a_restoration_cancelled_after_its_last_check_completes_and_the_cancel_says_so(
     make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cancel_requested = threading.Event()
-    engine = make_engine(
-        step_hook=lambda phase: phase == "restore:cancel-requested" and cancel_requested.set()
-    )
+    engine = make_engine(step_hook=on_phase("restore:cancel-requested", cancel_requested))
     backup_id = create_completed(engine, make_assets(20, prefix="backed-up"))
     # The swap's directory fsync comes after the renames: the restoration can no longer stop.
     reached, release = hold_first_fsync(monkeypatch, assets_module)
     handle = engine.start_restoration(backup_id)
     assert reached.wait(WAIT_SECONDS)
-    releaser = threading.Thread(target=lambda: cancel_requested.wait(WAIT_SECONDS) and release.set())
+    releaser = threading.Thread(target=release_once, args=(cancel_requested, release))
     releaser.start()
 
     with pytest.raises(
@@ -171,9 +184,7 @@ def test_a_creation_cancelled_after_its_last_check_completes_and_the_cancel_says
     make_engine: EngineFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cancel_requested = threading.Event()
-    engine = make_engine(
-        step_hook=lambda phase: phase == "create:cancel-requested" and cancel_requested.set()
-    )
+    engine = make_engine(step_hook=on_phase("create:cancel-requested", cancel_requested))
     # The store's directory fsync after the archive's rename comes after the creation's last check.
     # (The journal fsyncs its own directory through the same function.)
     reached, release = hold_first_fsync(
@@ -181,7 +192,7 @@ def test_a_creation_cancelled_after_its_last_check_completes_and_the_cancel_says
     )
     backup_id = engine.start_creation(make_assets(5))
     assert reached.wait(WAIT_SECONDS)
-    releaser = threading.Thread(target=lambda: cancel_requested.wait(WAIT_SECONDS) and release.set())
+    releaser = threading.Thread(target=release_once, args=(cancel_requested, release))
     releaser.start()
 
     with pytest.raises(
