@@ -736,7 +736,11 @@ def test_swap_whose_undoing_fails_too_leaves_the_database_closed_until_reopened(
 
     monkeypatch.setattr(database_files_module, "move_database_files", move_database_files)
 
-    with pytest.raises(EngineError, match=r"\(injected\); undoing the swap failed too \(.*\(undo\)\)"):
+    with pytest.raises(
+        EngineError,
+        match=r"\(injected\); undoing the swap failed too \(.*\(undo\)\): the asset database "
+        r"stays closed until it is opened again, which finishes or undoes the swap$",
+    ):
         engine.restore(backup_id)
 
     # No connection was opened on the half-swapped files (one could create an empty database).

@@ -149,7 +149,7 @@ class BackupEngine:
                 # a worker that exists could take it meanwhile: then it runs as usual.
                 if job.claim():
                     self._creations.forget(job.backup_id)
-                    failure = EngineError(f"create: could not start: {error or type(error).__name__}")
+                    failure = EngineError(f"create: could not start: {str(error) or type(error).__name__}")
                     end_creation(job, failure, BackupStatusEnum.FAILED, self._journal)
                     raise failure from error
 

@@ -35,7 +35,7 @@ def start_thread(job: Job, run: Callable[[], None]) -> None:
         job.thread.start()
     except BaseException as error:
         job.thread = None
-        job.error = EngineError(f"restore: could not start: {error or type(error).__name__}")
+        job.error = EngineError(f"restore: could not start: {str(error) or type(error).__name__}")
         job.publish(BackupStatusEnum.FAILED, job.status.percentage)
         raise job.error from error
 

@@ -66,7 +66,7 @@ def step(name: str) -> Iterator[None]:
         raise error.with_step(name) from error
     except Exception as error:
         kind = InsufficientStorage if _is_disk_full(error) else EngineError
-        raise kind(f"{name}: {error or type(error).__name__}") from error
+        raise kind(f"{name}: {str(error) or type(error).__name__}") from error
 
 
 def raise_if_cancelled(cancel: threading.Event) -> None:

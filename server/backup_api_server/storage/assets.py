@@ -203,8 +203,8 @@ class AssetDatabase:
                 _undo_swap(self.path, previous, replacement.path, replaced=replaced)
             except BaseException as undo_error:
                 raise EngineError(
-                    f"{error or type(error).__name__}; undoing the swap failed too "
-                    f"({undo_error or type(undo_error).__name__}): the asset database stays "
+                    f"{str(error) or type(error).__name__}; undoing the swap failed too "
+                    f"({str(undo_error) or type(undo_error).__name__}): the asset database stays "
                     "closed until it is opened again, which finishes or undoes the swap"
                 ) from error
             self._connection = self._connect()

@@ -1,0 +1,382 @@
+"""The storage layer at edges the scenario tests do not reach: the archive reader's refusals and what
+they say, the replacement database and the swap refused, cancelled or failing at each step, and a
+store racing another remover. (Found by the mutation run, `mutation/run.py`.)"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zstandard
+
+from backup_api_server.errors import (
+    BackupCorrupted,
+    BackupNotFound,
+    EngineError,
+    OperationCancelled,
+    OperationConflict,
+)
+from backup_api_server.storage import archive as archive_module
+from backup_api_server.storage import assets as assets_module
+from backup_api_server.storage import database_files as database_files_module
+from backup_api_server.storage.archive import ArchivedDocument, ArchiveReader, ArchiveWriter, encode_document
+from backup_api_server.storage.assets import AssetDatabase, ReplacementDatabase
+from backup_api_server.storage.database_files import DATABASE_NAME, PREVIOUS_SUFFIX
+from backup_api_server.storage.store import LocalDirectoryStore
+from tests.unit.conftest import EngineFactory
+from tests.unit.test_engine import (
+    DATA_DIR_FILES,
+    create_completed,
+    fail_fsync_when,
+    files_under,
+    make_assets,
+    stored_rows,
+)
+from tests.unit.test_store import write_backup
+
+
+def test_a_swap_undone_while_every_directory_fsync_fails_still_puts_the_previous_database_back(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(30, prefix="backed-up"))
+    engine.database.put_many(make_assets(7, prefix="original"))
+    rows_before = stored_rows(data_dir)
+    documents_before = engine.list_assets()
+    failed = fail_fsync_when(monkeypatch, assets_module, lambda _: True)
+
+    # The undo's own fsync is best effort: only the swap's failure is reported.
+    with pytest.raises(EngineError, match=r"Input/output error \(injected\)$"):
+        engine.restore(backup_id)
+
+    assert len(failed) == 2  # the swap's, then the undo's
+    assert engine.list_assets() == documents_before  # open again, on the previous database
+    assert stored_rows(data_dir) == rows_before
+    assert files_under(data_dir) == DATA_DIR_FILES
+
+
+def test_a_swap_that_fails_before_renaming_never_puts_a_stale_previous_copy_in_place(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(30, prefix="backed-up"))
+    engine.database.put_many(make_assets(7, prefix="original"))
+    documents_before = engine.list_assets()
+    # A stale previous copy that cannot be removed: the swap fails before any rename.
+    previous = data_dir / (DATABASE_NAME + PREVIOUS_SUFFIX)
+    previous.write_bytes(b"a stale copy, not a database")
+    real_remove = database_files_module.remove_database_files
+
+    def remove_database_files(path: Path) -> None:
+        if path == previous:
+            raise PermissionError(13, "Permission denied (injected)")
+        real_remove(path)
+
+    monkeypatch.setattr(database_files_module, "remove_database_files", remove_database_files)
+
+    with pytest.raises(EngineError, match=r"Permission denied \(injected\)"):
+        engine.restore(backup_id)
+
+    assert engine.list_assets() == documents_before
+    assert previous.read_bytes() == b"a stale copy, not a database"
+
+
+@pytest.fixture
+def local_store(tmp_path: Path) -> LocalDirectoryStore:
+    store = LocalDirectoryStore(tmp_path / "backups")
+    write_backup(store, "1.0.0_1", b"archive bytes")
+    return store
+
+
+def test_delete_of_a_backup_whose_archive_another_remover_took_first_succeeds(
+    local_store: LocalDirectoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = local_store._require_committed
+
+    def checked_then_archive_removed(backup_id: str) -> None:
+        checked(backup_id)
+        local_store._archive_path(backup_id).unlink()
+
+    monkeypatch.setattr(local_store, "_require_committed", checked_then_archive_removed)
+
+    local_store.delete("1.0.0_1")
+
+    assert local_store.list_ids() == []
+    assert sorted(path.name for path in local_store.root.iterdir()) == []
+
+
+def test_delete_of_a_backup_whose_metadata_another_remover_took_first_is_not_found(
+    local_store: LocalDirectoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = local_store._require_committed
+
+    def checked_then_metadata_removed(backup_id: str) -> None:
+        checked(backup_id)
+        local_store._metadata_path(backup_id).unlink()
+
+    monkeypatch.setattr(local_store, "_require_committed", checked_then_metadata_removed)
+
+    with pytest.raises(BackupNotFound, match=r"^backup 1\.0\.0_1 not found$"):
+        local_store.delete("1.0.0_1")
+
+
+def test_open_archive_of_a_backup_whose_archive_another_remover_took_first_is_not_found(
+    local_store: LocalDirectoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = local_store._require_committed
+
+    def checked_then_archive_removed(backup_id: str) -> None:
+        checked(backup_id)
+        local_store._archive_path(backup_id).unlink()
+
+    monkeypatch.setattr(local_store, "_require_committed", checked_then_archive_removed)
+
+    with pytest.raises(BackupNotFound, match=r"^backup 1\.0\.0_1 not found$"):
+        local_store.open_archive("1.0.0_1")
+
+
+# The archive reader
+
+
+def jsonl(*ids: str) -> bytes:
+    return b"".join(b'{"id":"%s"}\n' % identifier.encode() for identifier in ids)
+
+
+def reader_of(stored: bytes | list[bytes], expected: bytes | None = None, **options: Any) -> ArchiveReader:
+    """A reader of `stored` (or of each item of a list on successive opens) that expects the
+    checksum of `expected` (default: of `stored`)."""
+    versions = stored if isinstance(stored, list) else [stored]
+    opened = iter([*versions, *[versions[-1]] * 10])
+    expected_sha256 = hashlib.sha256(versions[0] if expected is None else expected).hexdigest()
+    return ArchiveReader(lambda: io.BytesIO(next(opened)), expected_sha256=expected_sha256, **options)
+
+
+def read_ids(reader: ArchiveReader, batch_size: int = 1) -> list[str]:
+    return [document.id for batch in reader.batches(batch_size) for document in batch]
+
+
+def test_an_archive_that_does_not_match_its_checksum_yields_nothing() -> None:
+    archived = zstandard.ZstdCompressor().compress(jsonl("a", "b"))
+    other = zstandard.ZstdCompressor().compress(jsonl("x", "y"))  # decodes fine, but is not it
+    batches = reader_of(other, expected=archived).batches(1)
+
+    with pytest.raises(BackupCorrupted, match=r"^sha256 mismatch: expected \w+, stored bytes have \w+$"):
+        next(batches)
+
+
+def test_the_size_check_counts_every_chunk_of_a_large_archive() -> None:
+    stored = os.urandom(archive_module.READ_CHUNK_BYTES * 2 + 12_345)  # never decoded: verify only
+    reader_of(stored, expected_bytes=len(stored)).verify()
+
+    with pytest.raises(BackupCorrupted, match=rf"^archive has {len(stored)} bytes, its metadata says 7$"):
+        reader_of(stored, expected_bytes=7).verify()
+
+
+def test_verification_stops_when_cancelled() -> None:
+    cancel = threading.Event()
+    cancel.set()
+
+    with pytest.raises(OperationCancelled, match=r"^cancelled$"):
+        reader_of(zstandard.ZstdCompressor().compress(jsonl("a"))).verify(cancel)
+
+
+def test_an_archive_of_several_zstd_frames_decodes_whole() -> None:
+    compressor = zstandard.ZstdCompressor()
+    stored = compressor.compress(jsonl("a", "b")) + compressor.compress(jsonl("c"))
+
+    assert read_ids(reader_of(stored, expected_count=3)) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected_count", "message"),
+    [
+        (jsonl("a") + b'{"id":"b"}', None, r"^line 2 is truncated$"),
+        (jsonl("a") + b"not json\n", None, r"^line 2 is not JSON: Expecting value: line 1 column 1"),
+        (b'["a list"]\n', None, r"^line 1 is not an asset document with a string id$"),
+        (jsonl("a", "b"), 3, r"^archive holds 2 documents, its metadata says 3$"),
+    ],
+)
+def test_an_archive_whose_content_is_wrong_is_refused_and_says_why(
+    content: bytes, expected_count: int | None, message: str
+) -> None:
+    reader = reader_of(zstandard.ZstdCompressor().compress(content), expected_count=expected_count)
+
+    with pytest.raises(BackupCorrupted, match=message):
+        read_ids(reader, batch_size=10)
+
+
+def test_an_archive_that_does_not_decompress_is_refused_and_says_why() -> None:
+    with pytest.raises(BackupCorrupted, match=r"^archive does not decompress: \S"):
+        read_ids(reader_of(b"these bytes were never compressed"))
+
+
+def test_an_archive_that_changes_after_verification_is_refused_and_says_why() -> None:
+    archived = zstandard.ZstdCompressor().compress(jsonl("a", "b"))
+    changed = zstandard.ZstdCompressor().compress(jsonl("a", "c"))
+
+    with pytest.raises(
+        BackupCorrupted,
+        match=r"^sha256 mismatch: expected \w+, the bytes decoded have \w+ "
+        r"\(the archive changed after it was verified\)$",
+    ):
+        read_ids(reader_of([archived, changed]))
+
+
+# The replacement database and the swap
+
+
+def test_a_replacement_database_can_be_discarded_twice_and_then_refuses_use(tmp_path: Path) -> None:
+    replacement = ReplacementDatabase(tmp_path / "assets.db.restoring")
+    replacement.discard()
+    replacement.discard()
+
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(RuntimeError, match=r"^the replacement database is already finished$"):
+        replacement.insert([ArchivedDocument("a", '{"id":"a"}')])
+
+
+def test_the_integrity_check_stops_when_cancelled(tmp_path: Path) -> None:
+    replacement = ReplacementDatabase(tmp_path / "assets.db.restoring")
+    # Enough rows that the check runs well past the steps between two looks at `cancel`.
+    replacement.insert(ArchivedDocument(f"a-{index}", f'{{"id":"a-{index}"}}') for index in range(20_000))
+    cancel = threading.Event()
+    cancel.set()
+
+    with pytest.raises(OperationCancelled, match=r"^cancelled$"):
+        replacement.finish(cancel)
+    assert not replacement.finished
+    replacement.discard()
+
+
+@contextlib.contextmanager
+def finished_replacement(database: AssetDatabase) -> Iterator[ReplacementDatabase]:
+    with database.build_replacement() as replacement:
+        replacement.insert([ArchivedDocument("new", '{"id":"new"}')])
+        replacement.finish(threading.Event())
+        yield replacement
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[AssetDatabase]:
+    database = AssetDatabase(tmp_path)
+    database.put_many([{"id": "old-1"}, {"id": "old-2"}])
+    yield database
+    database.close()
+
+
+def test_swap_in_refuses_an_unfinished_replacement(database: AssetDatabase) -> None:
+    with database.build_replacement() as replacement:
+        with pytest.raises(RuntimeError, match=r"^the replacement database was not finished$"):
+            database.swap_in(replacement, threading.Event())
+    assert database.list_documents() == [{"id": "old-1"}, {"id": "old-2"}]
+
+
+def test_swap_in_is_refused_while_a_snapshot_is_read(database: AssetDatabase) -> None:
+    with database.snapshot(), finished_replacement(database) as replacement:
+        with pytest.raises(OperationConflict, match=r"^a snapshot of the asset database is being read$"):
+            database.swap_in(replacement, threading.Event())
+    assert database.list_documents() == [{"id": "old-1"}, {"id": "old-2"}]
+
+
+def test_swap_in_cancelled_before_it_starts_renames_nothing(database: AssetDatabase) -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with finished_replacement(database) as replacement:
+        with pytest.raises(OperationCancelled, match=r"^cancelled$"):
+            database.swap_in(replacement, cancel)
+    assert database.list_documents() == [{"id": "old-1"}, {"id": "old-2"}]
+
+
+def test_swap_in_is_refused_while_a_reader_keeps_the_log_even_when_it_could_be_checkpointed(
+    database: AssetDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database_files_module, "BUSY_TIMEOUT_SECONDS", 0.1)
+    reader = sqlite3.connect(database.path, isolation_level=None)
+    try:
+        # The reader's snapshot is the newest: every frame can be copied, but the log cannot be
+        # emptied while it reads (SQLite answers busy with every frame checkpointed).
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM assets").fetchone()
+        with finished_replacement(database) as replacement:
+            with pytest.raises(OperationConflict, match=r"^the asset database is busy; try again$"):
+                database.swap_in(replacement, threading.Event())
+    finally:
+        reader.close()
+    assert database.list_documents() == [{"id": "old-1"}, {"id": "old-2"}]
+
+
+def test_a_cleanup_that_fails_after_the_swap_is_durable_does_not_fail_the_restore(
+    make_engine: EngineFactory, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine()
+    backup_id = create_completed(engine, make_assets(30, prefix="backed-up"))
+    engine.database.put_many(make_assets(7, prefix="original"))
+    previous = data_dir / (DATABASE_NAME + PREVIOUS_SUFFIX)
+    # Only the clean-up's fsync fails (the swap's own one runs while the previous copy exists).
+    failed = fail_fsync_when(monkeypatch, assets_module, lambda _: not previous.exists())
+
+    engine.restore(backup_id)
+
+    assert failed == [data_dir]
+    assert engine.restoration_status(backup_id).value == "COMPLETED"
+    assert engine.list_assets() == make_assets(30, prefix="backed-up")
+
+
+# Documents, the archive writer, the database and the store's own checks
+
+
+@pytest.mark.parametrize("document", [{"id": 1}, {"name": "no id"}, ["a", "list"]])
+def test_only_objects_with_a_string_id_are_asset_documents(document: Any) -> None:
+    with pytest.raises(ValueError, match=r"^an asset document must be a JSON object with a string 'id'$"):
+        encode_document(document)
+
+
+def test_a_document_that_is_not_json_is_refused() -> None:
+    with pytest.raises(ValueError, match="JSON compliant"):
+        encode_document({"id": "a", "weight": float("nan")})
+
+
+def test_the_archive_carries_zstd_checksums_and_closing_twice_adds_nothing() -> None:
+    destination = io.BytesIO()
+    writer = ArchiveWriter(destination)
+    writer.write_lines(['{"id":"a"}'])
+    writer.close()
+    closed = destination.getvalue()
+    writer.close()
+
+    assert destination.getvalue() == closed
+    assert writer.bytes_written == len(closed)
+    assert zstandard.get_frame_parameters(closed).has_checksum
+
+
+def test_the_database_makes_its_data_directory_and_closes_twice(tmp_path: Path) -> None:
+    database = AssetDatabase(tmp_path / "not" / "yet" / "there")
+    database.put({"id": "a"})
+    database.close()
+    database.close()
+
+    with pytest.raises(RuntimeError, match=r"^the asset database is closed$"):
+        database.count()
+
+
+def test_the_store_never_opens_an_archive_without_its_metadata_or_under_an_invalid_id(
+    tmp_path: Path,
+) -> None:
+    store = LocalDirectoryStore(tmp_path / "backups")
+    (store.root / "1.0.0_2.jsonl.zst").write_bytes(b"an archive whose metadata was never committed")
+    (store.root / "not an id.jsonl.zst").write_bytes(b"archive")
+    (store.root / "not an id.json").write_bytes(b"{}")
+
+    for backup_id in ("1.0.0_2", "not an id"):
+        with pytest.raises(BackupNotFound, match=rf"^backup {backup_id} not found$"):
+            store.open_archive(backup_id)
+        with pytest.raises(BackupNotFound):
+            store.read_record(backup_id)
