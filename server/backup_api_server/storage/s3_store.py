@@ -384,24 +384,36 @@ class _MultipartWriter(io.RawIOBase):
         return True
 
     def write(self, data: Any) -> int:
-        chunk = bytes(data)
-        self._buffer += chunk
-        self.size += len(chunk)
-        while len(self._buffer) >= self._store._part_bytes:
-            part = bytes(self._buffer[: self._store._part_bytes])
-            del self._buffer[: self._store._part_bytes]
-            self._upload_part(part)
-        return len(chunk)
+        chunk = memoryview(data).cast("B")
+        part_bytes = self._store._part_bytes
+        written = 0
+        while written < len(chunk):
+            # The buffer fills to exactly one part and is itself the part's body, never copied:
+            # with boto3's own imports, what a creation through S3 adds to one through the data
+            # directory stays near one part.
+            room = part_bytes - len(self._buffer)
+            self._buffer += chunk[written : written + room]
+            written += min(room, len(chunk) - written)
+            if len(self._buffer) == part_bytes:
+                part, self._buffer = self._buffer, bytearray()
+                self._upload_part(part)
+        self.size += written
+        return written
 
-    def _upload_part(self, body: bytes) -> None:
+    def _upload_part(self, body: bytes | bytearray) -> None:
         client, bucket = self._store._client, self._store.location.bucket
         if self._upload_id is None:
             with self._store._request("start multipart upload", self._key):
                 self._upload_id = client.create_multipart_upload(Bucket=bucket, Key=self._key)["UploadId"]
         number = len(self._parts) + 1
         with self._store._request(f"upload part {number}", self._key):
+            # botocore takes a bytearray as it takes bytes (its stubs name only bytes).
             answer = client.upload_part(
-                Bucket=bucket, Key=self._key, UploadId=self._upload_id, PartNumber=number, Body=body
+                Bucket=bucket,
+                Key=self._key,
+                UploadId=self._upload_id,
+                PartNumber=number,
+                Body=cast(bytes, body),
             )
         self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
 
@@ -410,7 +422,7 @@ class _MultipartWriter(io.RawIOBase):
             self._store._put_new(self._key, bytes(self._buffer))
         else:
             if self._buffer:
-                self._upload_part(bytes(self._buffer))
+                self._upload_part(self._buffer)
             with self._store._request("complete multipart upload", self._key):
                 self._store._client.complete_multipart_upload(
                     Bucket=self._store.location.bucket,
