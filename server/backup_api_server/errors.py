@@ -27,6 +27,7 @@ __all__ = [
     "InsufficientStorage",
     "OperationCancelled",
     "OperationConflict",
+    "StoreUnavailable",
     "TooManyRequests",
 ]
 
@@ -68,6 +69,11 @@ class OperationCancelled(EngineError):
 class InsufficientStorage(EngineError):
     """The disk (or quota) the data directory or the backups live on is full; what the operation
     had started was undone."""
+
+
+class StoreUnavailable(EngineError):
+    """The backup store (an object store) failed a request after its retries: unreachable, or
+    answering errors. Nothing was changed; the same request may succeed later."""
 
 
 class TooManyRequests(EngineError):

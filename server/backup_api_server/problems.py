@@ -22,6 +22,7 @@ PROBLEM_TYPES: dict[int, str] = {
     422: "urn:backup-api:problem:validation-failed",
     429: "urn:backup-api:problem:too-many-requests",
     500: "urn:backup-api:problem:internal-error",
+    503: "urn:backup-api:problem:store-unavailable",
     507: "urn:backup-api:problem:insufficient-storage",
 }
 

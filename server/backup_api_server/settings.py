@@ -45,6 +45,8 @@ RETRY_AFTER_MAX_SECONDS = 60
 # naming the request. Timeouts are per connection and per read, not per object, so a large archive
 # is never cut short. A multipart upload holds one part in memory (S3's minimum is 5 MiB).
 S3_MAX_ATTEMPTS = 5
+# `Retry-After` of a 503 answered when the object store stayed down through those attempts.
+STORE_RETRY_AFTER_SECONDS = 5
 S3_CONNECT_TIMEOUT_SECONDS = 10.0
 S3_READ_TIMEOUT_SECONDS = 60.0
 S3_PART_BYTES = 8 * 1024 * 1024

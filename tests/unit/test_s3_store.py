@@ -7,10 +7,13 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
+from backup_api_server.api.application import create_app
 from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import EngineError
+from backup_api_server.settings import STORE_RETRY_AFTER_SECONDS
 from backup_api_server.storage.s3_store import ObjectStoreError, S3Store, make_client, parse_s3_url
 from backup_api_server.storage.selection import open_store, writer_tag
 from backup_api_server.storage.store import LocalDirectoryStore
@@ -236,6 +239,36 @@ def test_failed_restore_leaves_the_database_untouched(
     proxy.heal()
     assert engine.list_assets() == [{"id": "in-the-database", "n": 1}]
     assert engine.restoration_status(backup_id).value is BackupStatusEnum.FAILED
+
+
+@pytest.mark.anyio
+async def test_an_object_store_that_stays_down_is_503_over_http(
+    engine_on_proxy: BackupEngine, proxy: FaultyProxy
+) -> None:
+    """A named condition, never a 500: the client retries 503 after `Retry-After`."""
+    engine = engine_on_proxy
+    backup_id = engine.start_creation([{"id": "from-the-backup"}])
+    assert engine.wait_for_creation(backup_id, timeout=30).value is BackupStatusEnum.COMPLETED
+    app = create_app(engine.data_dir, engine=engine)
+    app.state.engine = engine  # ASGITransport runs no lifespan; the fixture closes the engine
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+        proxy.fail_all = True
+        for answer in (
+            await http.get("/backups"),
+            await http.post(f"/backup/{backup_id}/restore"),
+        ):
+            assert answer.status_code == 503, answer.text
+            assert answer.headers["content-type"] == "application/problem+json"
+            assert answer.headers["Retry-After"] == str(STORE_RETRY_AFTER_SECONDS)
+            problem = answer.json()
+            assert problem["type"] == "urn:backup-api:problem:store-unavailable"
+            assert "object store: " in problem["detail"]
+            assert "failed after 2 attempt(s): ServiceUnavailable" in problem["detail"]
+        proxy.heal()
+        assert engine.list_assets() == [{"id": "in-the-database", "n": 1}]
+        listed = await http.get("/backups")
+        assert [backup["id"] for backup in listed.json()["iterable"]] == [backup_id]
 
 
 def test_a_write_and_the_store_going_down_mid_upload(proxy: FaultyProxy, s3_server: S3Server) -> None:

@@ -575,6 +575,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -647,6 +651,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -720,6 +728,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -807,6 +819,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -902,6 +918,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -978,6 +998,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1064,6 +1088,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1302,6 +1330,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1374,6 +1406,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1447,6 +1483,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1534,6 +1574,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1629,6 +1673,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1705,6 +1753,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1791,6 +1843,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 started; retry after `Retry-After` seconds.
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -2872,6 +2928,10 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -2944,6 +3004,10 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -3011,6 +3075,10 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -3083,6 +3151,10 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
                 api:problem:idempotency-key-reused`).
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors.
+                Nothing was changed: the local database and every stored backup are as they
+                were. Retry after `Retry-After` seconds.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.

@@ -15,9 +15,11 @@ from ..errors import (
     InsufficientStorage,
     OperationCancelled,
     OperationConflict,
+    StoreUnavailable,
     TooManyRequests,
 )
 from ..problems import Problem, problem_response
+from ..settings import STORE_RETRY_AFTER_SECONDS
 
 __all__ = ["engine_problem", "install_error_handlers"]
 
@@ -38,6 +40,8 @@ def engine_problem(error: EngineError) -> Problem:
         return Problem(429, error.detail, headers={"Retry-After": str(error.retry_after)})
     if isinstance(error, InsufficientStorage):
         return Problem(507, error.detail)
+    if isinstance(error, StoreUnavailable):
+        return Problem(503, error.detail, headers={"Retry-After": str(STORE_RETRY_AFTER_SECONDS)})
     return Problem(500, error.detail)
 
 

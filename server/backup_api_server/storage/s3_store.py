@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from .. import settings
 from ..contract import backup_id_is_valid
-from ..errors import BackupCorrupted, BackupNotFound
+from ..errors import BackupCorrupted, BackupNotFound, StoreUnavailable
 from .metadata import BackupRecord, decode_record, encode_record
 from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
 
@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["ObjectStoreError", "S3Location", "S3Store", "make_client", "parse_s3_url"]
 
 
-class ObjectStoreError(Exception):
-    """The object store failed a request (after its retries); the message names the request."""
+class ObjectStoreError(StoreUnavailable):
+    """The object store failed a request (after its retries); the detail names the request."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class S3Store:
     # BackupStore
 
     def recover(self) -> None:
-        with self._request("list multipart uploads", self.location.url):
+        with self._request("list multipart uploads", self.location.prefix):
             paginator = self._client.get_paginator("list_multipart_uploads")
             for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
                 for upload in page.get("Uploads", []):
@@ -283,7 +283,7 @@ class S3Store:
     def _names(self) -> set[str]:
         """Names (keys without the prefix) directly under the prefix."""
         names: set[str] = set()
-        with self._request("list", self.location.url):
+        with self._request("list", self.location.prefix):
             paginator = self._client.get_paginator("list_objects_v2")
             pages = paginator.paginate(
                 Bucket=self.location.bucket, Prefix=self.location.prefix, Delimiter="/"

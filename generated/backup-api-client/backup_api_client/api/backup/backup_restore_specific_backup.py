@@ -145,6 +145,10 @@ def sync_detailed(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -242,6 +246,10 @@ def sync(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -330,6 +338,10 @@ async def asyncio_detailed(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -427,6 +439,10 @@ async def asyncio(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).

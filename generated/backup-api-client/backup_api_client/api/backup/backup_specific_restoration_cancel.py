@@ -142,6 +142,10 @@ def sync_detailed(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -236,6 +240,10 @@ def sync(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -321,6 +329,10 @@ async def asyncio_detailed(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -415,6 +427,10 @@ async def asyncio(
             started; retry after `Retry-After` seconds.
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
+        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+            request after the server's retries: it is unreachable or answered with errors.
+            Nothing was changed: the local database and every stored backup are as they
+            were. Retry after `Retry-After` seconds.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
