@@ -42,17 +42,24 @@ def test_a_full_disk_is_507_and_a_failed_creation_says_why(server: LiveServer) -
     with checked_client(server) as http:
         backup_id = create_backup(http, asset_documents(3))
         assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
+        # A database too large to back up once the disk is full.
+        large = [{"id": f"large-{index}", "content": os.urandom(8 * 1024).hex()} for index in range(20)]
+        large_id = create_backup(http, large)
+        assert wait_for_creation(http, large_id)["value"] == "COMPLETED"
+        assert http.post(f"/backup/{large_id}/restore").status_code == 200
         assets_before = http.get("/assets").json()
         backups_before = http.get("/backups").json()
         filler = fill(server.data_dir.parent, leave_bytes=64 * 1024)
 
         # Room for the creation's journal marker, not for its archive: it fails in the background.
-        large = [{"id": f"large-{index}", "content": os.urandom(8 * 1024).hex()} for index in range(40)]
-        failed_id = create_backup(http, large)
+        failed_id = create_backup(http, None)
         status = wait_for_creation(http, failed_id)
         assert status["value"] == "FAILED"
         assert status["detail"].startswith("create: write backup: ")
         assert NO_SPACE in status["detail"]
+        # Documents a request sends are spooled to disk first: those that do not fit are refused at once.
+        detail = assert_insufficient_storage(http.post("/backup", json={"iterable": large}))
+        assert detail.startswith("create: spool the documents sent: ") and NO_SPACE in detail
 
         fill(server.data_dir.parent)
         assert NO_SPACE in assert_insufficient_storage(http.post("/backup"))

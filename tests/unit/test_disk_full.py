@@ -141,15 +141,21 @@ def test_a_really_full_disk(make_engine: EngineFactory, small_data_dir: Path) ->
     engine = make_engine(small_data_dir)
     small_backup = create_completed(engine, documents(20, "backed-up"))
     engine.database.put_many(documents(5, "local"))
+    engine.database.put_many(documents(40, "large", random_bytes=8 * 1024))
     before = engine.list_assets()
     stored_before = files_under(small_data_dir / "backups")
     filler = fill(small_data_dir.parent, leave_bytes=64 * 1024)
 
-    # Room for the journal's marker, not for the archive.
-    backup_id = engine.start_creation(documents(40, "large", random_bytes=8 * 1024))
+    # Room for the journal's marker, not for the archive of the database.
+    backup_id = engine.start_creation(None)
     status = engine.wait_for_creation(backup_id, WAIT_SECONDS)
     assert status.value is BackupStatusEnum.FAILED
     assert status.detail is not None and NO_SPACE in status.detail, status.detail
+    assert files_under(small_data_dir / "backups") == stored_before
+    # Nor for the documents a request sent: refused at once (they are spooled to disk first).
+    with pytest.raises(InsufficientStorage, match=r"^create: spool the documents sent: .*No space"):
+        engine.start_creation(documents(40, "sent", random_bytes=8 * 1024))
+    assert files_under(small_data_dir / "spool") == []
     assert files_under(small_data_dir / "backups") == stored_before
 
     fill(small_data_dir.parent)

@@ -52,7 +52,7 @@ from backup_api_server_models import Backup, BackupStatusEnum
 API_VERSION = "1.0.0"
 WAIT_SECONDS = 10.0
 # What a data directory holds while an engine has it open, and after.
-DATA_DIR_FILES = [".lock", "assets.db", "assets.db-shm", "assets.db-wal", "backups", "jobs"]
+DATA_DIR_FILES = [".lock", "assets.db", "assets.db-shm", "assets.db-wal", "backups", "jobs", "spool"]
 EngineFactory = Callable[..., BackupEngine]
 
 

@@ -56,6 +56,15 @@ class BodyReader:
             raise Problem(415, "The request body must be application/json.")
 
     async def read(self, request: Request, component: str) -> Any | None:
+        """The parsed body (None without one)."""
+        async with self.held(request, component) as document:
+            return document
+
+    @contextlib.asynccontextmanager
+    async def held(self, request: Request, component: str) -> AsyncIterator[Any | None]:
+        """The parsed body, as `read`; a large body's slot is held until the block ends, so the
+        caller can hand the parsed documents on (the engine spools them to disk) before the next
+        large body is parsed: parsed bodies never pile up in memory."""
         declared = request.headers.get("content-length")
         length = int(declared) if declared is not None and declared.isdigit() else None
         if length is not None and length > self.max_bytes:
@@ -65,8 +74,9 @@ class BodyReader:
             self.require_json(request)
         if announced and (length is None or length > LARGE_BODY_BYTES):
             async with self._large_body_slot():
-                return await self._read_and_parse(request, component)
-        return await self._read_and_parse(request, component)
+                yield await self._read_and_parse(request, component)
+        else:
+            yield await self._read_and_parse(request, component)
 
     @contextlib.asynccontextmanager
     async def _large_body_slot(self) -> AsyncIterator[None]:

@@ -11,7 +11,7 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from backup_api_server_models import Backup, BackupStatusEnum
 from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationConflict
 from ..storage.archive import encode_document
 from ..storage.metadata import BackupRecord
+from ..storage.spool import SPOOL_DIRECTORY, DocumentSpool, clear_spool
 from ..storage.store import BackupStore, LocalDirectoryStore
 from .catalog import Catalog, list_order_key
 from .creation import end_creation, record_start, run_creation
@@ -36,7 +37,7 @@ from .jobs import (
 from .journal import CreationJournal
 from .lock import DirectoryLock, open_database
 from .restoration import run_restoration, start_thread
-from .steps import StepHook, Workspace
+from .steps import StepHook, Workspace, as_engine_error
 
 __all__ = ["BATCH_SIZE", "BackupEngine"]
 
@@ -84,6 +85,9 @@ class BackupEngine:
             # Only now, under the lock: the clean-up removes what looks like interrupted
             # writes, which another engine's writes in progress would look like too.
             self.store.recover()
+            self._spool_directory = self.data_dir / SPOOL_DIRECTORY
+            self._spool_directory.mkdir(exist_ok=True)
+            clear_spool(self._spool_directory)  # what a crash left: no creation of ours uses it
             if self.store.writer_tag is not None:
                 # A shared store: this writer's ids carry its tag (semver build metadata), so two
                 # machines never make the same id.
@@ -112,16 +116,32 @@ class BackupEngine:
         `TooManyRequests` when `MAX_PENDING_CREATIONS` creations already wait for a worker
         (nothing is written and no id is used), and `InsufficientStorage` when the disk is full.
         """
-        texts = None if assets is None else [encode_document(asset) for asset in assets]
-        job = self._register_creation(whole_database=assets is None)
+        if assets is not None:
+            with self._lock:  # refuse before spooling, not after (it is checked again when registered)
+                self._ensure_open()
+                self._creations.refuse_when_full()
+        spool = None if assets is None else self._spool(assets)
         try:
-            record_start(job, self._journal)
+            job = self._register_creation(whole_database=assets is None)
+            try:
+                record_start(job, self._journal)
+            except BaseException:
+                with self._lock:
+                    self._creations.forget(job.backup_id)
+                raise
+            self._queue_creation(job, spool)
         except BaseException:
-            with self._lock:
-                self._creations.forget(job.backup_id)
+            if spool is not None:
+                spool.discard()
             raise
-        self._queue_creation(job, texts)
         return job.backup_id
+
+    def _spool(self, assets: Iterable[dict[str, Any]]) -> DocumentSpool:
+        """The documents on disk until a worker takes their creation (see `storage.spool`)."""
+        try:
+            return DocumentSpool.write(self._spool_directory, (encode_document(asset) for asset in assets))
+        except OSError as error:
+            raise as_engine_error("create: spool the documents sent", error) from error
 
     def _register_creation(self, *, whole_database: bool) -> Job:
         with self._lock:
@@ -135,15 +155,18 @@ class BackupEngine:
             self._creations.add(job)
             return job
 
-    def _queue_creation(self, job: Job, texts: list[str] | None) -> None:
+    def _queue_creation(self, job: Job, spool: DocumentSpool | None) -> None:
         with self._lock:
             # Under the lock, so close() never sees a registered job that is neither queued nor
             # about to end. close() waits for every registered job before it stops the workers,
             # so they still take this one.
             try:
                 self._creations.submit(
-                    job, lambda: run_creation(job, texts, self._workspace, self._journal, self._creations)
+                    job, lambda: run_creation(job, spool, self._workspace, self._journal, self._creations)
                 )
+                if spool is not None and job.future is not None:
+                    # Once the creation has run, or was taken back from the queue and never will.
+                    job.future.add_done_callback(lambda _: spool.discard())
             except BaseException as error:
                 # The pool could not start a worker. The job may still be queued inside it, and
                 # a worker that exists could take it meanwhile: then it runs as usual.
@@ -389,6 +412,9 @@ class BackupEngine:
                 job.thread.join()
         try:
             self._creations.shutdown()
+            # Creations taken back from the queue above never ran, so never removed their spools.
+            with contextlib.suppress(OSError):
+                clear_spool(self._spool_directory)
             self.database.close()
         finally:
             self._directory_lock.release()

@@ -1,7 +1,7 @@
 """A creation, on a worker thread: plan what to read, then write the archive and commit its record.
 
-- plan: the documents sent, or a snapshot of the whole database (one read transaction, so
-  writes meanwhile are not in it), and how many there are;
+- plan: the documents sent (spooled to disk while the creation waited), or a snapshot of the
+  whole database (one read transaction, so writes meanwhile are not in it), and how many there are;
 - do: stream them into the archive in batches, publishing progress and the bytes written so far,
   looking at the job's stop event before each batch and once more before the commit; then the
   store commits the record (written last: a backup is listed only once it is complete);
@@ -20,9 +20,10 @@ from backup_api_server_models import Backup, BackupStatusEnum
 from ..errors import EngineError, OperationCancelled
 from ..storage.archive import ARCHIVE_FORMAT, ArchiveWriter
 from ..storage.metadata import BackupRecord
+from ..storage.spool import DocumentSpool
 from .jobs import Creations, Job, fail_if_still_running, interrupted_by_shutdown
 from .journal import CreationJournal
-from .steps import Workspace, chunks, percentage, raise_if_cancelled, step
+from .steps import Workspace, percentage, raise_if_cancelled, step
 
 __all__ = ["end_creation", "record_start", "run_creation"]
 
@@ -40,14 +41,19 @@ def record_start(job: Job, journal: CreationJournal) -> None:
 
 
 def run_creation(
-    job: Job, texts: list[str] | None, workspace: Workspace, journal: CreationJournal, creations: Creations
+    job: Job,
+    spool: DocumentSpool | None,
+    workspace: Workspace,
+    journal: CreationJournal,
+    creations: Creations,
 ) -> None:
-    """Run the creation `job` names (on a worker): of `texts`, or of the whole database if None."""
+    """Run the creation `job` names (on a worker): of the documents in `spool`, or of the whole
+    database if None."""
     if not job.claim():
         return  # it ended while it waited (cancelled, the engine closing, a failed start)
     with creations.timing():
         try:
-            _create_and_publish(job, texts, workspace, journal)
+            _create_and_publish(job, spool, workspace, journal)
         finally:
             fail_if_still_running(job, "create")
 
@@ -65,12 +71,12 @@ def end_creation(job: Job, error: EngineError, value: BackupStatusEnum, journal:
 
 
 def _create_and_publish(
-    job: Job, texts: list[str] | None, workspace: Workspace, journal: CreationJournal
+    job: Job, spool: DocumentSpool | None, workspace: Workspace, journal: CreationJournal
 ) -> None:
     try:
         with step("create"):
             raise_if_cancelled(job.stop)
-            backup = _create(job, texts, workspace)
+            backup = _create(job, spool, workspace)
     except OperationCancelled as error:
         if job.stopped_by_shutdown:
             end_creation(job, interrupted_by_shutdown("create"), BackupStatusEnum.FAILED, journal)
@@ -93,18 +99,19 @@ class _Source:
     batches: Iterator[list[str]]
 
 
-def _create(job: Job, texts: list[str] | None, workspace: Workspace) -> Backup:
+def _create(job: Job, spool: DocumentSpool | None, workspace: Workspace) -> Backup:
     with contextlib.ExitStack() as resources:
         with step("read assets"):
-            source = _plan(texts, workspace, resources)
+            source = _plan(spool, workspace, resources)
         job.publish(BackupStatusEnum.IN_PROGRESS, percentage(0, source.total))
         with step("write backup"):
             return _write(job, source, workspace).backup
 
 
-def _plan(texts: list[str] | None, workspace: Workspace, resources: contextlib.ExitStack) -> _Source:
-    if texts is not None:
-        return _Source(len(texts), chunks(texts, workspace.batch_size))
+def _plan(spool: DocumentSpool | None, workspace: Workspace, resources: contextlib.ExitStack) -> _Source:
+    if spool is not None:
+        resources.callback(spool.discard)  # before the creation's end is published
+        return _Source(spool.count, spool.batches(workspace.batch_size))
     snapshot = resources.enter_context(workspace.database.snapshot())
     return _Source(snapshot.count, snapshot.batches(workspace.batch_size))
 

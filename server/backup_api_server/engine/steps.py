@@ -22,7 +22,7 @@ from ..errors import EngineError, InsufficientStorage, OperationCancelled
 from ..storage.assets import AssetDatabase, is_disk_full_error
 from ..storage.store import BackupStore
 
-__all__ = ["StepHook", "Workspace", "chunks", "percentage", "raise_if_cancelled", "step"]
+__all__ = ["StepHook", "Workspace", "as_engine_error", "percentage", "raise_if_cancelled", "step"]
 
 _Item = TypeVar("_Item")
 StepHook = Callable[[str], None]
@@ -65,18 +65,18 @@ def step(name: str) -> Iterator[None]:
     except EngineError as error:
         raise error.with_step(name) from error
     except Exception as error:
-        kind = InsufficientStorage if _is_disk_full(error) else EngineError
-        raise kind(f"{name}: {str(error) or type(error).__name__}") from error
+        raise as_engine_error(name, error) from error
+
+
+def as_engine_error(name: str, error: Exception) -> EngineError:
+    """`error`, raised in step `name`, as an engine error: `InsufficientStorage` for a full disk."""
+    kind = InsufficientStorage if _is_disk_full(error) else EngineError
+    return kind(f"{name}: {str(error) or type(error).__name__}")
 
 
 def raise_if_cancelled(cancel: threading.Event) -> None:
     if cancel.is_set():
         raise OperationCancelled("cancelled")
-
-
-def chunks(texts: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(texts), size):
-        yield texts[start : start + size]
 
 
 def percentage(done: int, total: int) -> float:

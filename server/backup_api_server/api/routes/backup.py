@@ -29,7 +29,14 @@ def _status_model(status: Status) -> BackupStatus:
 async def _start_creation(
     engine: Engine, bodies: Bodies, keys: Keys, request: Request, operation_id: str, component: str
 ) -> Response:
-    body = await bodies.read(request, component)
+    async with bodies.held(request, component) as body:
+        # Still holding a large body's slot: the documents are spooled before another is parsed.
+        return await _start_creation_of(engine, keys, request, operation_id, component, body)
+
+
+async def _start_creation_of(
+    engine: Engine, keys: Keys, request: Request, operation_id: str, component: str, body: Any
+) -> Response:
     if body is None:
         assets = None
     elif component == "Asset":
