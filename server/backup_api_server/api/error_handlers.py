@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import (
     BackupCorrupted,
     BackupGone,
+    BackupKeyMismatch,
     BackupNotFound,
     EngineError,
     InsufficientStorage,
@@ -17,7 +18,7 @@ from ..errors import (
     OperationConflict,
     TooManyRequests,
 )
-from ..problems import Problem, problem_response
+from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, Problem, problem_response
 
 __all__ = ["engine_problem", "install_error_handlers"]
 
@@ -29,7 +30,9 @@ def engine_problem(error: EngineError) -> Problem:
     if isinstance(error, BackupNotFound):
         return Problem(404, error.detail)
     if isinstance(error, BackupCorrupted):
-        return Problem(409, error.detail, type_="urn:backup-api:problem:backup-corrupted")
+        return Problem(409, error.detail, type_=BACKUP_CORRUPTED)
+    if isinstance(error, BackupKeyMismatch):
+        return Problem(409, error.detail, type_=BACKUP_KEY_MISMATCH)
     if isinstance(error, OperationCancelled):
         return Problem(409, error.detail, type_="urn:backup-api:problem:cancelled")
     if isinstance(error, OperationConflict):
