@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -22,7 +23,10 @@ from tests.support.live_server import running_server
 pytestmark = pytest.mark.slow
 
 KEY_MISMATCH = "urn:backup-api:problem:backup-key-mismatch"
-ORIGINAL = [{"id": "original-1", "name": "kept"}, {"id": "original-2", "name": "kept too"}]
+ORIGINAL: list[dict[str, Any]] = [
+    {"id": "original-1", "name": "kept"},
+    {"id": "original-2", "name": "kept too"},
+]
 
 
 def archive_of(data_dir: Path, backup_id: str) -> Path:
@@ -34,7 +38,7 @@ def record_of(data_dir: Path, backup_id: str) -> dict[str, object]:
     return record
 
 
-def make_backup(http: httpx.Client, documents: list[dict[str, object]]) -> str:
+def make_backup(http: httpx.Client, documents: list[dict[str, Any]]) -> str:
     backup_id = create_backup(http, documents)
     assert wait_for_creation(http, backup_id)["value"] == "COMPLETED"
     return backup_id
