@@ -100,7 +100,6 @@ class BackupEngine:
             undo.pop_all()
         self._ids.seen(committed_ids | self._journal.ids())
         self._hook: StepHook = step_hook or (lambda phase: None)
-        self.encryption_key = encryption_key
         self._workspace = Workspace(self.database, self.store, batch_size, self._hook, encryption_key)
         self._catalog = Catalog(self.store, self._journal)
         self._lock = threading.Lock()
