@@ -8,6 +8,7 @@ import ipaddress
 import os
 import socket
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,12 +26,14 @@ from backup_api_server.settings import (
     DEFAULT_HOST,
     DEFAULT_MAX_BODY_BYTES,
     DEFAULT_PORT,
+    ENCRYPTION_KEY_FILE_ENV,
     KEEP_ALIVE_SECONDS,
     MAX_HEADER_BYTES,
     OPEN_FILE_LIMIT,
     STORE_ENV,
     TOKEN_ENV,
 )
+from backup_api_server.storage.encryption import EncryptionKey, KeyFileError, write_new_key_file
 
 app = typer.Typer(
     name="backup-api",
@@ -70,6 +73,21 @@ def read_token(token_file: Path | None) -> str | None:
     if not token or any(character.isspace() for character in token):
         raise fail(f"--token-file {token_file} must hold one token: non-empty, no spaces")
     return token
+
+
+def read_encryption_key(key_file: Path | None) -> EncryptionKey | None:
+    """The key in `key_file` (`--encryption-key-file`, else its environment variable); None if
+    neither is set. A file that does not hold a key is one line and exit code 2."""
+    if key_file is None:
+        return None
+    try:
+        key = EncryptionKey.from_file(key_file)
+    except KeyFileError as error:
+        raise fail(f"invalid --encryption-key-file: {error}", code=2) from None
+    with contextlib.suppress(OSError):
+        if os.name == "posix" and os.stat(key_file).st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            say(f"warning: key file {key_file} can be read by other users; chmod 600 it")
+    return key
 
 
 def is_loopback(host: str) -> bool:
@@ -168,6 +186,17 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    encryption_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="Encrypt every new backup archive with the key in this file (AES-256-GCM; 32 random "
+            "bytes as base64: make one with `backup-api new-key FILE`). Backups it encrypts restore "
+            "only with this key: lose it and they are lost. "
+            f"[default: ${ENCRYPTION_KEY_FILE_ENV}, if set; else archives are not encrypted]",
+            envvar=ENCRYPTION_KEY_FILE_ENV,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run the reference Backup API server."""
     import uvicorn
@@ -186,11 +215,12 @@ def serve(
         )
     except InvalidOrigin as error:
         raise fail(f"invalid --allow-origin: {error}", code=2) from None
+    encryption_key = read_encryption_key(encryption_key_file)
     raise_open_file_limit()
     try:
         directory: Path = resolve_data_dir(data_dir)
         # Opened before anything listens: a data directory that cannot be used is one line, here.
-        engine = open_engine(directory, store)
+        engine = open_engine(directory, store, encryption_key)
     except ValueError as error:
         raise fail(f"invalid --store: {error}", code=2) from None
     except EngineError as error:
@@ -214,10 +244,29 @@ def serve(
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
     server = uvicorn.Server(config)
+    if encryption_key is not None:
+        say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
     say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
     server.run(sockets=[sock])
     if not server.started:
         raise fail("the server could not start; see the log above")
+
+
+@app.command("new-key")
+def new_key(
+    path: Annotated[Path, typer.Argument(help="The key file to create (never overwritten).")],
+) -> None:
+    """Write a new random encryption key for `serve --encryption-key-file`, readable by you only."""
+    try:
+        key = write_new_key_file(path)
+    except FileExistsError:
+        raise fail(f"{path} already exists: a key file is never overwritten (its backups need it)") from None
+    except OSError as error:
+        raise fail(f"cannot write {path}: {error.strerror or error}") from None
+    say(
+        f"wrote a new key (id {key.key_id}) to {path}; keep a copy somewhere safe: "
+        "backups encrypted with it cannot be restored without it"
+    )
 
 
 def main() -> None:

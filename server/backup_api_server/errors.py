@@ -7,6 +7,7 @@ Hierarchy::
     │   └── BackupGone          ...because it was deleted, or its creation was cancelled or failed
     ├── OperationConflict       something in progress prevents the operation; .detail names it
     ├── BackupCorrupted         the archive or its metadata fails verification (checksum, shape)
+    ├── BackupKeyMismatch       the archive is encrypted and this server has no key, or another one
     ├── OperationCancelled      the operation was cancelled before it committed
     ├── InsufficientStorage     the disk is full (ENOSPC, EDQUOT, SQLite's "disk is full")
     ├── TooManyRequests         as many creations wait as are queued; .retry_after in seconds
@@ -21,6 +22,7 @@ from __future__ import annotations
 __all__ = [
     "BackupCorrupted",
     "BackupGone",
+    "BackupKeyMismatch",
     "BackupNotFound",
     "DataDirectoryInUse",
     "EngineError",
@@ -60,6 +62,11 @@ class OperationConflict(EngineError):
 class BackupCorrupted(EngineError):
     """The stored archive does not match its checksum or cannot be decoded, or its metadata does
     not parse, match the `Backup` model, agree with its id and archive, or match its own checksum."""
+
+
+class BackupKeyMismatch(EngineError):
+    """The archive is encrypted, and this server has no key or another key than the one that
+    encrypted it (told apart by the key id in the archive and its metadata). Nothing was decrypted."""
 
 
 class OperationCancelled(EngineError):

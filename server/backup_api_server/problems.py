@@ -26,6 +26,12 @@ PROBLEM_TYPES: dict[int, str] = {
     507: "urn:backup-api:problem:insufficient-storage",
 }
 
+# More specific `type`s of a 409 (the spec's `Conflict` response).
+BACKUP_CORRUPTED = "urn:backup-api:problem:backup-corrupted"
+# The backup's archive is encrypted and the server has no key, or another key than the one that
+# made it: restart the server with the right `--encryption-key-file`. Nothing was restored.
+BACKUP_KEY_MISMATCH = "urn:backup-api:problem:backup-key-mismatch"
+
 
 class Problem(Exception):
     """Raised anywhere in a request to answer with a problem document."""

@@ -54,6 +54,9 @@ S3_PART_BYTES = 8 * 1024 * 1024
 S3_READ_RETRY_MAX_SECONDS = 5.0
 # Where the store is chosen when `--store` is not given: unset means `<data dir>/backups`.
 STORE_ENV = "BACKUP_API_STORE"
+# The file holding the key archives are encrypted with, when `--encryption-key-file` is not given:
+# unset means archives are not encrypted (see storage/encryption.py and the README's "Encryption").
+ENCRYPTION_KEY_FILE_ENV = "BACKUP_API_ENCRYPTION_KEY_FILE"
 # Idempotency-Key (api/idempotency.py; the spec's "Idempotency-Key" section says the same numbers).
 # A client retries within seconds or minutes; a day covers a laptop that slept through its retries.
 # Each remembered answer is a few hundred bytes (the 202 and 204 answers have no body), so the key

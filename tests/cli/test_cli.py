@@ -144,3 +144,36 @@ def test_serve_on_a_taken_port_is_one_line_with_the_port_hint(tmp_path: Path) ->
 def test_serve_on_a_privileged_port_is_one_line(tmp_path: Path) -> None:
     result = backup_api("serve", "--port", "1", "--data-dir", str(tmp_path / "data"))
     assert_one_line_error(result, "--port")
+
+
+def test_serve_with_a_key_file_that_holds_no_key_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    short = tmp_path / "short.key"
+    short.write_text("c2hvcnQ=\n", encoding="ascii")
+    data_dir = str(tmp_path / "data")
+    cases = [
+        (["--encryption-key-file", str(tmp_path / "missing.key")], {}, "does not exist"),
+        (["--encryption-key-file", str(short)], {}, "holds 5 bytes, a key is 32"),
+        (["--encryption-key-file", str(tmp_path)], {}, "is a directory"),
+        ([], {"BACKUP_API_ENCRYPTION_KEY_FILE": str(short)}, "holds 5 bytes"),
+    ]
+    for options, env, reason in cases:
+        result = backup_api("serve", "--port", "0", "--data-dir", data_dir, *options, env=env)
+        assert_one_line_error(result, "invalid --encryption-key-file", reason)
+        assert result.returncode == 2
+    # Refused before the data directory was opened.
+    assert not (tmp_path / "data").exists()
+
+
+def test_new_key_writes_a_key_file_only_its_owner_reads_and_never_overwrites_one(tmp_path: Path) -> None:
+    path = tmp_path / "backup.key"
+
+    made = backup_api("new-key", str(path))
+
+    assert made.returncode == 0, made.stderr
+    assert "keep a copy somewhere safe" in made.stderr and str(path) in made.stderr
+    assert len(path.read_text(encoding="ascii").strip()) == 44
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+    content = path.read_bytes()
+    assert_one_line_error(backup_api("new-key", str(path)), "already exists", "never overwritten")
+    assert path.read_bytes() == content

@@ -12,6 +12,7 @@ import pytest
 from backup_api_client import BackupApiClient
 from backup_api_client.models import Assets, BackupStatusEnum
 from backup_api_server.contract import backup_id_is_valid
+from backup_api_server.storage.encryption import MAGIC, write_new_key_file
 from tests.support.assets import asset_documents, seed_database
 from tests.support.live_server import running_server
 from tests.support.s3 import S3_ENVIRONMENT, S3Server
@@ -62,6 +63,29 @@ def test_create_status_restore_through_serve_with_an_s3_store(
         # All 1,000 assets fit in one page of the largest size.
         assert httpx.get(f"{live.url}/assets", params={"limit": 1000}).json() == sent.to_dict()
         assert client.backup.restoration_status(backup_id).value == BackupStatusEnum.COMPLETED
+
+
+def test_archives_leave_for_the_bucket_encrypted_with_a_key(
+    tmp_path: Path, bucket: str, s3_server: S3Server
+) -> None:
+    key_file = tmp_path / "backup.key"
+    write_new_key_file(key_file)
+    documents = asset_documents(200)
+    store = f"s3://{bucket}/laptop"
+    with (
+        running_server(tmp_path / "data", "--store", store, "--encryption-key-file", str(key_file)) as live,
+        BackupApiClient(live.url) as client,
+    ):
+        sent = Assets.from_dict({"iterable": documents})
+        backup_id = client.backup.create(sent)
+        assert follow_creation(client, backup_id)[-1].value == BackupStatusEnum.COMPLETED
+        stored = (
+            s3_server.client().get_object(Bucket=bucket, Key=f"laptop/{backup_id}.jsonl.zst")["Body"].read()
+        )
+        assert stored.startswith(MAGIC) and documents[0]["id"].encode() not in stored
+
+        assert client.backup.restore(backup_id).id == backup_id
+        assert httpx.get(f"{live.url}/assets", params={"limit": 1000}).json() == sent.to_dict()
 
 
 def test_two_servers_one_bucket_see_and_restore_each_others_backups(tmp_path: Path, bucket: str) -> None:

@@ -27,6 +27,7 @@ from backup_api_server.engine.steps import percentage
 from backup_api_server.errors import (
     BackupCorrupted,
     BackupGone,
+    BackupKeyMismatch,
     BackupNotFound,
     DataDirectoryInUse,
     EngineError,
@@ -38,13 +39,14 @@ from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import database_files as database_files_module
 from backup_api_server.storage import store as store_module
-from backup_api_server.storage.archive import ArchiveReader
+from backup_api_server.storage.archive import ENCRYPTED_ARCHIVE_FORMAT, ArchiveReader
 from backup_api_server.storage.database_files import (
     DATABASE_NAME,
     DISCARDED_SUFFIX,
     PREVIOUS_SUFFIX,
     RESTORING_SUFFIX,
 )
+from backup_api_server.storage.encryption import MAGIC, EncryptionKey
 from backup_api_server.storage.metadata import seal_metadata
 from backup_api_server.storage.store import LocalDirectoryStore
 from backup_api_server_models import Backup, BackupStatusEnum
@@ -556,6 +558,115 @@ def test_corrupted_archive_is_refused_and_the_database_untouched(make_engine: En
     assert stored_rows(engine.data_dir) == rows_before
     assert engine.restoration_status(backup_id).value == "FAILED"
     assert not (engine.data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
+
+
+def test_engine_with_a_key_writes_encrypted_archives_that_restore_exactly(make_engine: EngineFactory) -> None:
+    key = EncryptionKey.generate()
+    engine = make_engine(encryption_key=key)
+    assets = make_assets(1_200)
+    engine.database.put_many(make_assets(30, prefix="local"))
+
+    backup_id = create_completed(engine, assets)
+    stored = archive_path(engine.data_dir, backup_id).read_bytes()
+    restored = engine.restore(backup_id)
+
+    assert stored.startswith(MAGIC) and b"asset-000001" not in stored
+    record = engine.store.read_record(backup_id)
+    assert (record.format, record.encryption_key_id) == (ENCRYPTED_ARCHIVE_FORMAT, key.key_id)
+    assert record.sha256 == hashlib.sha256(stored).hexdigest()
+    assert restored.bytes == len(stored)
+    assert json.dumps(engine.list_assets()) == json.dumps(assets)
+
+
+@pytest.mark.parametrize("restoring_key", ["none", "another"])
+def test_encrypted_backup_without_its_key_is_refused_and_nothing_is_touched(
+    make_engine: EngineFactory, data_dir: Path, restoring_key: str
+) -> None:
+    key = EncryptionKey.generate()
+    engine = make_engine(encryption_key=key)
+    backup_id = create_completed(engine, make_assets(50))
+    engine.close()
+    stored_before = files_under(data_dir / "backups"), archive_path(data_dir, backup_id).read_bytes()
+    engine = make_engine(encryption_key=None if restoring_key == "none" else EncryptionKey.generate())
+    engine.database.put_many(make_assets(5, prefix="original"))
+    rows_before = stored_rows(data_dir)
+
+    with pytest.raises(
+        BackupKeyMismatch, match=rf"^restore: check key: backup {backup_id} .*key id {key.key_id}"
+    ):
+        engine.restore(backup_id)
+
+    assert stored_rows(data_dir) == rows_before
+    assert engine.restoration_status(backup_id).value == "FAILED"
+    assert not (data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
+    assert (
+        files_under(data_dir / "backups"),
+        archive_path(data_dir, backup_id).read_bytes(),
+    ) == stored_before
+    engine.close()
+    assert make_engine(encryption_key=key).restore(backup_id).id.root == backup_id
+
+
+def test_backup_made_without_a_key_restores_on_an_engine_with_one(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    engine = make_engine()
+    assets = make_assets(20)
+    backup_id = create_completed(engine, assets)
+    engine.close()
+    engine = make_engine(encryption_key=EncryptionKey.generate())
+
+    engine.restore(backup_id)
+
+    assert engine.list_assets() == assets
+    assert engine.store.read_record(backup_id).encryption_key_id is None
+
+
+def test_encrypted_archive_with_a_flipped_byte_is_refused_by_its_checksum(make_engine: EngineFactory) -> None:
+    engine = make_engine(encryption_key=EncryptionKey.generate())
+    backup_id = create_completed(engine, make_assets(50))
+    engine.database.put_many(make_assets(5, prefix="original"))
+    rows_before = stored_rows(engine.data_dir)
+    archive = archive_path(engine.data_dir, backup_id)
+    content = bytearray(archive.read_bytes())
+    content[len(content) // 2] ^= 0x01
+    archive.write_bytes(bytes(content))
+
+    with pytest.raises(BackupCorrupted, match=r"^restore: verify checksum: sha256 mismatch"):
+        engine.restore(backup_id)
+
+    assert stored_rows(engine.data_dir) == rows_before
+
+
+def test_encrypted_archive_rewritten_with_a_matching_checksum_is_refused_by_its_cipher(
+    make_engine: EngineFactory, data_dir: Path
+) -> None:
+    # Someone who can write to the store flips a byte and rewrites the checksum and the record's
+    # seal to match: the checksum passes, GCM's authentication does not, and nothing is restored.
+    key = EncryptionKey.generate()
+    engine = make_engine(encryption_key=key)
+    backup_id = create_completed(engine, make_assets(50))
+    engine.close()
+    archive = archive_path(data_dir, backup_id)
+    content = bytearray(archive.read_bytes())
+    content[len(content) // 2] ^= 0x01
+    archive.write_bytes(bytes(content))
+    metadata_path = data_dir / "backups" / f"{backup_id}.json"
+    metadata = json.loads(metadata_path.read_text())
+    metadata.update(sha256=hashlib.sha256(content).hexdigest())
+    metadata_path.write_text(json.dumps(seal_metadata(metadata)))
+    engine = make_engine(encryption_key=key)
+    engine.database.put_many(make_assets(5, prefix="original"))
+    rows_before = stored_rows(data_dir)
+
+    with pytest.raises(
+        BackupCorrupted,
+        match=r"^restore: insert documents: encrypted archive fails authentication at chunk 0",
+    ):
+        engine.restore(backup_id)
+
+    assert stored_rows(data_dir) == rows_before
+    assert not (data_dir / (DATABASE_NAME + RESTORING_SUFFIX)).exists()
 
 
 def test_archive_that_matches_its_checksum_but_does_not_decode_is_refused(

@@ -13,11 +13,12 @@ import pytest
 
 from backup_api_server import contract
 from backup_api_server.errors import BackupCorrupted
-from backup_api_server.storage.archive import ARCHIVE_FORMAT
+from backup_api_server.storage.archive import ARCHIVE_FORMAT, ENCRYPTED_ARCHIVE_FORMAT
 from backup_api_server.storage.metadata import (
     BACKUP_FIELDS,
     ENGINE_FIELDS,
     METADATA_SHA256,
+    OPTIONAL_ENGINE_FIELDS,
     REQUIRED_BACKUP_FIELDS,
     BackupRecord,
     created_value,
@@ -49,6 +50,11 @@ def record() -> dict[str, Any]:
     }
 
 
+def encrypted_record() -> dict[str, Any]:
+    """A record of an encrypted archive: every engine field set."""
+    return {**record(), "format": ENCRYPTED_ARCHIVE_FORMAT, "encryption_key_id": "0123456789abcdef"}
+
+
 def stored(fields: dict[str, Any]) -> bytes:
     return encode_metadata(seal_metadata(fields))
 
@@ -70,7 +76,10 @@ def test_the_fields_are_the_specs_and_the_records_and_never_collide() -> None:
     record_fields = [field.name for field in dataclasses.fields(BackupRecord)]
 
     assert set(BACKUP_FIELDS) == set(spec_fields)
-    assert ENGINE_FIELDS == ("sha256", "asset_count", "format") == tuple(record_fields[1:])
+    assert (
+        ENGINE_FIELDS == ("sha256", "asset_count", "format", "encryption_key_id") == tuple(record_fields[1:])
+    )
+    assert OPTIONAL_ENGINE_FIELDS == ("encryption_key_id",)
     # Both kinds sit side by side at the top of a stored record.
     assert not set(BACKUP_FIELDS) & {*ENGINE_FIELDS, METADATA_SHA256}
 
@@ -145,6 +154,22 @@ RESEALED_CHANGES: dict[str, tuple[Change, str]] = {
     "asset_count a boolean": (_set("asset_count", True), "asset_count is not an integer >= 0"),
     "asset_count a string": (_set("asset_count", "3"), "asset_count is not an integer >= 0"),
     "unknown format": (_set("format", "jsonl+gzip/1"), "format is 'jsonl+gzip/1'"),
+    "encrypted without a key id": (
+        _set("format", ENCRYPTED_ARCHIVE_FORMAT),
+        "encryption_key_id of an encrypted archive is not 16 lowercase hex digits",
+    ),
+    "encrypted with a malformed key id": (
+        lambda fields: fields.update(format=ENCRYPTED_ARCHIVE_FORMAT, encryption_key_id="0123"),
+        "encryption_key_id of an encrypted archive is not 16 lowercase hex digits",
+    ),
+    "a key id on an archive not encrypted": (
+        _set("encryption_key_id", "0123456789abcdef"),
+        "has an encryption_key_id but its format is 'jsonl+zstd/1'",
+    ),
+    "a null key id on an archive not encrypted": (
+        _set("encryption_key_id", None),
+        "has an encryption_key_id but its format is 'jsonl+zstd/1'",
+    ),
 }
 
 
@@ -175,7 +200,8 @@ def spec_backup_with_every_field() -> dict[str, Any]:
 
 def test_every_field_of_backup_is_stored_and_read_back_optional_ones_too() -> None:
     # An optional field the spec adds to Backup reaches the record, and from it the answers.
-    fields = {**spec_backup_with_every_field(), **{name: record()[name] for name in ENGINE_FIELDS}}
+    engine_fields = encrypted_record()
+    fields = {**spec_backup_with_every_field(), **{name: engine_fields[name] for name in ENGINE_FIELDS}}
     assert fields["id"] == BACKUP_ID
 
     read = decode_record(BACKUP_ID, stored(fields))
@@ -287,3 +313,21 @@ def test_a_verified_record_answers_exactly_what_is_stored() -> None:
 
     assert answered == public
     assert copy.deepcopy(public) == {field: record()[field] for field in REQUIRED_BACKUP_FIELDS}
+
+
+def test_a_record_of_an_archive_not_encrypted_is_stored_as_before_encryption_existed() -> None:
+    # No `encryption_key_id` at all: records written by earlier releases read the same, and
+    # these read the same in earlier releases.
+    read = decode_record(BACKUP_ID, stored(record()), archive_bytes=len(ARCHIVE))
+
+    assert read.encryption_key_id is None
+    assert "encryption_key_id" not in read.to_json()
+    assert encode_record(read) == stored(record())
+
+
+def test_a_record_of_an_encrypted_archive_names_its_key_id() -> None:
+    read = decode_record(BACKUP_ID, stored(encrypted_record()), archive_bytes=len(ARCHIVE))
+
+    assert (read.format, read.encryption_key_id) == (ENCRYPTED_ARCHIVE_FORMAT, "0123456789abcdef")
+    assert read.to_json() == encrypted_record()
+    assert encode_record(read) == stored(encrypted_record())

@@ -3,8 +3,10 @@ bucket on a real S3 HTTP endpoint (moto's server on 127.0.0.1)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,9 +14,16 @@ from pathlib import Path
 import pytest
 
 from backup_api_server.contract import backup_id_is_valid
-from backup_api_server.errors import BackupNotFound
+from backup_api_server.errors import BackupCorrupted, BackupKeyMismatch, BackupNotFound
 from backup_api_server.storage import store as store_module
-from backup_api_server.storage.archive import ARCHIVE_FORMAT
+from backup_api_server.storage.archive import (
+    ARCHIVE_FORMAT,
+    ENCRYPTED_ARCHIVE_FORMAT,
+    ArchiveReader,
+    ArchiveWriter,
+    encode_document,
+)
+from backup_api_server.storage.encryption import MAGIC, EncryptionKey
 from backup_api_server.storage.metadata import BackupRecord
 from backup_api_server.storage.s3_store import S3Store, parse_s3_url
 from backup_api_server.storage.store import BackupStore, LocalDirectoryStore
@@ -185,6 +194,95 @@ def test_recover_leaves_no_trace_of_an_interrupted_write(store: BackupStore) -> 
     write_backup(store, "1.0.0_2", b"written again")  # the id is free again
     with store.open_archive("1.0.0_2") as archive:
         assert archive.read() == b"written again"
+
+
+def write_encrypted_backup(
+    store: BackupStore, backup_id: str, texts: list[str], key: EncryptionKey
+) -> BackupRecord:
+    """Write `texts` as the engine does with a key: compressed, encrypted, then stored."""
+    with store.write(backup_id) as pending:
+        with ArchiveWriter(pending.archive, key=key, backup_id=backup_id) as archive:
+            for start in range(0, len(texts), 500):
+                archive.write_lines(texts[start : start + 500])
+        record = backup_record(backup_id)
+        record.backup.bytes = archive.bytes_written
+        pending.record = BackupRecord(
+            record.backup,
+            archive.sha256,
+            asset_count=archive.document_count,
+            format=archive.format,
+            encryption_key_id=archive.key_id,
+        )
+    return pending.record
+
+
+def encrypted_reader(store: BackupStore, record: BackupRecord, key: EncryptionKey | None) -> ArchiveReader:
+    return ArchiveReader(
+        lambda: store.open_archive(record.backup_id),
+        expected_sha256=record.sha256,
+        expected_count=record.asset_count,
+        expected_bytes=record.backup.bytes,
+        backup_id=record.backup_id,
+        key_id=record.encryption_key_id,
+        key=key,
+    )
+
+
+def test_encrypted_archive_round_trips_through_the_store(store: BackupStore) -> None:
+    # Random hex compresses to about half: more than one 5 MiB part of an S3 multipart upload, and
+    # several 1 MiB chunks.
+    key = EncryptionKey.generate()
+    texts = [
+        encode_document({"id": f"asset-{index}", "raw": os.urandom(3000).hex()}) for index in range(2000)
+    ]
+
+    written = write_encrypted_backup(store, "1.0.0_1", texts, key)
+
+    record = store.read_record("1.0.0_1")
+    assert record == written
+    assert (record.format, record.encryption_key_id) == (ENCRYPTED_ARCHIVE_FORMAT, key.key_id)
+    assert record.backup.bytes > 5 * 1024 * 1024
+    with store.open_archive("1.0.0_1") as archive:
+        stored = archive.read()
+    assert stored.startswith(MAGIC) and texts[0].encode() not in stored
+    assert hashlib.sha256(stored).hexdigest() == record.sha256
+    reader = encrypted_reader(store, record, key)
+    assert [document.text for batch in reader.batches(500) for document in batch] == texts
+
+
+def test_encrypted_archive_verifies_without_its_key_but_decodes_only_with_it(store: BackupStore) -> None:
+    key = EncryptionKey.generate()
+    record = write_encrypted_backup(store, "1.0.0_1", [encode_document({"id": "secret"})], key)
+
+    encrypted_reader(store, record, None).verify()  # the checksum covers the stored bytes
+    encrypted_reader(store, record, EncryptionKey.generate()).verify()
+    for wrong in (None, EncryptionKey.generate()):
+        with pytest.raises(BackupKeyMismatch):
+            encrypted_reader(store, record, wrong).check_key()
+        with pytest.raises(BackupKeyMismatch):
+            next(encrypted_reader(store, record, wrong).batches(10))
+
+
+def test_encrypted_archive_with_a_flipped_byte_is_refused_by_its_checksum_then_by_its_cipher(
+    store: BackupStore,
+) -> None:
+    key = EncryptionKey.generate()
+    record = write_encrypted_backup(
+        store, "1.0.0_1", [encode_document({"id": f"a{i}"}) for i in range(50)], key
+    )
+    with store.open_archive("1.0.0_1") as archive:
+        stored = bytearray(archive.read())
+    stored[len(stored) // 2] ^= 0x01
+    store.delete("1.0.0_1")
+    with store.write("1.0.0_1") as pending:
+        pending.archive.write(bytes(stored))
+        # An attacker who rewrites the checksum as well: only the cipher can tell.
+        pending.record = dataclasses.replace(record, sha256=hashlib.sha256(stored).hexdigest())
+
+    with pytest.raises(BackupCorrupted, match="sha256 mismatch"):
+        encrypted_reader(store, record, key).verify()
+    with pytest.raises(BackupCorrupted, match="fails authentication at chunk 0"):
+        list(encrypted_reader(store, store.read_record("1.0.0_1"), key).batches(10))
 
 
 # The local directory store in particular

@@ -401,9 +401,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -480,9 +482,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -557,9 +561,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -633,9 +639,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -710,9 +718,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -796,9 +806,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -895,9 +907,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -980,9 +994,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1065,9 +1081,11 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1156,9 +1174,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -1235,9 +1255,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -1312,9 +1334,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1388,9 +1412,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1465,9 +1491,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1551,9 +1579,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1650,9 +1680,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1735,9 +1767,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -1820,9 +1854,11 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -2986,9 +3022,11 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out
@@ -3133,9 +3171,11 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-                or the body describes another backup than the one at the path, or a request with
-                the same `Idempotency-Key` is still being answered (type `urn:backup-
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
             GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
                 cancelled or failed and left nothing behind. (An identifier never handed out

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import contract
 from ..engine import BackupEngine
 from ..settings import DEFAULT_MAX_BODY_BYTES
+from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
 from .bodies import BodyReader
 from .error_handlers import install_error_handlers
@@ -28,9 +29,17 @@ def api_version() -> str:
     return str(contract.spec_document()["info"]["version"])
 
 
-def open_engine(data_dir: Path, store: str | None = None) -> BackupEngine:
-    """The engine on `data_dir`, its backups in `store` (see `storage.selection.open_store`)."""
-    return BackupEngine(data_dir, api_version=api_version(), store=open_store(store, data_dir))
+def open_engine(
+    data_dir: Path, store: str | None = None, encryption_key: EncryptionKey | None = None
+) -> BackupEngine:
+    """The engine on `data_dir`, its backups in `store` (see `storage.selection.open_store`),
+    encrypted with `encryption_key` if given."""
+    return BackupEngine(
+        data_dir,
+        api_version=api_version(),
+        store=open_store(store, data_dir),
+        encryption_key=encryption_key,
+    )
 
 
 def create_app(

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import (
     BackupCorrupted,
     BackupGone,
+    BackupKeyMismatch,
     BackupNotFound,
     EngineError,
     InsufficientStorage,
@@ -18,7 +19,7 @@ from ..errors import (
     StoreUnavailable,
     TooManyRequests,
 )
-from ..problems import Problem, problem_response
+from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, Problem, problem_response
 from ..settings import STORE_RETRY_AFTER_SECONDS
 
 __all__ = ["engine_problem", "install_error_handlers"]
@@ -31,7 +32,9 @@ def engine_problem(error: EngineError) -> Problem:
     if isinstance(error, BackupNotFound):
         return Problem(404, error.detail)
     if isinstance(error, BackupCorrupted):
-        return Problem(409, error.detail, type_="urn:backup-api:problem:backup-corrupted")
+        return Problem(409, error.detail, type_=BACKUP_CORRUPTED)
+    if isinstance(error, BackupKeyMismatch):
+        return Problem(409, error.detail, type_=BACKUP_KEY_MISMATCH)
     if isinstance(error, OperationCancelled):
         return Problem(409, error.detail, type_="urn:backup-api:problem:cancelled")
     if isinstance(error, OperationConflict):

@@ -19,6 +19,7 @@ from backup_api_server_models import Backup, BackupStatusEnum
 
 from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationConflict
 from ..storage.archive import encode_document
+from ..storage.encryption import EncryptionKey
 from ..storage.metadata import BackupRecord
 from ..storage.spool import SPOOL_DIRECTORY, DocumentSpool, clear_spool
 from ..storage.store import BackupStore, LocalDirectoryStore
@@ -55,6 +56,10 @@ class BackupEngine:
     Only one engine at a time may use a data directory: opening one that another engine (in
     this process or another) holds raises `DataDirectoryInUse`, before anything is recovered.
 
+    With `encryption_key`, every archive it creates is encrypted with it (`storage.encryption`);
+    restoring an encrypted backup needs the key that made it (`BackupKeyMismatch` otherwise),
+    and backups not encrypted restore with or without a key.
+
     `step_hook` (tests only) is called with a phase name before each batch and step, and when a
     cancellation is requested; `time_ns` is the clock backup ids are made from.
     """
@@ -65,6 +70,7 @@ class BackupEngine:
         *,
         api_version: str,
         store: BackupStore | None = None,
+        encryption_key: EncryptionKey | None = None,
         device_name: str | None = None,
         step_hook: StepHook | None = None,
         time_ns: Callable[[], int] = time.time_ns,
@@ -98,7 +104,7 @@ class BackupEngine:
             undo.pop_all()
         self._ids.seen(committed_ids | self._journal.ids())
         self._hook: StepHook = step_hook or (lambda phase: None)
-        self._workspace = Workspace(self.database, self.store, batch_size, self._hook)
+        self._workspace = Workspace(self.database, self.store, batch_size, self._hook, encryption_key)
         self._catalog = Catalog(self.store, self._journal)
         self._lock = threading.Lock()
         self._closed = False
@@ -313,8 +319,9 @@ class BackupEngine:
     def restore(self, backup_id: str) -> Backup:
         """Restore synchronously (see `start_restoration`); returns the backup.
 
-        Raises `BackupCorrupted` (database untouched), `OperationCancelled` (database exactly
-        as before), `OperationConflict`, `BackupNotFound` or `EngineError`.
+        Raises `BackupCorrupted` or `BackupKeyMismatch` (database untouched),
+        `OperationCancelled` (database exactly as before), `OperationConflict`, `BackupNotFound`
+        or `EngineError`.
         """
         return self.start_restoration(backup_id).wait()
 

@@ -2,7 +2,8 @@
 
 - plan: the documents sent (spooled to disk while the creation waited), or a snapshot of the
   whole database (one read transaction, so writes meanwhile are not in it), and how many there are;
-- do: stream them into the archive in batches, publishing progress and the bytes written so far,
+- do: stream them into the archive in batches (compressed, and encrypted when the engine has a
+  key), publishing progress and the bytes written so far,
   looking at the job's stop event before each batch and once more before the commit; then the
   store commits the record (written last: a backup is listed only once it is complete);
 - end: the journal's marker is removed (COMPLETED) or says how it ended (CANCELED, or FAILED and
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from backup_api_server_models import Backup, BackupStatusEnum
 
 from ..errors import EngineError, OperationCancelled
-from ..storage.archive import ARCHIVE_FORMAT, ArchiveWriter
+from ..storage.archive import ArchiveWriter
 from ..storage.metadata import BackupRecord
 from ..storage.spool import DocumentSpool
 from .jobs import Creations, Job, fail_if_still_running, interrupted_by_shutdown
@@ -120,7 +121,7 @@ def _write(job: Job, source: _Source, workspace: Workspace) -> BackupRecord:
     """Write the archive and commit its record; the store keeps neither if this raises."""
     started = job.status.backup
     with workspace.store.write(job.backup_id) as pending:
-        with ArchiveWriter(pending.archive) as archive:
+        with ArchiveWriter(pending.archive, key=workspace.key, backup_id=job.backup_id) as archive:
             for batch in workspace.between_checks(source.batches, "create:write", job.stop):
                 archive.write_lines(batch)
                 done = percentage(archive.document_count, source.total)
@@ -129,7 +130,8 @@ def _write(job: Job, source: _Source, workspace: Workspace) -> BackupRecord:
             _with_bytes(started, archive.bytes_written),
             sha256=archive.sha256,
             asset_count=archive.document_count,
-            format=ARCHIVE_FORMAT,
+            format=archive.format,
+            encryption_key_id=archive.key_id,
         )
         workspace.hook("create:commit")
         raise_if_cancelled(job.stop)

@@ -1,9 +1,11 @@
 """A restoration, in a thread of its own: plan from the verified record, then verify, build and swap.
 
-- plan: a reader of the archive the record describes (its size, checksum and document count);
-  the record was verified when the restoration started;
-- do: verify the archive's checksum, build a new database beside the current one from its
-  documents in batches (publishing progress), check the new database's integrity, swap it in.
+- plan: a reader of the archive the record describes (its size, checksum, document count, and
+  the id of the key that encrypted it, if any); the record was verified when the restoration
+  started;
+- do: check that the engine holds the archive's key (if encrypted), verify the archive's
+  checksum, build a new database beside the current one from its documents in batches
+  (decrypting and publishing progress), check the new database's integrity, swap it in.
   Every step looks at the job's stop event first and names itself in any error; until the swap
   starts, stopping or failing leaves the current database exactly as it was (the new one is
   removed). A restoration the engine's closing stops ends FAILED, as it would read after a crash.
@@ -63,6 +65,9 @@ def _plan(record: BackupRecord, workspace: Workspace) -> ArchiveReader:
         expected_sha256=record.sha256,
         expected_count=record.asset_count,
         expected_bytes=record.backup.bytes,
+        backup_id=record.backup_id,
+        key_id=record.encryption_key_id,
+        key=workspace.key,
     )
 
 
@@ -70,6 +75,8 @@ def _restore(job: Job, record: BackupRecord, workspace: Workspace) -> None:
     reader = _plan(record, workspace)
     workspace.hook("restore:start")
     job.publish(BackupStatusEnum.IN_PROGRESS, 0.0)
+    with step("check key"):
+        reader.check_key()
     with step("verify checksum"):
         workspace.hook("restore:verify")
         raise_if_cancelled(job.stop)

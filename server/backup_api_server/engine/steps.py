@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from ..errors import EngineError, InsufficientStorage, OperationCancelled
 from ..storage.assets import AssetDatabase, is_disk_full_error
+from ..storage.encryption import EncryptionKey
 from ..storage.store import BackupStore
 
 __all__ = ["StepHook", "Workspace", "as_engine_error", "percentage", "raise_if_cancelled", "step"]
@@ -37,12 +38,14 @@ _DISK_FULL_ERRNOS = frozenset(
 @dataclass(frozen=True)
 class Workspace:
     """What creations and restorations work on: the asset database, the backup store, how many
-    documents a batch holds, and the step hook (a no-op but in tests)."""
+    documents a batch holds, the step hook (a no-op but in tests), and the key archives are
+    encrypted with (None: not encrypted)."""
 
     database: AssetDatabase
     store: BackupStore
     batch_size: int
     hook: StepHook
+    key: EncryptionKey | None = None
 
     def between_checks(
         self, batches: Iterator[list[_Item]], phase: str, cancel: threading.Event

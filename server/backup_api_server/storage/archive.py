@@ -5,6 +5,10 @@ stored, compressed bytes on the way. Reading verifies that checksum over the who
 it decodes and yields anything, so a corrupted backup is refused before it can touch a database;
 decoding reads the archive again and checks the sha256 of the bytes it decoded too, so a stored
 object that changed between the two reads is refused before the decoded documents are used.
+
+Given a key, the compressed stream is encrypted before it is stored (`encryption`: format
+`ENCRYPTED_ARCHIVE_FORMAT`), and the sha256 is still that of the stored bytes, so verifying an
+archive never needs the key; decoding decrypts (and authenticates) each chunk as it reads.
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from typing import Any, BinaryIO, NamedTuple, cast
 import zstandard
 
 from ..errors import BackupCorrupted, OperationCancelled
+from .encryption import ChunkDecryptor, ChunkEncryptor, EncryptionKey, check_key
 
 __all__ = [
     "ARCHIVE_FORMAT",
+    "ENCRYPTED_ARCHIVE_FORMAT",
     "ArchiveReader",
     "ArchiveWriter",
     "ArchivedDocument",
@@ -31,6 +37,8 @@ __all__ = [
 ]
 
 ARCHIVE_FORMAT = "jsonl+zstd/1"
+# The same stream, encrypted in chunks with AES-256-GCM (see `encryption`).
+ENCRYPTED_ARCHIVE_FORMAT = "jsonl+zstd+aes-256-gcm/1"
 COMPRESSION_LEVEL = 3
 # zstd's worker threads per archive being written (0: compress on the calling thread). The output is
 # one ordinary zstd frame either way, so archives written by either read the same, in this release
@@ -58,17 +66,26 @@ class ArchivedDocument(NamedTuple):
 
 
 class ArchiveWriter:
-    """Writes JSON lines, compressed, to a binary file; `sha256` and `bytes_written` after close.
+    """Writes JSON lines, compressed (and encrypted with `key`, if given, for backup `backup_id`),
+    to a binary file; `sha256` and `bytes_written` of what it wrote, final after close.
 
     Use as a context manager; the compressed stream is finished only on a clean exit.
     """
 
-    def __init__(self, destination: BinaryIO) -> None:
+    def __init__(
+        self, destination: BinaryIO, *, key: EncryptionKey | None = None, backup_id: str | None = None
+    ) -> None:
         self._destination = destination
         compressor = zstandard.ZstdCompressor(
             level=COMPRESSION_LEVEL, write_checksum=True, threads=COMPRESSION_THREADS
         )
         self._compressor = compressor.compressobj()
+        if key is not None and backup_id is None:
+            raise ValueError("an encrypted archive needs the id of its backup")
+        self._encryptor = None if key is None or backup_id is None else ChunkEncryptor(key, backup_id)
+        # What the metadata record says about the archive: its format and its key's id.
+        self.format = ARCHIVE_FORMAT if key is None else ENCRYPTED_ARCHIVE_FORMAT
+        self.key_id = None if key is None else key.key_id
         self._sha256 = hashlib.sha256()
         self.bytes_written = 0
         self.document_count = 0
@@ -90,12 +107,17 @@ class ArchiveWriter:
         if not self._closed:
             self._closed = True
             self._emit(self._compressor.flush())
+            if self._encryptor is not None:
+                self._store(self._encryptor.finalize())
 
     def _emit(self, compressed: bytes) -> None:
-        if compressed:
-            self._destination.write(compressed)
-            self._sha256.update(compressed)
-            self.bytes_written += len(compressed)
+        self._store(compressed if self._encryptor is None else self._encryptor.update(compressed))
+
+    def _store(self, stored: bytes) -> None:
+        if stored:
+            self._destination.write(stored)
+            self._sha256.update(stored)
+            self.bytes_written += len(stored)
 
     def __enter__(self) -> ArchiveWriter:
         return self
@@ -114,7 +136,9 @@ class ArchiveReader:
     """Reads an archive in two passes: verify the checksum, then decode documents (checking
     the checksum of the bytes decoded as well).
 
-    `open_archive` is called once per pass and must return a fresh stream from the start.
+    `open_archive` is called once per pass and must return a fresh stream from the start. An
+    archive encrypted with the key of id `key_id` (its record says so) is decrypted with `key`
+    (which must be that key: see `check_key`), bound to backup `backup_id`.
     """
 
     def __init__(
@@ -124,12 +148,25 @@ class ArchiveReader:
         expected_sha256: str,
         expected_count: int | None = None,
         expected_bytes: int | None = None,
+        backup_id: str = "",
+        key_id: str | None = None,
+        key: EncryptionKey | None = None,
     ) -> None:
         self._open_archive = open_archive
         self._expected_sha256 = expected_sha256
         self._expected_count = expected_count
         self._expected_bytes = expected_bytes
+        self._backup_id = backup_id
+        self._key_id = key_id
+        self._key = key
         self._verified = False
+
+    def check_key(self) -> None:
+        """Raise `BackupKeyMismatch` if the archive is encrypted and the key given is not its key
+        (or there is none). Reads nothing: the key id comes from the record (the archive's header
+        is checked again when decoding)."""
+        if self._key_id is not None:
+            check_key(self._backup_id, self._key_id, self._key)
 
     def verify(self, cancel: threading.Event | None = None) -> None:
         """Check the size (if expected) and sha256 of the whole stored archive; raise
@@ -158,10 +195,13 @@ class ArchiveReader:
         holds a different number of documents than expected, or whose bytes (as read for
         decoding) do not have the expected sha256. More documents than expected are refused as
         soon as the first one too many is decoded (never more than `expected_count` are
-        yielded); fewer, and a checksum mismatch, are known only once the whole archive was
-        read, so full batches may have been yielded before: use the documents only if the
-        iteration ends normally.
+        yielded); fewer, a checksum mismatch, and (encrypted) a last chunk that does not
+        authenticate, are known only once the whole archive was read, so full batches may have
+        been yielded before: use the documents only if the iteration ends normally. An encrypted
+        archive whose key is not the reader's raises `BackupKeyMismatch` before anything is
+        decrypted.
         """
+        self.check_key()
         if not self._verified:
             self.verify()
         decompressor = zstandard.ZstdDecompressor()
@@ -169,10 +209,11 @@ class ArchiveReader:
         batch: list[ArchivedDocument] = []
         with self._open_archive() as stored:
             source = _HashingReader(stored)
+            decryptor = None if self._key_id is None else ChunkDecryptor(source, self._key, self._backup_id)
             try:
                 # The decompressor only calls `read`; `stored` is closed by the `with` above.
-                hashed = cast(BinaryIO, source)
-                with decompressor.stream_reader(hashed, read_across_frames=True, closefd=False) as reader:
+                compressed = cast(BinaryIO, source if decryptor is None else decryptor)
+                with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
                     for line in io.BufferedReader(reader, READ_CHUNK_BYTES):
                         count += 1
                         expected = self._expected_count
@@ -186,6 +227,9 @@ class ArchiveReader:
                             batch = []
             except zstandard.ZstdError as error:
                 raise BackupCorrupted(f"archive does not decompress: {error}") from error
+            if decryptor is not None:
+                # Every chunk authenticates, the last one too, or nothing decoded is used.
+                decryptor.read_to_end()
             source.read_to_end()
         actual = source.hexdigest()
         if actual != self._expected_sha256:

@@ -2,10 +2,11 @@
 
 In the engine a record is a `BackupRecord`: the wire `Backup` (the generated model, all of it) and
 what the engine keeps beside it to verify and decode the archive (`sha256`, `asset_count`,
-`format`). Stored, it is one JSON object holding the backup's wire fields and the engine's side by
-side, plus `metadata_sha256`: the sha256 of the canonical JSON of every other field, so any change
-that still parses is caught (a record written before the seal existed has none and passes on the
-other checks alone).
+`format`, and for an encrypted archive `encryption_key_id`, stored only then). Stored, it is one
+JSON object holding the backup's wire fields and the engine's side by side, plus
+`metadata_sha256`: the sha256 of the canonical JSON of every other field, so any change that
+still parses is caught (a record written before the seal existed has none and passes on the other
+checks alone).
 
 Metadata is verified like archives. A record that does not parse, is not an object, lacks a field
 `Backup` requires or one of the engine's, has a field neither declares, does not match the spec's
@@ -31,12 +32,13 @@ from backup_api_server_models import Backup
 
 from .. import contract
 from ..errors import BackupCorrupted
-from .archive import ARCHIVE_FORMAT
+from .archive import ARCHIVE_FORMAT, ENCRYPTED_ARCHIVE_FORMAT
 
 __all__ = [
     "BACKUP_FIELDS",
     "ENGINE_FIELDS",
     "METADATA_SHA256",
+    "OPTIONAL_ENGINE_FIELDS",
     "REQUIRED_BACKUP_FIELDS",
     "BackupRecord",
     "backup_json",
@@ -59,6 +61,9 @@ class BackupRecord:
     # How many asset documents the archive holds.
     asset_count: int
     format: str = ARCHIVE_FORMAT
+    # The id of the key that encrypted the archive (format ENCRYPTED_ARCHIVE_FORMAT); None for one
+    # not encrypted, whose stored record has no such field (as records written before encryption).
+    encryption_key_id: str | None = None
 
     @property
     def backup_id(self) -> str:
@@ -66,7 +71,13 @@ class BackupRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The stored JSON object, unsealed: the backup's wire fields beside the engine's."""
-        return {**backup_json(self.backup), **{name: getattr(self, name) for name in ENGINE_FIELDS}}
+        engine = {name: getattr(self, name) for name in ENGINE_FIELDS}
+        stored = {
+            name: value
+            for name, value in engine.items()
+            if value is not None or name not in OPTIONAL_ENGINE_FIELDS
+        }
+        return {**backup_json(self.backup), **stored}
 
 
 # The wire `Backup` fields by their JSON names (the spec's one home), and the ones it requires.
@@ -76,8 +87,12 @@ REQUIRED_BACKUP_FIELDS = tuple(
 )
 # The engine's own fields: every field of `BackupRecord` but the backup itself.
 ENGINE_FIELDS = tuple(field.name for field in dataclasses.fields(BackupRecord) if field.name != "backup")
+# Engine fields stored only when set (so records of archives not encrypted read as they always did).
+OPTIONAL_ENGINE_FIELDS = ("encryption_key_id",)
+_REQUIRED_ENGINE_FIELDS = tuple(name for name in ENGINE_FIELDS if name not in OPTIONAL_ENGINE_FIELDS)
 METADATA_SHA256 = "metadata_sha256"
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+_KEY_ID_HEX = re.compile(r"[0-9a-f]{16}")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -102,7 +117,7 @@ def encode_record(record: BackupRecord) -> bytes:
 def decode_record(backup_id: str, stored: bytes, *, archive_bytes: int | None = None) -> BackupRecord:
     """The record stored for `backup_id`, verified (see `verify_metadata`)."""
     fields, backup = _verified(backup_id, stored, archive_bytes)
-    return BackupRecord(backup, **{name: fields[name] for name in ENGINE_FIELDS})
+    return BackupRecord(backup, **{name: fields[name] for name in ENGINE_FIELDS if name in fields})
 
 
 def seal_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
@@ -155,7 +170,7 @@ def _parse(stored: bytes) -> dict[str, Any]:
 def _check(backup_id: str, record: dict[str, Any], archive_bytes: int | None) -> Backup:
     """The record's `Backup`, once every rule holds."""
     # Records written before the seal existed have no checksum: every other check still applies.
-    missing = [field for field in (*REQUIRED_BACKUP_FIELDS, *ENGINE_FIELDS) if field not in record]
+    missing = [field for field in (*REQUIRED_BACKUP_FIELDS, *_REQUIRED_ENGINE_FIELDS) if field not in record]
     if missing:
         raise _Corrupt(f"lacks {', '.join(missing)}")
     unknown = sorted(set(record).difference(BACKUP_FIELDS, ENGINE_FIELDS, (METADATA_SHA256,)))
@@ -212,8 +227,17 @@ def _check_engine_fields(record: dict[str, Any]) -> None:
     asset_count = record["asset_count"]
     if type(asset_count) is not int or asset_count < 0:
         raise _Corrupt("asset_count is not an integer >= 0")
-    if record["format"] != ARCHIVE_FORMAT:
-        raise _Corrupt(f"format is {record['format']!r}, not {ARCHIVE_FORMAT!r}")
+    archive_format = record["format"]
+    if archive_format not in (ARCHIVE_FORMAT, ENCRYPTED_ARCHIVE_FORMAT):
+        raise _Corrupt(
+            f"format is {archive_format!r}, not {ARCHIVE_FORMAT!r} or {ENCRYPTED_ARCHIVE_FORMAT!r}"
+        )
+    key_id = record.get("encryption_key_id")
+    if archive_format == ENCRYPTED_ARCHIVE_FORMAT:
+        if not (isinstance(key_id, str) and _KEY_ID_HEX.fullmatch(key_id)):
+            raise _Corrupt("encryption_key_id of an encrypted archive is not 16 lowercase hex digits")
+    elif "encryption_key_id" in record:
+        raise _Corrupt(f"has an encryption_key_id but its format is {archive_format!r}")
     checksum = record.get(METADATA_SHA256, "0" * 64)
     if not (isinstance(checksum, str) and _SHA256_HEX.fullmatch(checksum)):
         raise _Corrupt(f"{METADATA_SHA256} is not 64 lowercase hex digits")

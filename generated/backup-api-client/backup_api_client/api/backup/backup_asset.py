@@ -109,9 +109,11 @@ def sync_detailed(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -194,9 +196,11 @@ def sync(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -270,9 +274,11 @@ async def asyncio_detailed(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.
@@ -355,9 +361,11 @@ async def asyncio(
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         PayloadTooLargeError: (413) The request body is larger than the server accepts.
         UnsupportedMediaTypeError: (415) The request body is not `application/json`.

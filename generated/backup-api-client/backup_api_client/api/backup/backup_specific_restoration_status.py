@@ -104,9 +104,11 @@ def sync_detailed(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
@@ -188,9 +190,11 @@ def sync(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
@@ -263,9 +267,11 @@ async def asyncio_detailed(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
@@ -347,9 +353,11 @@ async def asyncio(
         NotFoundError: (404) No backup has this identifier.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`),
-            or the body describes another backup than the one at the path, or a request with
-            the same `Idempotency-Key` is still being answered (type `urn:backup-
+            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+            an encrypted backup that the server has no key for, or another key than the one
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            body describes another backup than the one at the path, or a request with the
+            same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
         GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
             cancelled or failed and left nothing behind. (An identifier never handed out
