@@ -285,9 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"{'route':<18}" + "".join(f"{f'c={c}':>16}" for c in arguments.concurrency))
     for name in routes:
-        row = "".join(
-            f"{statistics.median(rates[(name, c)]):>12.0f} r/s" for c in arguments.concurrency
-        )
+        row = "".join(f"{statistics.median(rates[(name, c)]):>12.0f} r/s" for c in arguments.concurrency)
         print(f"{name:<18}{row}")
     met = True
     for name, target in TARGETS.items():
