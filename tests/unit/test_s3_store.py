@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from backup_api_server.engine import BackupEngine
-from backup_api_server.errors import EngineError
+from backup_api_server.errors import BackupCorrupted, BackupNotFound, EngineError
 from backup_api_server.storage.s3_store import ObjectStoreError, S3Store, make_client, parse_s3_url
 from backup_api_server.storage.selection import open_store, writer_tag
 from backup_api_server.storage.store import LocalDirectoryStore
@@ -274,3 +274,45 @@ def test_threads_do_not_matter(s3_server: S3Server) -> None:
         thread.join(30)
     assert errors == []
     assert sorted(store.list_ids()) == [f"1.0.0_{n}" for n in range(1, 5)]
+
+
+def test_stores_sharing_a_bucket_see_each_others_changes_past_the_records_they_keep(
+    s3_server: S3Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bucket = s3_server.new_bucket()
+    office, home = store_in(s3_server, bucket, tag="office01"), store_in(s3_server, bucket, tag="home0001")
+    first, second = "1.0.0+office01_1764253683123456", "1.0.0+office01_1764253683123457"
+    write_backup(office, first, b"first")
+    assert home.list_ids() == [first]
+    record = home.read_record(first)
+    # Kept: read again without fetching (nor verifying) the metadata again.
+    gets: list[str] = []
+    get_small = home._get_small
+
+    def counting_get(key: str, backup_id: str) -> tuple[bytes, str]:
+        gets.append(key)
+        return get_small(key, backup_id)
+
+    monkeypatch.setattr(home, "_get_small", counting_get)
+    assert home.read_record(first) is record
+    assert gets == []
+
+    # Another machine's new backup appears, its deleted one disappears.
+    write_backup(office, second, b"second")
+    assert sorted(home.list_ids()) == [first, second]
+    office.delete(first)
+    assert home.list_ids() == [second]
+    with pytest.raises(BackupNotFound):
+        home.read_record(first)
+
+    # A metadata object replaced behind its back (another ETag) is verified again: corrupted.
+    home.read_record(second)
+    key = f"p/{second}.json"
+    client = s3_server.client()
+    stored = client.get_object(Bucket=bucket, Key=key)["Body"].read()
+    client.put_object(Bucket=bucket, Key=key, Body=stored.replace(b'"tests"', b'"testz"'))
+    with pytest.raises(BackupCorrupted, match="metadata_sha256 does not match"):
+        home.read_record(second)
+    client.put_object(Bucket=bucket, Key=key, Body=stored)
+    assert home.read_record(second) == office.read_record(second)
+    assert home.listing_version() is None  # lists always ask the bucket
