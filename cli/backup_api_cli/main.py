@@ -162,6 +162,14 @@ def serve(
         int, typer.Option(help="Largest request body accepted, in bytes.", min=1)
     ] = DEFAULT_MAX_BODY_BYTES,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log/--no-access-log",
+            help="Log one line per request (uvicorn's access log, at info level). Off by default: "
+            "it costs a formatted, written line per request on the server's only event loop.",
+        ),
+    ] = False,
     allowed_host: Annotated[
         list[str] | None,
         typer.Option(
@@ -238,6 +246,7 @@ def serve(
     config = uvicorn.Config(
         application,
         log_level=log_level,
+        access_log=access_log,
         timeout_graceful_shutdown=5,
         http=GuardedH11Protocol,
         timeout_keep_alive=KEEP_ALIVE_SECONDS,

@@ -64,3 +64,9 @@ ENCRYPTION_KEY_FILE_ENV = "BACKUP_API_ENCRYPTION_KEY_FILE"
 IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60
 IDEMPOTENCY_MAX_KEYS = 10_000
 IDEMPOTENCY_KEY_MAX_LENGTH = 255
+# Verified metadata records kept in memory (storage/record_cache.py), so lists and status answers
+# neither re-read nor re-verify a committed backup's metadata: committed records never change, and
+# a change behind the server's back drops the entry (local store: inotify; S3: the metadata ETag).
+# An entry is a few KiB (the record, its model and its answer's JSON), so this bounds the cache at a
+# few tens of MiB; past it the oldest entry goes (it is read and verified again when asked for).
+RECORD_CACHE_ENTRIES = 10_000

@@ -127,3 +127,14 @@ def test_two_servers_one_bucket_see_and_restore_each_others_backups(tmp_path: Pa
         assert httpx.get(f"{home_server.url}/assets").json() == {"iterable": office_assets}
         office.backup.restore(made_at_home[-1])
         assert httpx.get(f"{office_server.url}/assets").json() == {"iterable": home_assets}
+
+        # Each keeps the records it verified, yet sees the other's deletions and new backups.
+        home.backups.delete(made_at_home[0])
+        office.backups.delete(made_at_office[0])
+        made_later = office.backup.create()
+        assert follow_creation(office, made_later)[-1].value == BackupStatusEnum.COMPLETED
+        remaining = sorted({*every_id, made_later} - {made_at_home[0], made_at_office[0]})
+        for client in (office, home):
+            assert sorted(b.id for b in client.backups.list().iterable) == remaining
+        assert httpx.get(f"{office_server.url}/backup/{made_at_home[0]}").status_code == 404
+        assert home.backup.get(made_later).id == made_later

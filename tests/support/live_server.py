@@ -60,6 +60,7 @@ def start_server(data_dir: Path, *extra: str, access_log: bool = False) -> LiveS
             str(data_dir),
             "--log-level",
             "info" if access_log else "warning",
+            *(["--access-log"] if access_log else []),
             *extra,
         ),
         stdout=subprocess.PIPE if access_log else subprocess.DEVNULL,

@@ -24,7 +24,7 @@ from backup_api_server.storage.archive import (
     encode_document,
 )
 from backup_api_server.storage.encryption import MAGIC, EncryptionKey
-from backup_api_server.storage.metadata import BackupRecord
+from backup_api_server.storage.metadata import BackupRecord, decode_record
 from backup_api_server.storage.s3_store import S3Store, parse_s3_url
 from backup_api_server.storage.store import BackupStore, LocalDirectoryStore
 from backup_api_server_models import Backup, BackupId, GroupedTimestamp, PlatformEnum
@@ -41,6 +41,8 @@ def s3_store(request: pytest.FixtureRequest, root: Path) -> BackupStore:
 
 STORE_FACTORIES: dict[str, StoreFactory] = {
     "local": lambda request, root: LocalDirectoryStore(root / "backups"),
+    # Where the directory cannot be watched (no inotify): the files are read every time.
+    "local-unwatched": lambda request, root: LocalDirectoryStore(root / "backups", watch=False),
     "s3": s3_store,
 }
 
@@ -360,3 +362,86 @@ def test_local_store_write_of_an_id_being_written_leaves_the_other_write_alone(t
 
     with store.open_archive("1.0.0_1") as archive:
         assert archive.read() == b"first writer"
+
+
+# Records kept in memory (the local store watches its directory)
+
+KEPT_ID = "1.0.0_1764253683123456"
+
+
+@pytest.mark.parametrize("watch", [True, False], ids=["watched", "unwatched"])
+def test_local_store_sees_what_changes_behind_its_back_after_it_kept_a_record(
+    tmp_path: Path, watch: bool
+) -> None:
+    store = LocalDirectoryStore(tmp_path / "backups", watch=watch)
+    assert store.watched is watch
+    write_backup(store, KEPT_ID, b"archive")
+    record = store.read_record(KEPT_ID)
+    assert store.list_ids() == [KEPT_ID]
+    metadata = tmp_path / "backups" / f"{KEPT_ID}.json"
+    original = metadata.read_bytes()
+
+    # Edited in place, same size: the record no longer verifies.
+    metadata.write_bytes(original.replace(b'"device_name": "tests"', b'"device_name": "testz"'))
+    with pytest.raises(BackupCorrupted, match="metadata_sha256 does not match"):
+        store.read_record(KEPT_ID)
+    metadata.write_bytes(original)
+    assert store.read_record(KEPT_ID) == record
+
+    # The archive truncated: its size no longer matches.
+    archive = tmp_path / "backups" / f"{KEPT_ID}.jsonl.zst"
+    archive.write_bytes(b"archiv")
+    with pytest.raises(BackupCorrupted, match="says the archive has 7 bytes, it has 6"):
+        store.read_record(KEPT_ID)
+    archive.write_bytes(b"archive")
+
+    # Moved away and back.
+    moved = metadata.rename(tmp_path / "elsewhere.json")
+    assert store.list_ids() == []
+    with pytest.raises(BackupNotFound):
+        store.read_record(KEPT_ID)
+    moved.rename(metadata)
+    assert store.list_ids() == [KEPT_ID]
+    assert store.read_record(KEPT_ID) == record
+
+    # Written by someone else (another store object on the directory).
+    other_id = "1.0.0_1764253683123457"
+    write_backup(LocalDirectoryStore(tmp_path / "backups", watch=False), other_id, b"other")
+    assert sorted(store.list_ids()) == [KEPT_ID, other_id]
+    assert store.read_record(other_id).backup.bytes == len(b"other")
+    store.close()
+
+
+def test_local_store_answers_kept_records_from_memory_until_it_loses_track(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = LocalDirectoryStore(tmp_path / "backups")
+    write_backup(store, KEPT_ID, b"archive")  # kept when committed
+    decoded: list[str] = []
+    decode = decode_record
+
+    def counting_decode(backup_id: str, stored: bytes, **options: int | None) -> BackupRecord:
+        decoded.append(backup_id)
+        return decode(backup_id, stored, **options)
+
+    monkeypatch.setattr(store_module, "decode_record", counting_decode)
+    record = store.read_record(KEPT_ID)
+    assert store.read_record(KEPT_ID) is record
+    assert store.list_ids() == [KEPT_ID]
+    version = store.listing_version()
+    assert version is not None and store.listing_version() == version
+    assert decoded == []
+
+    # The kernel dropped events (its queue overflowed): everything is read again.
+    assert store._watch is not None
+    monkeypatch.setattr(store._watch, "changes", lambda: None)
+    assert store.read_record(KEPT_ID) == record
+    assert store.listing_version() != version
+    assert decoded == [KEPT_ID]
+
+    # A watch that is gone for good (closed): the store reads the files every time.
+    store.close()
+    assert not store.watched and store.listing_version() is None
+    store.read_record(KEPT_ID)
+    store.read_record(KEPT_ID)
+    assert decoded == [KEPT_ID] * 3

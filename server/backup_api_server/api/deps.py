@@ -1,5 +1,6 @@
-"""What the routes share: the engine (from `app.state`), engine calls off the event loop, the body
-reader, and the backup identifier checked before anything touches the filesystem."""
+"""What the routes share: the engine (from `app.state`), engine calls off the event loop (and reads
+the engine answers from memory on it), the body reader, and the backup identifier checked before
+anything touches the filesystem."""
 
 from __future__ import annotations
 
@@ -16,23 +17,36 @@ from ..problems import Problem
 from .bodies import BodyReader
 from .error_handlers import engine_problem
 
-__all__ = ["BackupIdPath", "Bodies", "Engine", "call"]
+__all__ = ["BackupIdPath", "Bodies", "Engine", "call", "checked_backup_id", "engine_of", "read"]
 
 _Result = TypeVar("_Result")
 
 
-def _engine(request: Request) -> BackupEngine:
+# The dependencies are `async def` although they do not wait for anything: FastAPI runs a plain
+# `def` dependency in a worker thread, a hop to another thread and back on every request. The hot
+# reads (`GET /backups`, a backup, its statuses) call `engine_of` and `checked_backup_id` themselves
+# instead: each dependency costs FastAPI a resolution per request, about a quarter of such a route's
+# time in the throughput benchmark (benchmarks/server_throughput.py).
+
+
+def engine_of(request: Request) -> BackupEngine:
+    """The application's engine."""
     engine: BackupEngine = request.app.state.engine
     return engine
 
 
-def _bodies(request: Request) -> BodyReader:
+async def _engine(request: Request) -> BackupEngine:
+    return engine_of(request)
+
+
+async def _bodies(request: Request) -> BodyReader:
     bodies: BodyReader = request.app.state.bodies
     return bodies
 
 
-def _checked_backup_id(backup: str) -> str:
-    # Refused before anything touches the filesystem: the pattern admits no separators or `..`.
+def checked_backup_id(backup: str) -> str:
+    """The path's backup identifier, or 422: checked before anything touches the filesystem (the
+    pattern admits no separators or `..`)."""
     if not contract.backup_id_is_valid(backup):
         raise Problem(
             422,
@@ -40,6 +54,10 @@ def _checked_backup_id(backup: str) -> str:
             f"(pattern {contract.backup_id_pattern().pattern}, 3 to 64 characters)",
         )
     return backup
+
+
+async def _checked_backup_id(backup: str) -> str:
+    return checked_backup_id(backup)
 
 
 Engine = Annotated[BackupEngine, Depends(_engine)]
@@ -51,5 +69,17 @@ async def call(function: Callable[..., _Result], *args: Any) -> _Result:
     """Run an engine operation in a worker thread; its failures become problem answers."""
     try:
         return await run_in_threadpool(function, *args)
+    except EngineError as error:
+        raise engine_problem(error) from None
+
+
+async def read(engine: BackupEngine, function: Callable[..., _Result], *args: Any) -> _Result:
+    """Run a read of the engine (a list, a backup, a status): on the event loop when the engine
+    answers it from memory (`BackupEngine.answers_from_memory`: no hop to a worker thread and
+    back), else as `call` does. Its failures become problem answers."""
+    if not engine.answers_from_memory:
+        return await call(function, *args)
+    try:
+        return function(*args)
     except EngineError as error:
         raise engine_problem(error) from None

@@ -20,6 +20,7 @@ Allowed origins get CORS answers from Starlette's `CORSMiddleware`, which sits b
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import secrets
 from collections.abc import Iterable
@@ -118,15 +119,7 @@ class AccessPolicy:
         )
 
     def host_is_allowed(self, host_header: str) -> bool:
-        name = _host_name(host_header)
-        if name is None:
-            return False
-        return (
-            _is_ip_literal(name)
-            or name == "localhost"
-            or name.endswith(".localhost")
-            or name in self.allowed_hosts
-        )
+        return _host_is_allowed(self, host_header)
 
     def origin_is_allowed(self, origin: str, host_header: str | None) -> bool:
         """The server's own origin (a page it served itself) or one it was told to allow."""
@@ -145,6 +138,22 @@ class AccessPolicy:
             except InvalidOrigin:
                 return False
         return False
+
+
+@functools.lru_cache(maxsize=256)
+def _host_is_allowed(policy: AccessPolicy, host_header: str) -> bool:
+    """`AccessPolicy.host_is_allowed`, remembered: a server sees the same few `Host` values again and
+    again, and parsing one (an IP literal above all) costs more than the rest of the check. The
+    cache holds at most 256 answers, whatever clients send."""
+    name = _host_name(host_header)
+    if name is None:
+        return False
+    return (
+        _is_ip_literal(name)
+        or name == "localhost"
+        or name.endswith(".localhost")
+        or name in policy.allowed_hosts
+    )
 
 
 class _Refusal:

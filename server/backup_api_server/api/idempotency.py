@@ -156,7 +156,7 @@ class IdempotencyKeys:
             self._entries.popitem(last=False)
 
 
-def _keys(request: Request) -> IdempotencyKeys:
+async def _keys(request: Request) -> IdempotencyKeys:  # async: FastAPI runs a sync one in a thread
     keys: IdempotencyKeys = request.app.state.idempotency_keys
     return keys
 

@@ -1,17 +1,20 @@
 """The backups the engine can answer for: the verified records in the store, and from the journal
 why an id it handed out holds no backup any more.
 
-A record is verified whenever it is read (see `storage.metadata`). A corrupted backup is left
-out of the list, never a reason to stop listing: each is reported once (again if the reason
-changes) with a warning on the `backup_api_server` logger that names it and says why.
+A record is verified whenever it is read from what is stored (see `storage.metadata`); the store
+keeps the verified records and answers them again while what they were read from is unchanged
+(see `storage.record_cache`), and the catalog keeps the sorted list while the store's
+`listing_version` stays the same. A corrupted backup is left out of the list, never a reason to
+stop listing: each is reported once (again if the reason changes) with a warning on the
+`backup_api_server` logger that names it and says why.
 """
 
 from __future__ import annotations
 
+import builtins
 import logging
 import threading
-
-from backup_api_server_models import Backup
+from collections.abc import Hashable
 
 from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupGone, BackupNotFound
@@ -40,6 +43,8 @@ class Catalog:
         self._lock = threading.Lock()
         # The corrupted backups `list` left out, with why: each is reported once.
         self._reported: dict[str, str] = {}
+        # The last list, and the store's listing version it was made at.
+        self._listed: tuple[Hashable, list[BackupRecord]] | None = None
 
     def read(self, backup_id: str) -> BackupRecord:
         """The backup's verified record. Raises `BackupCorrupted`, `BackupGone` once deleted or
@@ -75,20 +80,31 @@ class Catalog:
             return True
         return True
 
-    def list(self) -> list[Backup]:
-        """Every committed backup whose record verifies, newest first."""
-        backups = []
+    def list(self) -> list[BackupRecord]:
+        """The record of every committed backup whose record verifies, newest first (a list the
+        caller must not change: it may be answered again)."""
+        version = self._store.listing_version()  # before reading: a change meanwhile makes another
+        listed = self._listed
+        if version is not None and listed is not None and listed[0] == version:
+            return listed[1]
+        records = self._read_all()
+        if version is not None:
+            self._listed = (version, records)
+        return records
+
+    def _read_all(self) -> builtins.list[BackupRecord]:
+        records = []
         for backup_id in self._store.list_ids():
             try:
-                backups.append(self._store.read_record(backup_id).backup)
+                records.append(self._store.read_record(backup_id))
             except BackupNotFound:  # deleted meanwhile
                 continue
             except BackupCorrupted as error:
                 self._report_unlisted(backup_id, f"it is corrupted: {error.detail}")
             except OSError as error:
                 self._report_unlisted(backup_id, f"its metadata cannot be read: {error}")
-        backups.sort(key=lambda backup: list_order_key(backup.id.root), reverse=True)
-        return backups
+        records.sort(key=lambda record: list_order_key(record.backup_id), reverse=True)
+        return records
 
     def forget(self, backup_id: str) -> None:
         """The backup was deleted: report it again should its id ever be corrupted again."""

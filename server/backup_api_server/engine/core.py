@@ -106,6 +106,10 @@ class BackupEngine:
         self._hook: StepHook = step_hook or (lambda phase: None)
         self._workspace = Workspace(self.database, self.store, batch_size, self._hook, encryption_key)
         self._catalog = Catalog(self.store, self._journal)
+        if self.store.listing_version() is not None:
+            # A store that keeps its verified records (the local one): verify them now, once, so
+            # the first answers come from memory (and corrupted backups are reported at start-up).
+            self._catalog.list()
         self._lock = threading.Lock()
         self._closed = False
         self._creations = Creations()
@@ -264,7 +268,7 @@ class BackupEngine:
         to stop listing; each is reported once (again if the reason changes) with a warning on
         the `backup_api_server` logger that names it and says why.
         """
-        return self._catalog.list()
+        return [record.backup for record in self._catalog.list()]
 
     def delete_backup(self, backup_id: str) -> None:
         """Remove a backup, remembering its id as deleted (later lookups raise `BackupGone`).
@@ -381,15 +385,22 @@ class BackupEngine:
         position, in insertion order; and whether more follow."""
         return self.database.page_document_texts(after, limit)
 
-    def page_backups(self, before: str | None, limit: int) -> tuple[list[Backup], bool]:
-        """Up to `limit` backups older than the backup `before` (None: from the newest), newest
-        first, as `list_backups` orders them; and whether more follow. `before` need not exist
-        any more: the order is by (timestamp, id), both of which the id holds."""
-        backups = self.list_backups()
+    def page_backups(self, before: str | None, limit: int) -> tuple[list[BackupRecord], bool]:
+        """The records of up to `limit` backups older than the backup `before` (None: from the
+        newest), newest first, as `list_backups` orders them; and whether more follow. `before`
+        need not exist any more: the order is by (timestamp, id), both of which the id holds."""
+        records = self._catalog.list()
         if before is not None:
             key = list_order_key(before)
-            backups = [backup for backup in backups if list_order_key(backup.id.root) < key]
-        return backups[:limit], len(backups) > limit
+            records = [record for record in records if list_order_key(record.backup_id) < key]
+        return records[:limit], len(records) > limit
+
+    @property
+    def answers_from_memory(self) -> bool:
+        """Whether reading backups (`page_backups`, `get_backup`, statuses) is answered from memory,
+        or nearly: the store keeps its verified records and sees changes without asking (the
+        local store). Else (an object store) each read makes network requests."""
+        return isinstance(self.store, LocalDirectoryStore) and self.store.watched
 
     def close(self) -> None:
         """Stop running jobs, wait until every one has ended and cleaned up, close the database
@@ -424,6 +435,8 @@ class BackupEngine:
                 clear_spool(self._spool_directory)
             self.database.close()
         finally:
+            if isinstance(self.store, LocalDirectoryStore):
+                self.store.close()
             self._directory_lock.release()
 
     def __enter__(self) -> BackupEngine:

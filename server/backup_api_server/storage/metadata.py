@@ -20,6 +20,7 @@ an optional field the spec adds to `Backup` is stored, verified and read back wi
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -30,7 +31,7 @@ from pydantic import ValidationError
 
 from backup_api_server_models import Backup
 
-from .. import contract
+from .. import contract, wire
 from ..errors import BackupCorrupted
 from .archive import ARCHIVE_FORMAT, ENCRYPTED_ARCHIVE_FORMAT
 
@@ -68,6 +69,12 @@ class BackupRecord:
     @property
     def backup_id(self) -> str:
         return self.backup.id.root
+
+    @functools.cached_property
+    def wire_json(self) -> bytes:
+        """The backup as answered (`wire.wire_json`), rendered once per record: records are kept
+        (see `record_cache`), so a list answers each backup without rendering it again."""
+        return wire.wire_json(self.backup)
 
     def to_json(self) -> dict[str, Any]:
         """The stored JSON object, unsealed: the backup's wire fields beside the engine's."""

@@ -31,6 +31,12 @@ tag (`writer_tag`, random, kept in the data directory), and its ids carry it as 
 in their version (`1.0.0+k3x9q2ab_1764253683123456`, which the spec's `BackupId` pattern admits).
 `recover()` removes only leftovers of this writer's ids (interrupted multipart uploads, archives
 without metadata): another machine's write in progress looks just like a leftover.
+
+Verified records are kept in memory (`record_cache`), keyed on the metadata object's ETag and the
+archive's size: reading a record asks the store for both (two HEADs, as another machine may have
+deleted or replaced it) but fetches and verifies the metadata only when either changed. The list
+of ids always comes from the store (a LIST), so another machine's new backups appear and its
+deleted ones disappear.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ import contextlib
 import io
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
@@ -47,10 +53,12 @@ from .. import settings
 from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupNotFound, StoreUnavailable
 from .metadata import BackupRecord, decode_record, encode_record
+from .record_cache import RecordCache
 from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import HeadObjectOutputTypeDef
 
 __all__ = ["ObjectStoreError", "S3Location", "S3Store", "make_client", "parse_s3_url"]
 
@@ -154,6 +162,7 @@ class S3Store:
         self._part_bytes = part_bytes
         self._writing: set[str] = set()
         self._writing_lock = threading.Lock()
+        self._records = RecordCache()
 
     # BackupStore
 
@@ -207,14 +216,24 @@ class S3Store:
     def read_record(self, backup_id: str) -> BackupRecord:
         if not backup_id_is_valid(backup_id):
             raise BackupNotFound(f"backup {backup_id} not found")
-        stored = self._get_small(self._metadata_key(backup_id), backup_id)
+        metadata_etag = self._head(self._metadata_key(backup_id), backup_id)["ETag"]
         archive_bytes = self._size(self._archive_key(backup_id), backup_id)
-        return decode_record(backup_id, stored, archive_bytes=archive_bytes)
+        record = self._records.get(backup_id, (metadata_etag, archive_bytes))
+        if record is not None:
+            return record
+        stored, metadata_etag = self._get_small(self._metadata_key(backup_id), backup_id)
+        record = decode_record(backup_id, stored, archive_bytes=archive_bytes)
+        self._records.put(backup_id, record, (metadata_etag, archive_bytes))
+        return record
 
     def delete(self, backup_id: str) -> None:
         self._require_committed(backup_id)
+        self._records.drop(backup_id)
         self._delete_key(self._metadata_key(backup_id))
         self._delete_key(self._archive_key(backup_id))
+
+    def listing_version(self) -> Hashable:
+        return None  # other machines change the bucket: every list asks it
 
     # Writing
 
@@ -304,18 +323,23 @@ class S3Store:
         return True
 
     def _size(self, key: str, backup_id: str) -> int:
+        return self._head(key, backup_id)["ContentLength"]
+
+    def _head(self, key: str, backup_id: str) -> HeadObjectOutputTypeDef:
         with self._request("head", key):
             try:
-                return self._client.head_object(Bucket=self.location.bucket, Key=key)["ContentLength"]
+                return self._client.head_object(Bucket=self.location.bucket, Key=key)
             except Exception as error:
                 if _is_missing(error):
                     raise BackupNotFound(f"backup {backup_id} not found") from None
                 raise
 
-    def _get_small(self, key: str, backup_id: str) -> bytes:
+    def _get_small(self, key: str, backup_id: str) -> tuple[bytes, str]:
+        """The object's content and its ETag."""
         with self._request("get", key):
             try:
-                return self._client.get_object(Bucket=self.location.bucket, Key=key)["Body"].read()
+                answer = self._client.get_object(Bucket=self.location.bucket, Key=key)
+                return answer["Body"].read(), answer["ETag"]
             except Exception as error:
                 if _is_missing(error):
                     raise BackupNotFound(f"backup {backup_id} not found") from None

@@ -7,13 +7,22 @@ written and verified whenever read (see `metadata`): a store never hands out a r
 not verify. Ids are checked against the spec's `BackupId` rule (`contract.backup_id_is_valid`)
 before they name anything. Further implementations (an S3-compatible object store) follow the
 same `BackupStore` protocol and run the same shared test suite.
+
+Verified records are kept in memory (`record_cache`): a committed record never changes, so it is
+verified once and answered again until what it was read from changes. The local store watches its
+directory (`watch.DirectoryWatch`, inotify): a file created, written, truncated, renamed or removed
+behind its back drops what it knew of that backup before the next answer, so a metadata file
+corrupted on disk still reads corrupted; it keeps the list of committed ids in memory the same way.
+Where the directory cannot be watched (not Linux, no inotify watch left) it reads and verifies the
+files on every call, as without a cache.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Hashable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -21,6 +30,8 @@ from typing import BinaryIO, Protocol
 from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupNotFound
 from .metadata import BackupRecord, decode_record, encode_record
+from .record_cache import RecordCache
+from .watch import EVERYTHING, DirectoryWatch
 
 __all__ = [
     "BackupStore",
@@ -127,20 +138,47 @@ class BackupStore(Protocol):
         """Remove a backup: it stops being listed first. Raises `BackupNotFound`."""
         ...
 
+    def listing_version(self) -> Hashable:
+        """A value that stays equal as long as `list_ids` and every `read_record` would answer the
+        same (so their answers may be kept); None when the store cannot tell (ask it again)."""
+        ...
+
 
 class LocalDirectoryStore:
     """A `BackupStore` in one directory: `<id>.jsonl.zst` (archive) and `<id>.json` (metadata).
 
     Assumes one process uses the directory at a time (the engine's data directory lock sees to
     it): `recover()` removes what a crashed writer left behind (temporary files, an archive
-    whose metadata was never committed). Constructing one only creates the directory.
+    whose metadata was never committed). Constructing one only creates the directory and starts
+    watching it (`watch=False`: never, read the files every time).
     """
 
     writer_tag: str | None = None
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, watch: bool = True) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
+        # Before anything is read: a change made after the watch starts is seen (see `_look`).
+        self._watch = DirectoryWatch.open(self.root) if watch else None
+        self._lock = threading.Lock()
+        self._records = RecordCache()
+        # The committed ids, once scanned (watched only), and how many looks saw a change: a record
+        # read while something changed is not kept.
+        self._ids: set[str] | None = None
+        self._changes = 0
+
+    @property
+    def watched(self) -> bool:
+        """Whether the store answers from memory (see the module docstring)."""
+        return self._watch is not None and not self._watch.lost
+
+    def close(self) -> None:
+        """Stop watching the directory (the store keeps working, reading the files every time)."""
+        with self._lock:
+            if self._watch is not None:
+                self._watch.close()
+            self._records.clear()
+            self._ids = None
 
     def recover(self) -> None:
         removed = False
@@ -156,6 +194,18 @@ class LocalDirectoryStore:
             fsync_directory(self.root)
 
     def list_ids(self) -> list[str]:
+        with self._lock:
+            if self._look():
+                if self._ids is None:
+                    self._ids = set(self._scan())
+                return list(self._ids)
+        return self._scan()
+
+    def listing_version(self) -> Hashable:
+        with self._lock:
+            return self._changes if self._look() else None
+
+    def _scan(self) -> list[str]:
         ids = []
         for metadata_path in self.root.glob(f"*{METADATA_SUFFIX}"):
             backup_id = metadata_path.name.removesuffix(METADATA_SUFFIX)
@@ -191,7 +241,7 @@ class LocalDirectoryStore:
                 archive_bytes = os.fstat(archive.fileno()).st_size
             record = encode_record(pending.committed_record(backup_id))
             try:
-                decode_record(backup_id, record, archive_bytes=archive_bytes)
+                committed = decode_record(backup_id, record, archive_bytes=archive_bytes)
             except BackupCorrupted as error:
                 raise ValueError(f"refusing to commit metadata that does not verify: {error}") from None
             os.replace(temporary_archive, archive_path)
@@ -207,8 +257,39 @@ class LocalDirectoryStore:
             with contextlib.suppress(OSError):
                 fsync_directory(self.root)
             raise
+        with contextlib.suppress(OSError):  # committed either way; it would be read again, that is all
+            self._remember_commit(committed, record, archive_bytes)
+
+    def _remember_commit(self, committed: BackupRecord, record: bytes, archive_bytes: int) -> None:
+        """Keep the record just committed, if the files are still what was written (this write's
+        own changes are behind the look; one made since is the next look's)."""
+        backup_id = committed.backup_id
+        with self._lock:
+            if not self._look():
+                return
+            if (
+                self._metadata_path(backup_id).read_bytes() == record
+                and self._archive_path(backup_id).stat().st_size == archive_bytes
+            ):
+                self._records.put(backup_id, committed)
+                if self._ids is not None:
+                    self._ids.add(backup_id)
 
     def read_record(self, backup_id: str) -> BackupRecord:
+        with self._lock:
+            watched = self._look()
+            changes = self._changes
+            record = self._records.get(backup_id) if watched else None
+        if record is not None:
+            return record
+        record = self._read_record(backup_id)
+        if watched:
+            with self._lock:
+                if self._look() and self._changes == changes:  # nothing changed while it was read
+                    self._records.put(backup_id, record)
+        return record
+
+    def _read_record(self, backup_id: str) -> BackupRecord:
         self._require_committed(backup_id)
         try:
             record = self._metadata_path(backup_id).read_bytes()
@@ -223,16 +304,45 @@ class LocalDirectoryStore:
             self._metadata_path(backup_id).unlink()
         except FileNotFoundError:
             raise BackupNotFound(f"backup {backup_id} not found") from None
+        with self._lock:
+            self._records.drop(backup_id)
+            if self._ids is not None:
+                self._ids.discard(backup_id)
         fsync_directory(self.root)
         self._archive_path(backup_id).unlink(missing_ok=True)
         fsync_directory(self.root)
 
-    def _require_committed(self, backup_id: str) -> None:
-        if not (
+    def _look(self) -> bool:
+        """Forget what changed since the last look (the caller holds the lock); False when the
+        store is not watched, and must read the files."""
+        if self._watch is None or self._watch.lost:
+            return False
+        changed = self._watch.changes()
+        if changed is EVERYTHING:
+            self._changes += 1
+            self._records.clear()
+            self._ids = None
+            return not self._watch.lost
+        if changed:
+            self._changes += 1
+            for backup_id in filter(None, map(_id_of_name, changed)):
+                self._records.drop(backup_id)
+                if self._ids is not None:
+                    if self._is_committed(backup_id):
+                        self._ids.add(backup_id)
+                    else:
+                        self._ids.discard(backup_id)
+        return True
+
+    def _is_committed(self, backup_id: str) -> bool:
+        return (
             backup_id_is_valid(backup_id)
             and self._metadata_path(backup_id).is_file()
             and self._archive_path(backup_id).is_file()
-        ):
+        )
+
+    def _require_committed(self, backup_id: str) -> None:
+        if not self._is_committed(backup_id):
             raise BackupNotFound(f"backup {backup_id} not found")
 
     def _archive_path(self, backup_id: str) -> Path:
@@ -240,3 +350,14 @@ class LocalDirectoryStore:
 
     def _metadata_path(self, backup_id: str) -> Path:
         return self.root / f"{backup_id}{METADATA_SUFFIX}"
+
+
+def _id_of_name(name: str) -> str | None:
+    """The backup a file of the store's directory belongs to (its archive, its metadata, or either
+    one's temporary file); None for any other name."""
+    name = name.removesuffix(TEMPORARY_SUFFIX)
+    for suffix in (ARCHIVE_SUFFIX, METADATA_SUFFIX):
+        if name.endswith(suffix):
+            backup_id = name.removesuffix(suffix)
+            return backup_id if backup_id_is_valid(backup_id) else None
+    return None

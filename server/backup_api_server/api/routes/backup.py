@@ -12,7 +12,7 @@ from backup_api_server_models import BackupStatus
 
 from ...engine import Status
 from ...problems import Problem
-from ..deps import BackupIdPath, Bodies, Engine, call
+from ..deps import BackupIdPath, Bodies, Engine, call, checked_backup_id, engine_of, read
 from ..idempotency import Keys, answer_once
 from ..responses import model_response
 from ..streaming import final_progress, restoration_event_stream, wants_event_stream
@@ -76,14 +76,20 @@ async def backup_asset(request: Request, engine: Engine, bodies: Bodies, keys: K
     return await _start_creation(engine, bodies, keys, request, "backupAsset", "Asset")
 
 
+# The reads below take the engine and check the id themselves rather than through dependencies
+# (see `deps`): they are the hot routes.
+
+
 @router.get("/backup/{backup}")
-async def backup_specific_backup_snapshot(backup: BackupIdPath, engine: Engine) -> Response:
-    return model_response(await call(engine.get_backup, backup))
+async def backup_specific_backup_snapshot(backup: str, request: Request) -> Response:
+    backup, engine = checked_backup_id(backup), engine_of(request)
+    return model_response(await read(engine, engine.get_backup, backup))
 
 
 @router.get("/backup/{backup}/creation/status")
-async def backup_specific_creation_status(backup: BackupIdPath, engine: Engine) -> Response:
-    return model_response(_status_model(await call(engine.creation_status, backup)))
+async def backup_specific_creation_status(backup: str, request: Request) -> Response:
+    backup, engine = checked_backup_id(backup), engine_of(request)
+    return model_response(_status_model(await read(engine, engine.creation_status, backup)))
 
 
 @router.post("/backup/{backup}/creation/cancel")
@@ -112,8 +118,9 @@ async def backup_restore_specific_backup_streamed(
 
 
 @router.get("/backup/{backup}/restoration/status")
-async def backup_specific_restoration_status(backup: BackupIdPath, engine: Engine) -> Response:
-    return model_response(_status_model(await call(engine.restoration_status, backup)))
+async def backup_specific_restoration_status(backup: str, request: Request) -> Response:
+    backup, engine = checked_backup_id(backup), engine_of(request)
+    return model_response(_status_model(await read(engine, engine.restoration_status, backup)))
 
 
 @router.post("/backup/{backup}/restoration/cancel")
