@@ -9,11 +9,13 @@ import hashlib
 import io
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 import zstandard
 
@@ -201,6 +203,17 @@ def test_an_archive_of_several_zstd_frames_decodes_whole() -> None:
         (jsonl("a") + b'{"id":"b"}', None, r"^line 2 is truncated$"),
         (jsonl("a") + b"not json\n", None, r"^line 2 is not JSON: Expecting value: line 1 column 1"),
         (b'["a list"]\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b'"a string"\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b"null\n", None, r"^line 1 is not an asset document with a string id$"),
+        (b'{"id":1}\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b'{"id":null}\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b'{"name":"no id"}\n', None, r"^line 1 is not an asset document with a string id$"),
+        (jsonl("a") + b'{"id":"\xff"}\n', None, r"^line 2 is not JSON: 'utf-8' codec can't decode byte 0xff"),
+        (jsonl("a") + b'{"id":"\xed\xa0\x80"}\n', None, r"^line 2 is not JSON: 'utf-8' codec can't decode"),
+        (b'\xef\xbb\xbf{"id":"a"}\n', None, r"^line 1 is not JSON: Unexpected UTF-8 BOM"),
+        (b'{"id":"a"} {"id":"b"}\n', None, r"^line 1 is not JSON: Extra data"),
+        (b'{"id":"a"\n', None, r"^line 1 is not JSON: Expecting ',' delimiter"),
+        (b"\n", None, r"^line 1 is not JSON: Expecting value"),
         (jsonl("a", "b"), 3, r"^archive holds 2 documents, its metadata says 3$"),
     ],
 )
@@ -211,6 +224,48 @@ def test_an_archive_whose_content_is_wrong_is_refused_and_says_why(
 
     with pytest.raises(BackupCorrupted, match=message):
         read_ids(reader, batch_size=10)
+
+
+def test_a_line_is_read_back_exactly_as_archived() -> None:
+    # orjson, which validates the lines, reads this integer only approximately (as a float) and
+    # unescapes the id: the text inserted is still the archived one, byte for byte.
+    line = '{ "id" : "caf\\u00e9-é", "n": 123456789012345678901234567890, "x": [1.5e300, "☃"] }'
+    stored = zstandard.ZstdCompressor().compress(line.encode() + b"\n")
+
+    [[document]] = reader_of(stored, expected_count=1).batches(10)
+
+    assert document == ArchivedDocument("café-é", line)
+
+
+def test_a_line_orjson_refuses_but_the_standard_library_reads_is_read_as_before() -> None:
+    # Python 3.12 and later encode documents nested deeper than orjson's limit (1,024 levels).
+    line = '{"id":"deep","x":' + "[" * 1100 + "]" * 1100 + "}"
+    with pytest.raises(orjson.JSONDecodeError, match="depth limit exceeded"):
+        orjson.loads(line)
+    stored = zstandard.ZstdCompressor().compress(line.encode() + b"\n")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 5_000))  # Python 3.11's json counts nesting against it
+    try:
+        [[document]] = reader_of(stored, expected_count=1).batches(10)
+    finally:
+        sys.setrecursionlimit(limit)
+
+    assert document == ArchivedDocument("deep", line)
+
+
+def test_an_archive_cut_short_is_refused_even_when_its_checksum_matches_the_cut() -> None:
+    documents = [f'{{"id":"a-{index}","pad":"{"x" * index}"}}' for index in range(2_000)]
+    written = io.BytesIO()
+    with ArchiveWriter(written) as writer:
+        writer.write_lines(documents)
+    whole = written.getvalue()
+
+    for cut, message in [
+        (len(whole) // 2, r"^line \d+ is truncated$"),
+        (10, r"^archive holds 0 documents, its metadata says 2000$"),
+    ]:
+        with pytest.raises(BackupCorrupted, match=message):
+            read_ids(reader_of(whole[:cut], expected_count=len(documents)), batch_size=500)
 
 
 def test_an_archive_that_does_not_decompress_is_refused_and_says_why() -> None:
