@@ -40,6 +40,12 @@ __all__ = [
 
 # How many SQLite virtual-machine steps run between two looks at a cancellation event.
 _CANCEL_CHECK_STEPS = 10_000
+# The page size of every database the server makes (a new one, and each restore's replacement;
+# an existing database keeps its own). An asset document is about 1 KB: SQLite's default 4 KiB
+# page holds three and leaves the rest unused, 16 KiB ones hold about fourteen, so a database is
+# ~8% smaller and a restore inserts, checks and fsyncs it a third faster (`benchmarks/engine_100k.py`);
+# the price, a larger page written to the log per changed page, matters little for batched upserts.
+PAGE_SIZE = 16_384
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS assets (
@@ -220,6 +226,7 @@ class AssetDatabase:
         connection = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=files.BUSY_TIMEOUT_SECONDS
         )
+        connection.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a no-op but for a new database
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
         connection.execute(_SCHEMA)
@@ -257,6 +264,7 @@ class ReplacementDatabase:
             path, isolation_level=None, check_same_thread=False
         )
         try:
+            self._connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self._connection.execute("PRAGMA journal_mode=OFF")
             self._connection.execute("PRAGMA synchronous=OFF")
             self._connection.execute(_SCHEMA)
