@@ -311,6 +311,31 @@ def test_the_integrity_check_stops_when_cancelled(tmp_path: Path) -> None:
     replacement.discard()
 
 
+@pytest.mark.parametrize("failing_call", [1, 2], ids=["while-checking", "after-closing"])
+def test_a_replacement_that_cannot_be_made_durable_is_not_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
+    replacement = ReplacementDatabase(tmp_path / "assets.db.restoring")
+    replacement.insert([ArchivedDocument("a", '{"id":"a"}')])
+    real_fsync, calls = os.fsync, []
+
+    def fsync(descriptor: int) -> None:
+        calls.append(threading.current_thread().name)
+        if len(calls) == failing_call:
+            raise OSError(5, "Input/output error (injected)")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+    with pytest.raises(OSError, match=r"Input/output error \(injected\)$"):
+        replacement.finish(threading.Event())
+    assert not replacement.finished
+    assert len(calls) == failing_call
+    assert calls[0].startswith("fsync")  # the write-back overlapping the check: a thread of its own
+    replacement.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
 @contextlib.contextmanager
 def finished_replacement(database: AssetDatabase) -> Iterator[ReplacementDatabase]:
     with database.build_replacement() as replacement:

@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -253,7 +254,16 @@ class Snapshot:
 
 
 class ReplacementDatabase:
-    """A database being built from a backup; fast to fill since a crash just discards it."""
+    """A database being built from a backup, beside the live one; fast to fill since any failure
+    (or a crash) discards it whole.
+
+    Built without a rollback journal and without fsyncs (`journal_mode=OFF`, `synchronous=OFF`):
+    nothing reads it before it is swapped in, nothing is ever rolled back in it (a failure
+    removes the file; start-up recovery removes or sets aside one a crash left), so the journal
+    and the syncs would protect nothing. What makes it safe to swap in is `finish`: the
+    integrity check passes, then the whole file is fsynced, before `AssetDatabase.swap_in` may
+    rename it.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -279,29 +289,28 @@ class ReplacementDatabase:
         self._require_connection().executemany(_UPSERT, documents)
 
     def finish(self, cancel: threading.Event) -> None:
-        """Commit, check integrity, switch to WAL and make the file durable.
+        """Commit, switch to WAL, check integrity and make the file durable.
 
-        The integrity check runs before the database can be swapped in, and stops early if
-        `cancel` is set.
+        The full `integrity_check`, not `quick_check`: only it proves the id index and the table
+        agree (every row indexed under its id, no id twice), which later upserts by id rely on;
+        both are written by the same statements here, so only a fault (SQLite's, the memory's, a
+        write from outside) could part them, but that is what the check is for. It runs before
+        the database can be swapped in, and stops early if `cancel` is set. While it reads, a
+        second thread fsyncs the file (the device writing back what the check is reading costs
+        it nothing); after the connection is closed the file is fsynced once more, which is
+        quick with everything already written back and covers whatever closing wrote.
         """
         connection = self._require_connection()
         connection.execute("COMMIT")
-        connection.set_progress_handler(lambda: int(cancel.is_set()), _CANCEL_CHECK_STEPS)
-        try:
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        except sqlite3.OperationalError:
-            if cancel.is_set():
-                raise OperationCancelled("cancelled") from None
-            raise
-        finally:
-            connection.set_progress_handler(None, 0)
-        if problems != ["ok"]:
-            raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(problems[:5]))
         connection.execute("PRAGMA journal_mode=WAL")
+        # The executor waits for the fsync on every exit: a file is never removed while in use.
+        with ThreadPoolExecutor(1, thread_name_prefix="fsync") as background:
+            written_back = background.submit(_fsync_file, self.path)
+            _check_integrity(connection, cancel)
+            written_back.result()
         connection.close()
         self._connection = None
-        with open(self.path, "rb") as file:
-            os.fsync(file.fileno())
+        _fsync_file(self.path)
         self.finished = True
 
     def discard(self) -> None:
@@ -316,6 +325,26 @@ class ReplacementDatabase:
         if self._connection is None:
             raise RuntimeError("the replacement database is already finished")
         return self._connection
+
+
+def _check_integrity(connection: sqlite3.Connection, cancel: threading.Event) -> None:
+    """Run SQLite's full integrity check; `OperationCancelled` if `cancel` is set meanwhile."""
+    connection.set_progress_handler(lambda: int(cancel.is_set()), _CANCEL_CHECK_STEPS)
+    try:
+        problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.OperationalError:
+        if cancel.is_set():
+            raise OperationCancelled("cancelled") from None
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(problems[:5]))
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as file:
+        os.fsync(file.fileno())
 
 
 def _row(document: dict[str, Any]) -> tuple[str, str]:
