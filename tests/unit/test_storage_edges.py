@@ -237,6 +237,20 @@ def test_a_line_is_read_back_exactly_as_archived() -> None:
     assert document == ArchivedDocument("café-é", line)
 
 
+def test_documents_longer_than_a_read_chunk_are_read_whole() -> None:
+    # Lines are decoded a decompressed chunk at a time; these span two and three chunks.
+    chunk = archive_module.READ_CHUNK_BYTES
+    texts = [
+        '{"id":"small"}',
+        *(f'{{"id":"big-{size}","pad":"{"x" * size}"}}' for size in (chunk, 2 * chunk)),
+    ]
+    stored = zstandard.ZstdCompressor().compress("".join(text + "\n" for text in texts).encode())
+
+    documents = [document for batch in reader_of(stored, expected_count=3).batches(2) for document in batch]
+
+    assert documents == [ArchivedDocument(orjson.loads(text)["id"], text) for text in texts]
+
+
 def test_a_line_orjson_refuses_but_the_standard_library_reads_is_read_as_before() -> None:
     # Python 3.12 and later encode documents nested deeper than orjson's limit (1,024 levels).
     line = '{"id":"deep","x":' + "[" * 1100 + "]" * 1100 + "}"
