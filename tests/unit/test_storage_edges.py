@@ -366,6 +366,22 @@ def database(tmp_path: Path) -> Iterator[AssetDatabase]:
     database.close()
 
 
+def test_a_new_database_and_a_restored_one_have_the_same_page_size(database: AssetDatabase) -> None:
+    def page_size() -> int:
+        connection = sqlite3.connect(database.path)
+        try:
+            (size,) = connection.execute("PRAGMA page_size").fetchone()
+            return int(size)
+        finally:
+            connection.close()
+
+    assert page_size() == assets_module.PAGE_SIZE != 4096  # SQLite's default
+    with finished_replacement(database) as replacement:
+        database.swap_in(replacement, threading.Event())
+    assert page_size() == assets_module.PAGE_SIZE
+    assert database.list_documents() == [{"id": "new"}]
+
+
 def test_swap_in_refuses_an_unfinished_replacement(database: AssetDatabase) -> None:
     with database.build_replacement() as replacement:
         with pytest.raises(RuntimeError, match=r"^the replacement database was not finished$"):
