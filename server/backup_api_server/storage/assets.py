@@ -261,7 +261,7 @@ class ReplacementDatabase:
     nothing reads it before it is swapped in, nothing is ever rolled back in it (a failure
     removes the file; start-up recovery removes or sets aside one a crash left), so the journal
     and the syncs would protect nothing. What makes it safe to swap in is `finish`: the
-    integrity check passes, then the whole file is fsynced, before `AssetDatabase.swap_in` may
+    integrity check passes and the whole file is fsynced before `AssetDatabase.swap_in` may
     rename it.
     """
 
