@@ -7,7 +7,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
+import random
 import sqlite3
 import sys
 import threading
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
+import msgspec
 import pytest
 import zstandard
 
@@ -227,8 +229,8 @@ def test_an_archive_whose_content_is_wrong_is_refused_and_says_why(
 
 
 def test_a_line_is_read_back_exactly_as_archived() -> None:
-    # orjson, which validates the lines, reads this integer only approximately (as a float) and
-    # unescapes the id: the text inserted is still the archived one, byte for byte.
+    # msgspec, which validates the lines, builds only the (unescaped) id: the text inserted is the
+    # archived one, byte for byte, spaces, escapes and an integer no float holds included.
     line = '{ "id" : "caf\\u00e9-é", "n": 123456789012345678901234567890, "x": [1.5e300, "☃"] }'
     stored = zstandard.ZstdCompressor().compress(line.encode() + b"\n")
 
@@ -248,23 +250,68 @@ def test_documents_longer_than_a_read_chunk_are_read_whole() -> None:
 
     documents = [document for batch in reader_of(stored, expected_count=3).batches(2) for document in batch]
 
-    assert documents == [ArchivedDocument(orjson.loads(text)["id"], text) for text in texts]
+    assert documents == [ArchivedDocument(json.loads(text)["id"], text) for text in texts]
 
 
-def test_a_line_orjson_refuses_but_the_standard_library_reads_is_read_as_before() -> None:
-    # Python 3.12 and later encode documents nested deeper than orjson's limit (1,024 levels).
-    line = '{"id":"deep","x":' + "[" * 1100 + "]" * 1100 + "}"
-    with pytest.raises(orjson.JSONDecodeError, match="depth limit exceeded"):
-        orjson.loads(line)
-    stored = zstandard.ZstdCompressor().compress(line.encode() + b"\n")
+@pytest.mark.parametrize(
+    ("line", "identifier"),
+    [
+        # Python 3.12 and later encode documents nested deeper than msgspec reads.
+        pytest.param('{"id":"deep","x":' + "[" * 1100 + "]" * 1100 + "}", "deep", id="deeply-nested"),
+        pytest.param('{"id":1,"id":"last"}', "last", id="id-given-twice"),
+        pytest.param('{"id":"a","x":NaN}', "a", id="nan"),
+    ],
+)
+def test_a_line_msgspec_refuses_but_the_standard_library_reads_is_read_as_before(
+    line: str, identifier: str
+) -> None:
+    with pytest.raises((msgspec.DecodeError, RecursionError)):
+        archive_module._asset_id(line.encode())
+    stored = zstandard.ZstdCompressor().compress(b"%s\n%s\n" % (jsonl("first").strip(), line.encode()))
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 5_000))  # Python 3.11's json counts nesting against it
     try:
-        [[document]] = reader_of(stored, expected_count=1).batches(10)
+        [[first, document]] = reader_of(stored, expected_count=2).batches(10)
     finally:
         sys.setrecursionlimit(limit)
 
-    assert document == ArchivedDocument("deep", line)
+    assert (first.id, document) == ("first", ArchivedDocument(identifier, line))
+
+
+def test_the_reader_takes_exactly_the_lines_the_standard_library_takes_for_asset_documents() -> None:
+    # msgspec checks the lines quickly, the standard library (the reader before it) says why one
+    # fails or takes what msgspec refuses: together they must take exactly what the standard
+    # library takes, with the same id and text, for random edits of valid lines.
+    seeds = [
+        b'{"id":"a-1","created":{"value":"2025-11-27T15:08:03Z"},"n":[1,-2.5e3,0,true,false,null],'
+        b'"s":"caf\\u00e9 \\"q\\" \\\\ \\/ \\b\\f\\n\\r\\t \xc3\xa9 \xe2\x98\x83 \xf0\x9f\x98\x80"}',
+        b'{"x":{"id":"in"},"id":"\\ud83d\\ude00"}',
+        b'{"a":[[[{}]]],"id":"z","e":1E+2,"f":-0.0e-0} ',
+    ]
+    alphabet = b'{}[]",:\\0123456789.-+eEtrufalsn \t\ru\xff\xc3\xa9\x00\x1fx/'
+    generator = random.Random(20251127)
+    taken = 0
+    for _ in range(3_000):
+        line = bytearray(generator.choice(seeds))
+        for _ in range(generator.randint(1, 3)):  # each edit inserts, replaces or removes a byte
+            position = generator.randrange(len(line))
+            edit = generator.choice([b"", bytes([generator.choice(alphabet)])])
+            line[position : position + generator.randint(0, 1)] = edit
+        try:
+            document = json.loads(bytes(line).decode("utf-8"))
+            expected = document["id"] if isinstance(document["id"], str) else None
+        except (ValueError, TypeError, KeyError):
+            expected = None
+        stored = zstandard.ZstdCompressor().compress(bytes(line) + b"\n")
+
+        if expected is None:
+            with pytest.raises(BackupCorrupted, match=r"^line 1 is not (JSON|an asset document)"):
+                read_ids(reader_of(stored))
+        else:
+            [[read]] = reader_of(stored).batches(1)
+            assert read == ArchivedDocument(expected, bytes(line).decode("utf-8")), line
+            taken += 1
+    assert 150 < taken < 1_500
 
 
 def test_an_archive_cut_short_is_refused_even_when_its_checksum_matches_the_cut() -> None:
