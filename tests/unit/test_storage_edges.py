@@ -7,13 +7,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
+import random
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 import zstandard
 
@@ -201,6 +205,17 @@ def test_an_archive_of_several_zstd_frames_decodes_whole() -> None:
         (jsonl("a") + b'{"id":"b"}', None, r"^line 2 is truncated$"),
         (jsonl("a") + b"not json\n", None, r"^line 2 is not JSON: Expecting value: line 1 column 1"),
         (b'["a list"]\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b'"a string"\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b"null\n", None, r"^line 1 is not an asset document with a string id$"),
+        (b'{"id":1}\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b'{"id":null}\n', None, r"^line 1 is not an asset document with a string id$"),
+        (b'{"name":"no id"}\n', None, r"^line 1 is not an asset document with a string id$"),
+        (jsonl("a") + b'{"id":"\xff"}\n', None, r"^line 2 is not JSON: 'utf-8' codec can't decode byte 0xff"),
+        (jsonl("a") + b'{"id":"\xed\xa0\x80"}\n', None, r"^line 2 is not JSON: 'utf-8' codec can't decode"),
+        (b'\xef\xbb\xbf{"id":"a"}\n', None, r"^line 1 is not JSON: Unexpected UTF-8 BOM"),
+        (b'{"id":"a"} {"id":"b"}\n', None, r"^line 1 is not JSON: Extra data"),
+        (b'{"id":"a"\n', None, r"^line 1 is not JSON: Expecting ',' delimiter"),
+        (b"\n", None, r"^line 1 is not JSON: Expecting value"),
         (jsonl("a", "b"), 3, r"^archive holds 2 documents, its metadata says 3$"),
     ],
 )
@@ -211,6 +226,107 @@ def test_an_archive_whose_content_is_wrong_is_refused_and_says_why(
 
     with pytest.raises(BackupCorrupted, match=message):
         read_ids(reader, batch_size=10)
+
+
+def test_a_line_is_read_back_exactly_as_archived() -> None:
+    # msgspec, which validates the lines, builds only the (unescaped) id: the text inserted is the
+    # archived one, byte for byte, spaces, escapes and an integer no float holds included.
+    line = '{ "id" : "caf\\u00e9-é", "n": 123456789012345678901234567890, "x": [1.5e300, "☃"] }'
+    stored = zstandard.ZstdCompressor().compress(line.encode() + b"\n")
+
+    [[document]] = reader_of(stored, expected_count=1).batches(10)
+
+    assert document == ArchivedDocument("café-é", line)
+
+
+def test_documents_longer_than_a_read_chunk_are_read_whole() -> None:
+    # Lines are decoded a decompressed chunk at a time; these span two and three chunks.
+    chunk = archive_module.READ_CHUNK_BYTES
+    texts = [
+        '{"id":"small"}',
+        *(f'{{"id":"big-{size}","pad":"{"x" * size}"}}' for size in (chunk, 2 * chunk)),
+    ]
+    stored = zstandard.ZstdCompressor().compress("".join(text + "\n" for text in texts).encode())
+
+    documents = [document for batch in reader_of(stored, expected_count=3).batches(2) for document in batch]
+
+    assert documents == [ArchivedDocument(json.loads(text)["id"], text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "identifier"),
+    [
+        # Python 3.12 and later encode documents nested deeper than msgspec reads.
+        pytest.param('{"id":"deep","x":' + "[" * 1100 + "]" * 1100 + "}", "deep", id="deeply-nested"),
+        pytest.param('{"id":1,"id":"last"}', "last", id="id-given-twice"),
+        pytest.param('{"id":"a","x":NaN}', "a", id="nan"),
+    ],
+)
+def test_a_line_msgspec_refuses_but_the_standard_library_reads_is_read_as_before(
+    line: str, identifier: str
+) -> None:
+    with pytest.raises((msgspec.DecodeError, RecursionError)):
+        archive_module._asset_id(line.encode())
+    stored = zstandard.ZstdCompressor().compress(b"%s\n%s\n" % (jsonl("first").strip(), line.encode()))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 5_000))  # Python 3.11's json counts nesting against it
+    try:
+        [[first, document]] = reader_of(stored, expected_count=2).batches(10)
+    finally:
+        sys.setrecursionlimit(limit)
+
+    assert (first.id, document) == ("first", ArchivedDocument(identifier, line))
+
+
+def test_the_reader_takes_exactly_the_lines_the_standard_library_takes_for_asset_documents() -> None:
+    # msgspec checks the lines quickly, the standard library (the reader before it) says why one
+    # fails or takes what msgspec refuses: together they must take exactly what the standard
+    # library takes, with the same id and text, for random edits of valid lines.
+    seeds = [
+        b'{"id":"a-1","created":{"value":"2025-11-27T15:08:03Z"},"n":[1,-2.5e3,0,true,false,null],'
+        b'"s":"caf\\u00e9 \\"q\\" \\\\ \\/ \\b\\f\\n\\r\\t \xc3\xa9 \xe2\x98\x83 \xf0\x9f\x98\x80"}',
+        b'{"x":{"id":"in"},"id":"\\ud83d\\ude00"}',
+        b'{"a":[[[{}]]],"id":"z","e":1E+2,"f":-0.0e-0} ',
+    ]
+    alphabet = b'{}[]",:\\0123456789.-+eEtrufalsn \t\ru\xff\xc3\xa9\x00\x1fx/'
+    generator = random.Random(20251127)
+    taken = 0
+    for _ in range(3_000):
+        line = bytearray(generator.choice(seeds))
+        for _ in range(generator.randint(1, 3)):  # each edit inserts, replaces or removes a byte
+            position = generator.randrange(len(line))
+            edit = generator.choice([b"", bytes([generator.choice(alphabet)])])
+            line[position : position + generator.randint(0, 1)] = edit
+        try:
+            document = json.loads(bytes(line).decode("utf-8"))
+            expected = document["id"] if isinstance(document["id"], str) else None
+        except (ValueError, TypeError, KeyError):
+            expected = None
+        stored = zstandard.ZstdCompressor().compress(bytes(line) + b"\n")
+
+        if expected is None:
+            with pytest.raises(BackupCorrupted, match=r"^line 1 is not (JSON|an asset document)"):
+                read_ids(reader_of(stored))
+        else:
+            [[read]] = reader_of(stored).batches(1)
+            assert read == ArchivedDocument(expected, bytes(line).decode("utf-8")), line
+            taken += 1
+    assert 150 < taken < 1_500
+
+
+def test_an_archive_cut_short_is_refused_even_when_its_checksum_matches_the_cut() -> None:
+    documents = [f'{{"id":"a-{index}","pad":"{"x" * index}"}}' for index in range(2_000)]
+    written = io.BytesIO()
+    with ArchiveWriter(written) as writer:
+        writer.write_lines(documents)
+    whole = written.getvalue()
+
+    for cut, message in [
+        (len(whole) // 2, r"^line \d+ is truncated$"),
+        (10, r"^archive holds 0 documents, its metadata says 2000$"),
+    ]:
+        with pytest.raises(BackupCorrupted, match=message):
+            read_ids(reader_of(whole[:cut], expected_count=len(documents)), batch_size=500)
 
 
 def test_an_archive_that_does_not_decompress_is_refused_and_says_why() -> None:
@@ -256,6 +372,31 @@ def test_the_integrity_check_stops_when_cancelled(tmp_path: Path) -> None:
     replacement.discard()
 
 
+@pytest.mark.parametrize("failing_call", [1, 2], ids=["while-checking", "after-closing"])
+def test_a_replacement_that_cannot_be_made_durable_is_not_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
+    replacement = ReplacementDatabase(tmp_path / "assets.db.restoring")
+    replacement.insert([ArchivedDocument("a", '{"id":"a"}')])
+    real_fsync, calls = os.fsync, []
+
+    def fsync(descriptor: int) -> None:
+        calls.append(threading.current_thread().name)
+        if len(calls) == failing_call:
+            raise OSError(5, "Input/output error (injected)")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+    with pytest.raises(OSError, match=r"Input/output error \(injected\)$"):
+        replacement.finish(threading.Event())
+    assert not replacement.finished
+    assert len(calls) == failing_call
+    assert calls[0].startswith("fsync")  # the write-back overlapping the check: a thread of its own
+    replacement.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
 @contextlib.contextmanager
 def finished_replacement(database: AssetDatabase) -> Iterator[ReplacementDatabase]:
     with database.build_replacement() as replacement:
@@ -270,6 +411,22 @@ def database(tmp_path: Path) -> Iterator[AssetDatabase]:
     database.put_many([{"id": "old-1"}, {"id": "old-2"}])
     yield database
     database.close()
+
+
+def test_a_new_database_and_a_restored_one_have_the_same_page_size(database: AssetDatabase) -> None:
+    def page_size() -> int:
+        connection = sqlite3.connect(database.path)
+        try:
+            (size,) = connection.execute("PRAGMA page_size").fetchone()
+            return int(size)
+        finally:
+            connection.close()
+
+    assert page_size() == assets_module.PAGE_SIZE != 4096  # SQLite's default
+    with finished_replacement(database) as replacement:
+        database.swap_in(replacement, threading.Event())
+    assert page_size() == assets_module.PAGE_SIZE
+    assert database.list_documents() == [{"id": "new"}]
 
 
 def test_swap_in_refuses_an_unfinished_replacement(database: AssetDatabase) -> None:

@@ -9,6 +9,15 @@
   Every step looks at the job's stop event first and names itself in any error; until the swap
   starts, stopping or failing leaves the current database exactly as it was (the new one is
   removed). A restoration the engine's closing stops ends FAILED, as it would read after a crash.
+
+The archive is read twice: once to verify its checksum, once to decode it (hashing again, so an
+archive that changed in between is refused too). Decoding while hashing alone would keep the
+live database as safe (the replacement is built beside it and swapped in only after the
+checksum matched) and save a read, ~10 ms of 0.5 s for a 22 MB archive in the page cache, more
+from an object store. Verifying first is kept for what it gives besides: a corrupted backup is
+refused in milliseconds, before a database its size is written (on a nearly full disk it is
+reported as corrupted, not as a full disk), and the decompressor and JSON reader see only
+bytes that were verified (unless the archive changes between the two reads).
 """
 
 from __future__ import annotations

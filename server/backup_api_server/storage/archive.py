@@ -14,14 +14,15 @@ archive never needs the key; decoding decrypts (and authenticates) each chunk as
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+import operator
 import os
 import threading
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from types import TracebackType
 from typing import Any, BinaryIO, NamedTuple, cast
 
+import msgspec
 import zstandard
 
 from ..errors import BackupCorrupted, OperationCancelled
@@ -214,17 +215,18 @@ class ArchiveReader:
                 # The decompressor only calls `read`; `stored` is closed by the `with` above.
                 compressed = cast(BinaryIO, source if decryptor is None else decryptor)
                 with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
-                    for line in io.BufferedReader(reader, READ_CHUNK_BYTES):
-                        count += 1
+                    for documents in _decoded_chunks(reader):
                         expected = self._expected_count
-                        if expected is not None and count > expected:
+                        room = len(documents) if expected is None else expected - count
+                        batch += documents[:room]
+                        count += min(room, len(documents))
+                        while len(batch) >= batch_size:
+                            yield batch[:batch_size]
+                            del batch[:batch_size]
+                        if room < len(documents):
                             raise BackupCorrupted(
                                 f"archive holds more documents than its metadata says ({expected})"
                             )
-                        batch.append(_decode_line(line, count))
-                        if len(batch) >= batch_size:
-                            yield batch
-                            batch = []
             except zstandard.ZstdError as error:
                 raise BackupCorrupted(f"archive does not decompress: {error}") from error
             if decryptor is not None:
@@ -266,11 +268,64 @@ class _HashingReader:
         return self._sha256.hexdigest()
 
 
-def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:
-    if not line.endswith(b"\n"):
-        raise BackupCorrupted(f"line {line_number} is truncated")
+def _decoded_chunks(reader: BinaryIO) -> Iterator[list[ArchivedDocument]]:
+    """The documents of the decompressed stream `reader`, those on the whole lines of each chunk
+    read at a time; `BackupCorrupted` for a line that is not an asset document or not whole."""
+    line_count = 0
+    unfinished: list[bytes] = []  # the start of a line that continues in the next chunk
+    while chunk := reader.read(READ_CHUNK_BYTES):
+        lines = chunk.split(b"\n")
+        if len(lines) == 1:
+            unfinished.append(chunk)
+            continue
+        if unfinished:
+            lines[0] = b"".join([*unfinished, lines[0]])
+        last = lines.pop()
+        unfinished = [last] if last else []
+        yield _decode_lines(lines, line_count)
+        line_count += len(lines)
+    if unfinished:
+        raise BackupCorrupted(f"line {line_count + 1} is truncated")
+
+
+class _AssetId(msgspec.Struct, gc=False):
+    """What a restore needs of an archived line: the id (every other field is checked, not kept)."""
+
+    id: str
+
+
+_asset_id = msgspec.json.Decoder(_AssetId).decode
+_id_of = operator.attrgetter("id")
+
+
+def _decode_lines(lines: list[bytes], line_count: int) -> list[ArchivedDocument]:
+    """The documents on `lines` (without their line feeds), which follow `line_count` others.
+
+    Each line must be a whole JSON object with a string id, in UTF-8. msgspec, decoding into a
+    type with just the id, parses the whole line (the grammar of every value it skips: strings,
+    escapes, numbers, nesting, nothing after the object) but builds only the id, ~5 times faster
+    than `json.loads`; it does not check the UTF-8 of the strings it skips, which decoding the
+    line into its text, the one inserted, does. Only C code runs per line (`map`). When any line
+    fails there, every line is read again one at a time (`_decode_line`), the way the reader
+    read before msgspec, to say which and why.
+    """
     try:
-        text = line[:-1].decode("utf-8")
+        ids = list(map(_id_of, map(_asset_id, lines)))
+        texts = list(map(bytes.decode, lines))
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return [_decode_line(line, line_count + offset) for offset, line in enumerate(lines, 1)]
+    return list(map(ArchivedDocument, ids, texts))
+
+
+def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:
+    """The document on one line; `BackupCorrupted` if it is not a JSON object with a string id.
+
+    The standard library's reading: it takes what msgspec refuses but the reader before it took
+    (documents nested deeper than msgspec's limit, which Python 3.12 and later encode; an id given
+    twice, the last one a string), so every archive that was restorable stays so.
+    """
+    try:
+        text = line.decode("utf-8")
         document = json.loads(text)
     except ValueError as error:
         raise BackupCorrupted(f"line {line_number} is not JSON: {error}") from error
