@@ -4,6 +4,7 @@ given back; iterating pages keeps no earlier page alive."""
 from __future__ import annotations
 
 import gc
+import json
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -88,6 +89,44 @@ def test_an_application_that_turned_the_collector_off_keeps_it_off() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+LARGE_ANSWER = json.dumps([{"id": str(index), "tags": [index]} for index in range(20_000)]).encode()
+
+
+@pytest.mark.usefixtures("collector_enabled")
+def test_a_large_answer_s_objects_are_promoted_and_nothing_is_left_frozen() -> None:
+    """40,000 new containers: enabling the collector does not start a collection that walks them."""
+    parse = parser_seeing_collector([])
+    seen: list[object] = []
+    collections: list[int] = []
+    response = answer(LARGE_ANSWER)
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(record)
+    try:
+        parsed = parse(client=None, response=response)
+        seen.extend(object() for _ in range(100))  # allocations that would start a due collection
+    finally:
+        gc.callbacks.remove(record)
+    assert collections == []
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert parsed[-1] == {"id": "19999", "tags": [19_999]}
+
+
+@pytest.mark.usefixtures("collector_enabled")
+def test_objects_the_application_froze_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        parser_seeing_collector([])(client=None, response=answer(LARGE_ANSWER))
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.usefixtures("collector_enabled")
