@@ -241,17 +241,15 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"round {round_number}: " + report(mode, result, None), flush=True)
         for mode, result in results.items():
             print(report(mode, result, results.get("raw")), flush=True)
-    raw_seconds = results["raw"]["seconds"] if "raw" in results else float("inf")
-    met = all(
-        result["rss_over_idle_mib"] <= RSS_TARGET_MIB
-        and result["server_rss_over_idle_mib"] <= RSS_TARGET_MIB
-        and (mode == "raw" or result["seconds"] <= TIME_TARGET * raw_seconds)
-        for mode, result in results.items()
+    memory_met = all(
+        result["rss_over_idle_mib"] <= RSS_TARGET_MIB and result["server_rss_over_idle_mib"] <= RSS_TARGET_MIB
+        for result in results.values()
     )
-    print(
-        f"targets (time <= {TIME_TARGET} x raw, each peak RSS <= {RSS_TARGET_MIB:.0f} MiB over idle): "
-        + ("met" if met else "NOT met")
-    )
+    print(f"peak RSS over idle <= {RSS_TARGET_MIB:.0f} MiB each: " + ("met" if memory_met else "NOT met"))
+    if "raw" in results:
+        limit = TIME_TARGET * results["raw"]["seconds"]
+        time_met = all(result["seconds"] <= limit for result in results.values())
+        print(f"time <= {TIME_TARGET} x raw: " + ("met" if time_met else "NOT met"))
     return 0
 
 
