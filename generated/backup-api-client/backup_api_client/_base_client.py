@@ -10,13 +10,16 @@ on top (``client.backup``, ...).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
+import gc
 import logging
 import os
+import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Generic, ParamSpec, Protocol, Self, TypeVar, cast
 from urllib.parse import unquote
@@ -47,6 +50,7 @@ __all__ = [
     "Operation",
     "SyncAPIClient",
     "SyncAPIResource",
+    "collector_paused",
     "created_identifier",
     "unexpected_status",
     "validates_response",
@@ -330,6 +334,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             except httpx.RequestError as error:
                 raise _transport_error(error, request) from error
             _log_response(response, started)
+            if not stream:
+                _detach_stream(response)
             if response.status_code < 400:
                 return response, retries_taken
             if not should_retry(
@@ -457,6 +463,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             except httpx.RequestError as error:
                 raise _transport_error(error, request) from error
             _log_response(response, started)
+            if not stream:
+                _detach_stream(response)
             if response.status_code < 400:
                 return response, retries_taken
             if not should_retry(
@@ -507,12 +515,14 @@ class AsyncAPIResource:
 
 def validates_response(parser: Callable[_P, _T]) -> Callable[_P, _T]:
     """Decorates an operation's ``_parse_response(*, client, response)``: an answer it cannot read
-    is the server's fault, raised as ``APIResponseValidationError`` (not a ``KeyError`` from a model)."""
+    is the server's fault, raised as ``APIResponseValidationError`` (not a ``KeyError`` from a model).
+    It runs with the garbage collector paused (``collector_paused``)."""
 
     @functools.wraps(parser)
     def parse(*args: _P.args, **kwargs: _P.kwargs) -> _T:
         try:
-            return parser(*args, **kwargs)
+            with collector_paused():
+                return parser(*args, **kwargs)
         except APIStatusError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -527,6 +537,50 @@ def validates_response(parser: Callable[_P, _T]) -> Callable[_P, _T]:
             ) from error
 
     return parse
+
+
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_enabled = False
+_PROMOTED_AFTER = 10
+"""A parse that leaves more than this many times the collector's first threshold (700) of new
+objects has them promoted to the oldest generation unexamined (``collector_paused``)."""
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while an answer is decoded and its models are built.
+
+    A page of 1,000 assets is some 16,000 new tracked objects, none of them garbage and none in a
+    cycle, yet every 700 allocations start a collection that walks the young ones again, each
+    tenth the older ones, and now and then every object of the process: with the assets kept in a
+    list, that took more than half the time of reading them. Reference counting frees everything
+    as usual meanwhile. The collector is enabled again when the last concurrent parse ends (also
+    when it raises), and only if it was enabled when the first began, so an application that turned
+    it off keeps it off.
+
+    When that parse left many new objects (a page), they are moved to the oldest generation first
+    (``gc.freeze()`` then ``gc.unfreeze()``), as survivors of two collections would be: otherwise
+    the collection that enabling starts walks them all at once. Skipped while the application has
+    frozen objects of its own (``gc.get_freeze_count()``), which stay frozen.
+    """
+    global _collector_pauses, _collector_was_enabled
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                many = gc.get_count()[0] > _PROMOTED_AFTER * gc.get_threshold()[0]
+                if many and not gc.get_freeze_count():
+                    gc.freeze()
+                    gc.unfreeze()
+                gc.enable()
 
 
 def unexpected_status(response: httpx.Response) -> APIStatusError:
@@ -552,6 +606,13 @@ def created_identifier(response: httpx.Response, header: str | None) -> str:
             response=response,
         )
     return value
+
+
+def _detach_stream(response: httpx.Response) -> None:
+    """Give an answer read whole a plain byte stream in place of httpx's, which refers back to the
+    response: that reference cycle kept every answer, body included, until the garbage collector
+    ran (pages of a list piled up while it was paused for parsing). Now it goes when it is dropped."""
+    response.stream = httpx.ByteStream(response.content)
 
 
 def _checked_retries(max_retries: int) -> int:
