@@ -66,6 +66,24 @@ async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, 
         )
 
 
+@router.get("/backup/{backup}")
+async def backup_specific_backup_snapshot(request: Request) -> Response:
+    backup, engine = checked_backup_id(request.path_params["backup"]), engine_of(request)
+    return model_response(await read(engine, engine.get_backup, backup))
+
+
+@router.get("/backup/{backup}/creation/status")
+async def backup_specific_creation_status(request: Request) -> Response:
+    backup, engine = checked_backup_id(request.path_params["backup"]), engine_of(request)
+    return model_response(_status_model(await read(engine, engine.creation_status, backup)))
+
+
+@router.get("/backup/{backup}/restoration/status")
+async def backup_specific_restoration_status(request: Request) -> Response:
+    backup, engine = checked_backup_id(request.path_params["backup"]), engine_of(request)
+    return model_response(_status_model(await read(engine, engine.restoration_status, backup)))
+
+
 @router.post("/backup")
 async def backup(request: Request, engine: Engine, bodies: Bodies, keys: Keys) -> Response:
     return await _start_creation(engine, bodies, keys, request, "backup", "Assets")
@@ -78,18 +96,6 @@ async def backup_asset(request: Request, engine: Engine, bodies: Bodies, keys: K
 
 # The reads below take the engine and check the id themselves rather than through dependencies
 # (see `deps`): they are the hot routes.
-
-
-@router.get("/backup/{backup}")
-async def backup_specific_backup_snapshot(backup: str, request: Request) -> Response:
-    backup, engine = checked_backup_id(backup), engine_of(request)
-    return model_response(await read(engine, engine.get_backup, backup))
-
-
-@router.get("/backup/{backup}/creation/status")
-async def backup_specific_creation_status(backup: str, request: Request) -> Response:
-    backup, engine = checked_backup_id(backup), engine_of(request)
-    return model_response(_status_model(await read(engine, engine.creation_status, backup)))
 
 
 @router.post("/backup/{backup}/creation/cancel")
@@ -115,12 +121,6 @@ async def backup_restore_specific_backup_streamed(
     if wants_event_stream(request.headers.get("accept")):
         return restoration_event_stream(handle)
     return model_response(await run_in_threadpool(final_progress, handle))
-
-
-@router.get("/backup/{backup}/restoration/status")
-async def backup_specific_restoration_status(backup: str, request: Request) -> Response:
-    backup, engine = checked_backup_id(backup), engine_of(request)
-    return model_response(_status_model(await read(engine, engine.restoration_status, backup)))
 
 
 @router.post("/backup/{backup}/restoration/cancel")
