@@ -563,6 +563,11 @@ def collector_paused() -> Iterator[None]:
     (``gc.freeze()`` then ``gc.unfreeze()``), as survivors of two collections would be: otherwise
     the collection that enabling starts walks them all at once. Skipped while the application has
     frozen objects of its own (``gc.get_freeze_count()``), which stay frozen.
+
+    The collector is one per process: while a parse runs, the application's own cyclic garbage
+    waits too, and the objects promoted are all the young ones of the process, not only the page's
+    (cyclic garbage among them is freed by the next full collection). Threads that parse without
+    pause keep it off for as long as they overlap.
     """
     global _collector_pauses, _collector_was_enabled
     with _collector_lock:

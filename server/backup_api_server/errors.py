@@ -10,6 +10,7 @@ Hierarchy::
     ├── BackupKeyMismatch       the archive is encrypted and this server has no key, or another one
     ├── OperationCancelled      the operation was cancelled before it committed
     ├── InsufficientStorage     the disk is full (ENOSPC, EDQUOT, SQLite's "disk is full")
+    ├── StoreUnavailable        the object store failed (.retry_after) or refused (None) a request
     ├── TooManyRequests         as many creations wait as are queued; .retry_after in seconds
     └── DataDirectoryInUse      another engine (process) holds the data directory
 
@@ -18,6 +19,8 @@ Details are short and prefixed with the steps they happened in, outermost first,
 """
 
 from __future__ import annotations
+
+from .settings import STORE_RETRY_AFTER_SECONDS
 
 __all__ = [
     "BackupCorrupted",
@@ -80,7 +83,10 @@ class InsufficientStorage(EngineError):
 
 class StoreUnavailable(EngineError):
     """The backup store (an object store) failed a request after its retries: unreachable, or
-    answering errors. Nothing was changed; the same request may succeed later."""
+    answering errors. Nothing was changed. `retry_after`: seconds after which the same request may
+    succeed, or None when it will not until the store's configuration is mended."""
+
+    retry_after: int | None = STORE_RETRY_AFTER_SECONDS
 
 
 class TooManyRequests(EngineError):

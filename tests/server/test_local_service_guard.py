@@ -405,9 +405,15 @@ def test_concurrent_64_mib_bodies_keep_memory_bounded(tmp_path: Path) -> None:
     realistic = body_of(b'{"id":"asset-0001","name":"hello world","content":"' + b"x" * 120 + b'"},', size)
 
     def post(url: str, body: bytes) -> httpx.Response:
-        return httpx.post(
-            f"{url}/backup", content=body, headers={"Content-Type": "application/json"}, timeout=120
-        )
+        """POST, and again after `Retry-After` while the one large-body slot is taken (bounded)."""
+        for _ in range(10):
+            answer = httpx.post(
+                f"{url}/backup", content=body, headers={"Content-Type": "application/json"}, timeout=120
+            )
+            if answer.status_code != 429:
+                break
+            time.sleep(float(answer.headers["Retry-After"]))
+        return answer
 
     with running_server(tmp_path / "data") as live:
         with concurrent.futures.ThreadPoolExecutor(4) as pool:
@@ -420,9 +426,10 @@ def test_concurrent_64_mib_bodies_keep_memory_bounded(tmp_path: Path) -> None:
         peak = peak_rss_mib(live.process.pid)
 
     assert answers[0].status_code == 413
-    # A body that waited too long for the one large-body slot is 429 with Retry-After.
-    assert {answer.status_code for answer in answers[1:]} <= {202, 429}
-    assert accepted and ended == ["COMPLETED"] * len(accepted)
+    # Every realistic body is accepted in the end (one that waited too long for the one large-body
+    # slot got 429 with Retry-After, and was sent again).
+    assert [answer.status_code for answer in answers[1:]] == [202, 202, 202]
+    assert ended == ["COMPLETED"] * 3
     assert peak < 512, f"peak RSS {peak:.0f} MiB"
 
 

@@ -273,6 +273,35 @@ async def test_an_object_store_that_stays_down_is_503_over_http(
         assert [backup["id"] for backup in listed.json()["iterable"]] == [backup_id]
 
 
+@pytest.mark.anyio
+async def test_a_bucket_gone_is_503_without_retry_after(tmp_path: Path, s3_env: S3Server) -> None:
+    s3_server = s3_env
+    """A refusal that retrying will not change (here: no such bucket) is told from an outage: the
+    same problem type, no `Retry-After`, the store's code in the detail, never a 500."""
+    bucket = s3_server.new_bucket()
+    store = S3Store(
+        parse_s3_url(f"s3://{bucket}/p"), client=make_client(s3_server.endpoint_url, max_attempts=2)
+    )
+    engine = BackupEngine(tmp_path / "data", api_version="1.0.0", store=store)
+    try:
+        s3_server.client().delete_bucket(Bucket=bucket)
+        app = create_app(engine.data_dir, engine=engine)
+        app.state.engine = engine  # ASGITransport runs no lifespan
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1"
+        ) as http:
+            answer = await http.get("/backups")
+        assert answer.status_code == 503, answer.text
+        assert "Retry-After" not in answer.headers
+        assert answer.json()["type"] == "urn:backup-api:problem:store-unavailable"
+        assert (
+            f"object store: list {bucket}/p/ failed after 1 attempt(s): NoSuchBucket"
+            in answer.json()["detail"]
+        )
+    finally:
+        engine.close()
+
+
 def test_a_write_and_the_store_going_down_mid_upload(proxy: FaultyProxy, s3_server: S3Server) -> None:
     """An upload that fails after some parts is aborted (once the store is back, nothing is left)."""
     bucket = s3_server.new_bucket()

@@ -123,6 +123,8 @@ def test_documents_round_trip_whatever_their_text_holds(tmp_path: Path) -> None:
 
 
 def test_closing_the_engine_removes_the_spools_of_creations_that_never_ran(data_dir: Path) -> None:
+    """A creation still queued when the engine closes is taken back from the queue: cancelling
+    its future removes its spool."""
     workers = HoldEveryWorker()
     engine = BackupEngine(data_dir, api_version="1.0.0", step_hook=workers)
     for n in range(2):

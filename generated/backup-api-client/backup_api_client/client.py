@@ -582,9 +582,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -660,9 +663,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -739,9 +745,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -832,9 +841,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -933,9 +945,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1015,9 +1030,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1107,9 +1125,12 @@ class BackupResource(BackupCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1355,9 +1376,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1433,9 +1457,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1512,9 +1539,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1605,9 +1635,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1706,9 +1739,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
                 started was undone: the local database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -1788,9 +1824,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -1880,9 +1919,12 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -2965,9 +3007,12 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -3043,9 +3088,12 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -3114,9 +3162,12 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.
@@ -3192,9 +3243,12 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
             InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
                 it); what the operation had started was undone. `detail` says which step failed.
             InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors.
-                Nothing was changed: the local database and every stored backup are as they
-                were. Retry after `Retry-After` seconds.
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
             APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
             APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
             APIResponseValidationError: An answer the spec does not describe.

@@ -20,7 +20,6 @@ from ..errors import (
     TooManyRequests,
 )
 from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, Problem, problem_response
-from ..settings import STORE_RETRY_AFTER_SECONDS
 
 __all__ = ["engine_problem", "install_error_handlers"]
 
@@ -44,7 +43,8 @@ def engine_problem(error: EngineError) -> Problem:
     if isinstance(error, InsufficientStorage):
         return Problem(507, error.detail)
     if isinstance(error, StoreUnavailable):
-        return Problem(503, error.detail, headers={"Retry-After": str(STORE_RETRY_AFTER_SECONDS)})
+        retry = {} if error.retry_after is None else {"Retry-After": str(error.retry_after)}
+        return Problem(503, error.detail, headers=retry)
     return Problem(500, error.detail)
 
 

@@ -82,12 +82,17 @@ class BackupEngine:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.device_name = device_name or socket.gethostname()
         with contextlib.ExitStack() as undo:
+            # A store given to an engine that cannot open is closed too: the engine owns it.
+            if store is not None:
+                undo.callback(store.close)
             # Taken before any recovery: start-up recovery rewrites what a running engine depends on.
             self._directory_lock = DirectoryLock(self.data_dir)
             undo.callback(self._directory_lock.release)
             self.database = open_database(self.data_dir)
             undo.callback(self.database.close)
             self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
+            if store is None:
+                undo.callback(self.store.close)
             # Only now, under the lock: the clean-up removes what looks like interrupted
             # writes, which another engine's writes in progress would look like too.
             self.store.recover()
@@ -101,15 +106,15 @@ class BackupEngine:
             committed_ids = set(self.store.list_ids())
             self._journal = CreationJournal(self.data_dir / "jobs")
             self._journal.recover(committed_ids)
+            self._ids.seen(committed_ids | self._journal.ids())
+            self._hook: StepHook = step_hook or (lambda phase: None)
+            self._workspace = Workspace(self.database, self.store, batch_size, self._hook, encryption_key)
+            self._catalog = Catalog(self.store, self._journal)
+            if self.store.listing_version() is not None:
+                # A store that keeps its verified records (the local one): verify them now, once, so
+                # the first answers come from memory (and corrupted backups are reported at start-up).
+                self._catalog.list()
             undo.pop_all()
-        self._ids.seen(committed_ids | self._journal.ids())
-        self._hook: StepHook = step_hook or (lambda phase: None)
-        self._workspace = Workspace(self.database, self.store, batch_size, self._hook, encryption_key)
-        self._catalog = Catalog(self.store, self._journal)
-        if self.store.listing_version() is not None:
-            # A store that keeps its verified records (the local one): verify them now, once, so
-            # the first answers come from memory (and corrupted backups are reported at start-up).
-            self._catalog.list()
         self._lock = threading.Lock()
         self._closed = False
         self._creations = Creations()
@@ -430,13 +435,9 @@ class BackupEngine:
                 job.thread.join()
         try:
             self._creations.shutdown()
-            # Creations taken back from the queue above never ran, so never removed their spools.
-            with contextlib.suppress(OSError):
-                clear_spool(self._spool_directory)
             self.database.close()
         finally:
-            if isinstance(self.store, LocalDirectoryStore):
-                self.store.close()
+            self.store.close()
             self._directory_lock.release()
 
     def __enter__(self) -> BackupEngine:

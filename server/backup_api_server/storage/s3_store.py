@@ -60,11 +60,20 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.type_defs import HeadObjectOutputTypeDef
 
-__all__ = ["ObjectStoreError", "S3Location", "S3Store", "make_client", "parse_s3_url"]
+__all__ = ["ObjectStoreError", "ObjectStoreRefused", "S3Location", "S3Store", "make_client", "parse_s3_url"]
 
 
 class ObjectStoreError(StoreUnavailable):
-    """The object store failed a request (after its retries); the detail names the request."""
+    """The object store failed a request (after its retries): unreachable, timing out, answering
+    5xx or throttling; the same request may succeed later. The detail names the request."""
+
+
+class ObjectStoreRefused(StoreUnavailable):
+    """The object store refused a request for a reason retrying will not change (credentials,
+    permissions, a bucket that does not exist) until its configuration is mended: no `Retry-After`.
+    The detail names the request and the store's code."""
+
+    retry_after = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,10 @@ def _status(error: Exception) -> int | None:
     return None
 
 
+# Throttling answers some S3-compatible stores give with a 4xx status.
+_THROTTLING_CODES = frozenset({"SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded"})
+
+
 def _code(error: Exception) -> str:
     response = getattr(error, "response", None)
     if isinstance(response, dict):
@@ -129,6 +142,13 @@ def _code(error: Exception) -> str:
 
 def _is_missing(error: Exception) -> bool:
     return _status(error) == 404 or _code(error) in ("NoSuchKey", "404", "NotFound")
+
+
+def _is_transient(error: Exception) -> bool:
+    """Whether a failed request may succeed later: the store's own failures and throttling (what
+    botocore's standard mode retries), not a refusal of the request itself."""
+    status = _status(error)
+    return (status is not None and status >= 500) or status == 429 or _code(error) in _THROTTLING_CODES
 
 
 def _is_precondition_failed(error: Exception) -> bool:
@@ -232,6 +252,9 @@ class S3Store:
         self._delete_key(self._metadata_key(backup_id))
         self._delete_key(self._archive_key(backup_id))
 
+    def close(self) -> None:
+        """Nothing to release: requests hold their connections only while they run."""
+
     def listing_version(self) -> Hashable:
         return None  # other machines change the bucket: every list asks it
 
@@ -280,19 +303,27 @@ class S3Store:
     @contextlib.contextmanager
     def _request(self, what: str, key: str) -> Iterator[None]:
         """Turn a failed request (after botocore's retries) into one short `ObjectStoreError`."""
-        from botocore.exceptions import BotoCoreError, ClientError
+        from botocore.exceptions import (
+            BotoCoreError,
+            ClientError,
+            NoCredentialsError,
+            PartialCredentialsError,
+        )
 
         try:
             yield
         except ClientError as error:
-            if _is_missing(error) or _is_precondition_failed(error):
+            if _code(error) != "NoSuchBucket" and (_is_missing(error) or _is_precondition_failed(error)):
                 raise
             attempts = error.response.get("ResponseMetadata", {}).get("RetryAttempts", 0) + 1
             message = error.response.get("Error", {}).get("Message", "")
-            raise ObjectStoreError(
+            kind = ObjectStoreError if _is_transient(error) else ObjectStoreRefused
+            raise kind(
                 f"object store: {what} {self.location.bucket}/{key} failed after {attempts} attempt(s): "
                 f"{_code(error) or _status(error)} {message}".rstrip()
             ) from error
+        except (NoCredentialsError, PartialCredentialsError) as error:
+            raise ObjectStoreRefused(f"object store: {what} {self.location.bucket}/{key}: {error}") from error
         except BotoCoreError as error:
             raise ObjectStoreError(
                 f"object store: {what} {self.location.bucket}/{key} failed "

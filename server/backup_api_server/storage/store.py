@@ -143,6 +143,10 @@ class BackupStore(Protocol):
         same (so their answers may be kept); None when the store cannot tell (ask it again)."""
         ...
 
+    def close(self) -> None:
+        """Release what the store holds open (the local one: its directory watch); idempotent."""
+        ...
+
 
 class LocalDirectoryStore:
     """A `BackupStore` in one directory: `<id>.jsonl.zst` (archive) and `<id>.json` (metadata).

@@ -148,9 +148,12 @@ def sync_detailed(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -251,9 +254,12 @@ def sync(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -345,9 +351,12 @@ async def asyncio_detailed(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
@@ -448,9 +457,12 @@ async def asyncio(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
             started was undone: the local database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).

@@ -121,9 +121,12 @@ def sync_detailed(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -206,9 +209,12 @@ def sync(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -282,9 +288,12 @@ async def asyncio_detailed(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
@@ -367,9 +376,12 @@ async def asyncio(
         InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
             it); what the operation had started was undone. `detail` says which step failed.
         InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors.
-            Nothing was changed: the local database and every stored backup are as they
-            were. Retry after `Retry-After` seconds.
+            request after the server's retries: it is unreachable or answered with errors;
+            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+            request (credentials, permissions, a bucket that does not exist), which retrying
+            will not change until the server's store configuration is mended; `detail` names
+            the request and the store's answer. Either way nothing was changed: the local
+            database and every stored backup are as they were.
         APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
         APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
         APIResponseValidationError: An answer the spec does not describe.
