@@ -13,8 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from fastapi.routing import APIRoute
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, Route
 
 from backup_api_server.api import create_app
 from tests.support.assets import asset_documents, create_backup, wait_for_creation
@@ -39,10 +38,11 @@ def stored_state(http: httpx.Client) -> tuple[Any, Any]:
     return http.get("/assets").json(), http.get("/backups").json()
 
 
-def api_routes(routes: Iterable[BaseRoute]) -> Iterator[APIRoute]:
-    """Every operation route, also those of included routers (FastAPI includes them lazily)."""
+def api_routes(routes: Iterable[BaseRoute]) -> Iterator[Route]:
+    """Every operation route, also those of included routers (FastAPI includes them lazily), and
+    the plain Starlette routes of the hot reads (`deps.add_plain_get`)."""
     for route in routes:
-        if isinstance(route, APIRoute):
+        if isinstance(route, Route):  # an APIRoute is a Route too
             yield route
         elif (router := getattr(route, "original_router", None)) is not None:
             yield from api_routes(router.routes)

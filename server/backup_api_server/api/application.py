@@ -15,10 +15,12 @@ from ..settings import DEFAULT_MAX_BODY_BYTES
 from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
 from .bodies import BodyReader
+from .deps import plain_get_route
 from .error_handlers import install_error_handlers
 from .guard import AccessPolicy, secure
 from .idempotency import IdempotencyKeys
 from .routes import ROUTERS
+from .routes.backup import PLAIN_GETS
 from .routing import ConcretePathsFirst, concrete_paths
 
 __all__ = ["api_version", "create_app", "open_engine"]
@@ -76,6 +78,8 @@ def create_app(
     app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
     secure(app, policy or AccessPolicy())
     install_error_handlers(app)
+    # The hot reads first: matched before the rest (see `deps.plain_get_route`).
+    app.router.routes.extend(plain_get_route(path, endpoint) for path, endpoint in PLAIN_GETS)
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -66,22 +66,27 @@ async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, 
         )
 
 
-@router.get("/backup/{backup}")
 async def backup_specific_backup_snapshot(request: Request) -> Response:
     backup, engine = checked_backup_id(request.path_params["backup"]), engine_of(request)
     return model_response(await read(engine, engine.get_backup, backup))
 
 
-@router.get("/backup/{backup}/creation/status")
 async def backup_specific_creation_status(request: Request) -> Response:
     backup, engine = checked_backup_id(request.path_params["backup"]), engine_of(request)
     return model_response(_status_model(await read(engine, engine.creation_status, backup)))
 
 
-@router.get("/backup/{backup}/restoration/status")
 async def backup_specific_restoration_status(request: Request) -> Response:
     backup, engine = checked_backup_id(request.path_params["backup"]), engine_of(request)
     return model_response(_status_model(await read(engine, engine.restoration_status, backup)))
+
+
+# The hot reads: plain Starlette routes (see `deps.plain_get_route`), added by `create_app`.
+PLAIN_GETS = (
+    ("/backup/{backup}", backup_specific_backup_snapshot),
+    ("/backup/{backup}/creation/status", backup_specific_creation_status),
+    ("/backup/{backup}/restoration/status", backup_specific_restoration_status),
+)
 
 
 @router.post("/backup")
