@@ -67,6 +67,18 @@ def test_405_from_routing_names_the_method_and_the_allowed_ones(shared_http: htt
     assert_problem(shared_http.get(f"/backup/{UNKNOWN_ID}"), 404, "not-found")
 
 
+@pytest.mark.parametrize("method", ["HEAD", "PUT"])
+@pytest.mark.parametrize(
+    "path", ["/backup/{id}", "/backup/{id}/creation/status", "/backup/{id}/restoration/status"]
+)
+def test_the_hot_reads_answer_only_get(shared_http: httpx.Client, method: str, path: str) -> None:
+    """They are plain Starlette routes (`deps.plain_get_route`), to which Starlette adds HEAD; the
+    spec documents none: 405 with `Allow: GET`, as every FastAPI route answers."""
+    response = shared_http.request(method, path.format(id=UNKNOWN_ID))
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+
+
 # ST202 "Schema-valid request rejected": a Backup body naming another backup than the path was a 422,
 # although the body is valid. The path is looked at first (404 for a backup that is not there), then a
 # body describing another backup conflicts with the one at the path (409), as JSON:API answers an id
