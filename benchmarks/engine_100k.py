@@ -54,11 +54,12 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def run_phase(phase: str, data_dir: Path, argument: str = "") -> dict[str, Any]:
-    """Run one phase in a fresh interpreter; returns what it printed (seconds, peak RSS, ...)."""
+def run_phase(phase: str, data_dir: Path, argument: str = "", script: str = __file__) -> dict[str, Any]:
+    """Run one phase of `script` (this one by default) in a fresh interpreter; returns what it
+    printed (seconds, peak RSS, ...)."""
     command = [
         sys.executable,
-        __file__,
+        script,
         "--phase",
         phase,
         "--data-dir",
@@ -68,7 +69,7 @@ def run_phase(phase: str, data_dir: Path, argument: str = "") -> dict[str, Any]:
     ]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        raise SystemExit(f"phase {phase} failed:\n{completed.stderr}")
+        raise SystemExit(f"phase {phase} ({argument}) failed:\n{completed.stderr[-4000:]}")
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
     return result
 

@@ -100,27 +100,10 @@ def child(phase: str, data_dir: Path, argument: str) -> dict[str, Any]:
     raise SystemExit(f"unknown phase {phase}")
 
 
-def measure(phase: str, data_dir: Path, argument: str) -> dict[str, Any]:
-    command = [
-        sys.executable,
-        __file__,
-        "--phase",
-        phase,
-        "--data-dir",
-        str(data_dir),
-        "--argument",
-        argument,
-    ]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    if completed.returncode != 0:
-        raise SystemExit(f"{phase} ({argument}) failed:\n{completed.stderr[-4000:]}")
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
-
-
 def fastest(phase: str, data_dir: Path, argument: str, runs: int) -> dict[str, Any]:
     return min(
-        (measure(phase, data_dir, argument) for _ in range(runs)), key=lambda result: float(result["seconds"])
+        (run_phase(phase, data_dir, argument, __file__) for _ in range(runs)),
+        key=lambda result: float(result["seconds"]),
     )
 
 
@@ -155,7 +138,7 @@ def main() -> None:
             print(f"database: {prepared['documents']} documents, {prepared['database_bytes'] / 1e6:.1f} MB")
             results: dict[str, dict[str, dict[str, Any]]] = {}
             for store in ("local", f"s3://{BUCKET}/backups"):
-                idle = measure("idle", data_dir, f"{store}|")
+                idle = run_phase("idle", data_dir, f"{store}|", __file__)
                 created = fastest("create", data_dir, f"{store}|", arguments.runs)
                 restored = fastest("restore", data_dir, f"{store}|{created['backup_id']}", arguments.runs)
                 results[store] = {"idle": idle, "create": created, "restore": restored}

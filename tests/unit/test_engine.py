@@ -47,9 +47,10 @@ from backup_api_server.storage.database_files import (
     RESTORING_SUFFIX,
 )
 from backup_api_server.storage.encryption import MAGIC, EncryptionKey
-from backup_api_server.storage.metadata import BackupRecord, decode_record, seal_metadata
+from backup_api_server.storage.metadata import seal_metadata
 from backup_api_server.storage.store import LocalDirectoryStore
 from backup_api_server_models import Backup, BackupStatusEnum
+from tests.unit.test_store import count_record_decodes
 
 API_VERSION = "1.0.0"
 WAIT_SECONDS = 10.0
@@ -1025,14 +1026,7 @@ def test_backups_made_before_start_up_are_verified_once_and_then_answered_from_m
     engine = make_engine()
     ids = [create_completed(engine, [{"id": str(index)}]) for index in range(3)]
     engine.close()
-    decoded: list[str] = []
-    decode = decode_record
-
-    def counting_decode(backup_id: str, stored: bytes, **options: int | None) -> BackupRecord:
-        decoded.append(backup_id)
-        return decode(backup_id, stored, **options)
-
-    monkeypatch.setattr(store_module, "decode_record", counting_decode)
+    decoded = count_record_decodes(monkeypatch)
     restarted = make_engine()
     assert sorted(decoded) == sorted(ids)  # at start-up
     assert restarted.answers_from_memory

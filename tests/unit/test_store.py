@@ -412,11 +412,8 @@ def test_local_store_sees_what_changes_behind_its_back_after_it_kept_a_record(
     store.close()
 
 
-def test_local_store_answers_kept_records_from_memory_until_it_loses_track(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = LocalDirectoryStore(tmp_path / "backups")
-    write_backup(store, KEPT_ID, b"archive")  # kept when committed
+def count_record_decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the records the local store decodes (verifies) from now on, in order."""
     decoded: list[str] = []
     decode = decode_record
 
@@ -425,6 +422,15 @@ def test_local_store_answers_kept_records_from_memory_until_it_loses_track(
         return decode(backup_id, stored, **options)
 
     monkeypatch.setattr(store_module, "decode_record", counting_decode)
+    return decoded
+
+
+def test_local_store_answers_kept_records_from_memory_until_it_loses_track(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = LocalDirectoryStore(tmp_path / "backups")
+    write_backup(store, KEPT_ID, b"archive")  # kept when committed
+    decoded = count_record_decodes(monkeypatch)
     record = store.read_record(KEPT_ID)
     assert store.read_record(KEPT_ID) is record
     assert store.list_ids() == [KEPT_ID]
