@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     import httpx
 
     from ._base_client import AsyncAPIClient, SyncAPIClient
@@ -164,6 +166,92 @@ class AsyncBackupCustom:
 # The generated one-page methods are `list_page` (METHOD_NAMES in codegen's template_data.py).
 
 
+class _SyncListSource:
+    """How ``list()`` asks for a page and reads it (``pagination.SyncPageSource``)."""
+
+    def __init__(
+        self,
+        client: SyncAPIClient,
+        operation: Any,
+        page_class: type[Any],
+        limit: int | None,
+        options: dict[str, Any],
+    ) -> None:
+        self._client, self._operation, self._page_class = client, operation, page_class
+        self._limit, self._options = limit, options
+
+    def send(self, cursor: str | None) -> httpx.Response:
+        return self._client.request(
+            _list_request(self._operation, self._limit, cursor),
+            idempotent=self._operation.IDEMPOTENT,
+            idempotency_key=self._operation.IDEMPOTENCY_KEY,
+            long_running=self._operation.LONG_RUNNING,
+            **self._options,
+        )
+
+    def page(self, response: httpx.Response) -> Any:
+        return _page_of(self._client, self._operation, self._page_class, response, self)
+
+
+class _AsyncListSource:
+    """The async client's ``_SyncListSource`` (``pagination.AsyncPageSource``)."""
+
+    def __init__(
+        self,
+        client: AsyncAPIClient,
+        operation: Any,
+        page_class: type[Any],
+        limit: int | None,
+        options: dict[str, Any],
+    ) -> None:
+        self._client, self._operation, self._page_class = client, operation, page_class
+        self._limit, self._options = limit, options
+
+    async def send(
+        self,
+        cursor: str | None,
+        trace: Callable[[str, Any], Awaitable[None]] | None = None,
+    ) -> httpx.Response:
+        request = _list_request(self._operation, self._limit, cursor)
+        if trace is not None:
+            request["extensions"] = {"trace": trace}
+        return await self._client.request(
+            request,
+            idempotent=self._operation.IDEMPOTENT,
+            idempotency_key=self._operation.IDEMPOTENCY_KEY,
+            long_running=self._operation.LONG_RUNNING,
+            **self._options,
+        )
+
+    def page(self, response: httpx.Response) -> Any:
+        return _page_of(self._client, self._operation, self._page_class, response, self)
+
+
+def _list_request(
+    operation: Any, limit: int | None, cursor: str | None
+) -> dict[str, Any]:
+    from .types import UNSET
+
+    request: dict[str, Any] = operation._get_kwargs(
+        limit=UNSET if limit is None else limit,
+        cursor=UNSET if cursor is None else cursor,
+    )
+    return request
+
+
+def _page_of(
+    client: SyncAPIClient | AsyncAPIClient,
+    operation: Any,
+    page_class: type[Any],
+    response: httpx.Response,
+    source: Any,
+) -> Any:
+    from .pagination import NEXT_CURSOR_HEADER, as_page
+
+    body = operation._parse_response(client=client, response=response)
+    return as_page(page_class, body, response.headers.get(NEXT_CURSOR_HEADER), source)
+
+
 def _sync_list(
     client: SyncAPIClient,
     operation: Any,
@@ -171,21 +259,8 @@ def _sync_list(
     limit: int | None,
     options: dict[str, Any],
 ) -> Any:
-    from .pagination import NEXT_CURSOR_HEADER, as_page
-    from .types import UNSET
-
-    def fetch(cursor: str | None) -> Any:
-        response = operation.sync_detailed(
-            client=client,
-            limit=UNSET if limit is None else limit,
-            cursor=UNSET if cursor is None else cursor,
-            **options,
-        )
-        return as_page(
-            page_class, response.parsed, response.headers.get(NEXT_CURSOR_HEADER), fetch
-        )
-
-    return fetch(None)
+    source = _SyncListSource(client, operation, page_class, limit, options)
+    return source.page(source.send(None))
 
 
 def _async_list(
@@ -195,21 +270,14 @@ def _async_list(
     limit: int | None,
     options: dict[str, Any],
 ) -> Any:
-    from .pagination import NEXT_CURSOR_HEADER, AsyncPager, as_page
-    from .types import UNSET
+    from .pagination import AsyncPager
 
-    async def fetch(cursor: str | None) -> Any:
-        response = await operation.asyncio_detailed(
-            client=client,
-            limit=UNSET if limit is None else limit,
-            cursor=UNSET if cursor is None else cursor,
-            **options,
-        )
-        return as_page(
-            page_class, response.parsed, response.headers.get(NEXT_CURSOR_HEADER), fetch
-        )
+    source = _AsyncListSource(client, operation, page_class, limit, options)
 
-    return AsyncPager(lambda: fetch(None))
+    async def first_page() -> Any:
+        return source.page(await source.send(None))
+
+    return AsyncPager(first_page)
 
 
 class AssetsCustom:
@@ -228,7 +296,7 @@ class AssetsCustom:
         """The local assets, in the order they were stored: the first page, which walks the rest.
 
         ```python
-        for asset in client.assets.list():  # every asset; pages fetched as the loop reaches them
+        for asset in client.assets.list():  # every asset; each page asked for while the one before is read
             print(asset.id)
         ```
 
@@ -298,7 +366,7 @@ class BackupsCustom:
         """The completed backups, newest first: the first page, which walks the rest.
 
         ```python
-        for backup in client.backups.list():  # every backup; pages fetched as the loop reaches them
+        for backup in client.backups.list():  # every backup; each page asked for while the one before is read
             print(backup.id)
         ```
 

@@ -9,6 +9,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+import anyio.from_thread
 import anyio.to_thread
 import pytest
 
@@ -68,6 +69,102 @@ async def test_a_later_page_s_error_raises_where_iteration_reaches_it(
     server.script(assets_page(0, 2, "a2"), then=problem(404, "gone"))
     with pytest.raises(NotFoundError):
         await every_id(mode, server.url, "assets", max_retries=0)
+
+
+async def wait_for_requests(server: ScriptedServer, count: int) -> None:
+    """Until the server has seen `count` requests (within 5 s), then a moment for any extra one."""
+    with anyio.fail_after(5):
+        while len(server.requests) < count:
+            await anyio.sleep(0.01)
+    await anyio.sleep(0.3)
+
+
+async def test_the_next_page_is_asked_for_while_one_is_read_and_no_further(
+    mode: str, server: ScriptedServer
+) -> None:
+    """Planted bug it catches: pages requested only when iteration reaches them (no overlap of the
+    server's work with the client's), or more than one request ahead."""
+    server.script(assets_page(0, 3, "a3"), assets_page(3, 3, "a6"), assets_page(6, 3, None))
+    seen: list[tuple[str, int]] = []  # (item read, requests the server had seen by then)
+
+    def note(item_id: str) -> None:
+        seen.append((item_id, len(server.requests)))
+
+    if mode == "sync":
+
+        def run() -> None:
+            with BackupApiClient(server.url) as client:
+                items = iter(client.assets.list(limit=3))
+                note(next(items).id)
+                anyio.from_thread.run(wait_for_requests, server, 2)
+                note(next(items).id)
+                for item in items:
+                    note(item.id)
+
+        await anyio.to_thread.run_sync(run)
+    else:
+        async with AsyncBackupApiClient(server.url) as client:
+            items = aiter(client.assets.list(limit=3))
+            note((await anext(items)).id)
+            await wait_for_requests(server, 2)
+            note((await anext(items)).id)
+            async for item in items:
+                note(item.id)
+
+    # While the first page is read the second is asked for (wait_for_requests fails otherwise),
+    # not the third.
+    assert seen[1] == ("asset-1", 2)
+    assert [item for item, _ in seen] == [f"asset-{index}" for index in range(9)]
+    assert [request.path for request in server.requests] == [
+        "/assets?limit=3",
+        "/assets?limit=3&cursor=a3",
+        "/assets?limit=3&cursor=a6",
+    ]
+
+
+async def test_a_loop_that_stops_early_asks_for_one_page_more_at_most(
+    mode: str, server: ScriptedServer
+) -> None:
+    server.script(assets_page(0, 2, "a2"), assets_page(2, 2, "a4"), assets_page(4, 2, None))
+    if mode == "sync":
+
+        def run() -> str:
+            with BackupApiClient(server.url) as client:
+                for asset in client.assets.list(limit=2):
+                    return asset.id
+            raise AssertionError("no asset")
+
+        first = await anyio.to_thread.run_sync(run)
+    else:
+        async with AsyncBackupApiClient(server.url) as client:
+            items = aiter(client.assets.list(limit=2))
+            first = (await anext(items)).id
+            await items.aclose()  # type: ignore[attr-defined]
+    await anyio.sleep(0.5)  # time for a request still out to arrive (one not yet sent is dropped)
+    assert first == "asset-0"
+    asked = [request.path for request in server.requests]
+    assert asked in (["/assets?limit=2"], ["/assets?limit=2", "/assets?limit=2&cursor=a2"])
+
+
+async def test_a_page_asked_for_ahead_raises_only_where_iteration_reaches_it(
+    mode: str, server: ScriptedServer
+) -> None:
+    server.script(assets_page(0, 2, "a2"), then=problem(404, "gone"))
+    read: list[str] = []
+    with pytest.raises(NotFoundError):
+        if mode == "sync":
+
+            def run() -> None:
+                with BackupApiClient(server.url, max_retries=0) as client:
+                    for asset in client.assets.list(limit=2):
+                        read.append(asset.id)
+
+            await anyio.to_thread.run_sync(run)
+        else:
+            async with AsyncBackupApiClient(server.url, max_retries=0) as client:
+                async for asset in client.assets.list(limit=2):
+                    read.append(asset.id)
+    assert read == ["asset-0", "asset-1"]
 
 
 def test_the_first_page_is_the_old_answer_and_pages_are_manual_too(server: ScriptedServer) -> None:

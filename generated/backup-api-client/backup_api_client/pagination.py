@@ -8,7 +8,7 @@ the last page). ``client.assets.list()`` and ``client.backups.list()`` answer th
 also walks the rest of the list:
 
 ```python
-for asset in client.assets.list(limit=500):  # every asset, 500 per request, fetched as needed
+for asset in client.assets.list(limit=500):  # every asset, 500 per request, one request ahead
     ...
 page = client.backups.list()
 while page is not None:  # or: for page in client.backups.list().pages()
@@ -20,16 +20,30 @@ async for asset in async_client.assets.list():  # the async client: no await bef
 first = await async_client.assets.list()  # the first page, as before
 ```
 
-Only one page is held at a time, so iterating a large list takes as much memory as one page. A
-request for a later page is sent when iteration reaches it, with the options of the first call
-(``timeout``, ``max_retries``, ``extra_headers``); its errors raise there. Items added or deleted
-meanwhile never make a page repeat or skip an item that was there all along.
+While the items of one page are read, the request for the next one is already out (one
+request ahead: a thread of the sync client's, a task of the async client's on asyncio), so the
+server prepares a page while the client reads the one before: iterating a long list takes about
+the longer of the two, not their sum. So at most one page is held besides the one being read, and
+a loop that stops early has asked for one page it did not read. ``next_page()`` sends one request
+and waits for it, nothing ahead. Later pages are requested with the options of the first call
+(``timeout``, ``max_retries``, ``extra_headers``); their errors raise where iteration reaches
+them. Items added or deleted meanwhile never make a page repeat or skip an item that was there
+all along.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Generic, TypeVar
+import asyncio
+import concurrent.futures
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Iterator,
+)
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -37,6 +51,9 @@ from .models.asset import Asset
 from .models.assets import Assets
 from .models.backup import Backup
 from .models.backups import Backups
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "NEXT_CURSOR_HEADER",
@@ -52,12 +69,40 @@ NEXT_CURSOR_HEADER = "Next-Cursor"
 
 _Item = TypeVar("_Item")
 _Page = TypeVar("_Page")
+_PageT_co = TypeVar("_PageT_co", covariant=True)
 _SyncPage = TypeVar("_SyncPage", bound="_SyncPaging[Any]")
 _AsyncPage = TypeVar("_AsyncPage", bound="_AsyncPaging[Any]")
 
 
+class SyncPageSource(Protocol[_PageT_co]):
+    """How a list's later pages are asked for and read (the list's client, operation and options)."""
+
+    def send(self, cursor: str) -> httpx.Response:
+        """Send the request for the page at ``cursor``; its answer, body read (an error raises)."""
+        ...
+
+    def page(self, response: httpx.Response) -> _PageT_co:
+        """The page an answer of ``send`` holds."""
+        ...
+
+
+class AsyncPageSource(Protocol[_PageT_co]):
+    """The async client's ``SyncPageSource``."""
+
+    def send(
+        self, cursor: str, trace: Callable[[str, Any], Awaitable[None]] | None = None
+    ) -> Coroutine[Any, Any, httpx.Response]:
+        """Send the request for the page at ``cursor``; its answer, body read (an error raises).
+        ``trace`` is given to httpx as the request's "trace" extension."""
+        ...
+
+    def page(self, response: httpx.Response) -> _PageT_co:
+        """The page an answer of ``send`` holds."""
+        ...
+
+
 def as_page(
-    page_class: type[_Page], body: object, next_cursor: str | None, fetch: Any
+    page_class: type[_Page], body: object, next_cursor: str | None, source: Any
 ) -> _Page:
     """``body`` (an ``Assets`` / ``Backups``) as a ``page_class`` that knows how to fetch the next
     page, without parsing the answer again: the body's fields are shared, not copied."""
@@ -65,15 +110,122 @@ def as_page(
     for field in attrs.fields(type(body)):  # type: ignore[arg-type]  # an attrs model
         object.__setattr__(page, field.name, getattr(body, field.name))
     page._next_cursor = next_cursor  # type: ignore[attr-defined]
-    page._fetch = fetch  # type: ignore[attr-defined]
+    page._source = source  # type: ignore[attr-defined]
     return page
+
+
+class _PagesAhead(Generic[_Page]):
+    """The pages from a cursor on, each requested on a thread of its own while the page before it
+    is read: the first at once, each next one as soon as its cursor is known (before the page
+    that names it is parsed), so at most one request is in flight."""
+
+    def __init__(
+        self, cursor: str | None, source: SyncPageSource[_Page] | None
+    ) -> None:
+        self._source = source
+        self._requests: concurrent.futures.ThreadPoolExecutor | None = None
+        self._pending: concurrent.futures.Future[httpx.Response] | None = None
+        if cursor is not None and source is not None:
+            self._requests = concurrent.futures.ThreadPoolExecutor(
+                1, thread_name_prefix="backup-api-client-page"
+            )
+            self._pending = self._requests.submit(source.send, cursor)
+
+    def __iter__(self) -> Iterator[_Page]:
+        return self
+
+    def __next__(self) -> _Page:
+        pending, self._pending = self._pending, None
+        if pending is None or self._source is None or self._requests is None:
+            self.close()
+            raise StopIteration
+        try:
+            response = pending.result()
+        except BaseException:
+            self.close()
+            raise
+        cursor = response.headers.get(NEXT_CURSOR_HEADER)
+        if cursor is not None:
+            self._pending = self._requests.submit(self._source.send, cursor)
+        return self._source.page(response)
+
+    def close(self) -> None:
+        """Ask for nothing more; a request still out finishes on its thread, its answer unread."""
+        self._pending = None
+        if self._requests is not None:
+            self._requests.shutdown(wait=False, cancel_futures=True)
+            self._requests = None
+
+
+class _AsyncPagesAhead(Generic[_Page]):
+    """``_PagesAhead`` for the async client. On asyncio the request ahead is a task of its own,
+    and the page before it is parsed only once that request is out (it cannot go out while the
+    event loop parses). Under another event loop (trio) each request is sent when its page is
+    needed."""
+
+    def __init__(self, source: AsyncPageSource[_Page] | None) -> None:
+        self._source = source
+        self._pending: Awaitable[httpx.Response] | None = None
+
+    async def start(self, cursor: str | None) -> None:
+        """Ask for the page at ``cursor`` (nothing when it is None)."""
+        if cursor is not None and self._source is not None:
+            self._pending = await self._sent(self._source, cursor)
+
+    async def next(self) -> _Page | None:
+        """The next page, None after the last."""
+        pending, self._pending = self._pending, None
+        if pending is None or self._source is None:
+            return None
+        response = await pending
+        await self.start(response.headers.get(NEXT_CURSOR_HEADER))
+        return self._source.page(response)
+
+    def close(self) -> None:
+        """Ask for nothing more; a request still out is cancelled."""
+        pending, self._pending = self._pending, None
+        if isinstance(pending, asyncio.Future):
+            pending.cancel()
+        elif isinstance(pending, Coroutine):
+            pending.close()  # never started
+
+    @staticmethod
+    async def _sent(
+        source: AsyncPageSource[Any], cursor: str
+    ) -> Awaitable[httpx.Response]:
+        """The request for the page at ``cursor``, running as an asyncio task once it has been
+        sent (or has ended); under another event loop, the request not yet started."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return source.send(cursor)
+        sent = asyncio.Event()
+
+        async def trace(event: str, info: object) -> None:
+            # httpcore's "trace" request extension: the request is on the wire, or failed.
+            if event.endswith(
+                ("send_request_body.complete", "send_request_body.failed")
+            ):
+                sent.set()
+
+        def ended(task: asyncio.Future[httpx.Response]) -> None:
+            sent.set()
+            # A loop that stops early never awaits the task: its error must not be reported as
+            # never retrieved.
+            if not task.cancelled():
+                task.exception()
+
+        task = asyncio.ensure_future(source.send(cursor, trace))
+        task.add_done_callback(ended)
+        await sent.wait()
+        return task
 
 
 class _SyncPaging(Generic[_Item]):
     """What a sync page adds to its body model (a page made by ``from_dict`` is the last)."""
 
     _next_cursor: str | None = None
-    _fetch: Callable[[str], Any] | None = None
+    _source: SyncPageSource[Any] | None = None
     iterable: list[_Item]
 
     @property
@@ -86,39 +238,44 @@ class _SyncPaging(Generic[_Item]):
         return self._next_cursor is not None
 
     def next_page(self: _SyncPage) -> _SyncPage | None:
-        """The next page (one request), or None after the last page."""
-        if self._next_cursor is None or self._fetch is None:
+        """The next page (one request, nothing asked for ahead), or None after the last page."""
+        if self._next_cursor is None or self._source is None:
             return None
-        page: _SyncPage = self._fetch(self._next_cursor)
+        page: _SyncPage = self._source.page(self._source.send(self._next_cursor))
         return page
 
     def pages(self: _SyncPage) -> Iterator[_SyncPage]:
-        """This page and every later one, each fetched when the iteration reaches it."""
-        page: _SyncPage | None = self
-        while page is not None:
-            yield page
-            page = page.next_page()
+        """This page and every later one, each requested while the one before it is read."""
+        ahead: _PagesAhead[_SyncPage] = _PagesAhead(self._next_cursor, self._source)
+        try:
+            yield self
+            del self
+            yield from ahead
+        finally:
+            ahead.close()
 
     def __iter__(self) -> Iterator[_Item]:
-        """Every item of the list from this page on, across pages: only the page being read is
-        held (not the first, nor the one before while the next is fetched)."""
-        items, cursor, fetch = self.iterable, self._next_cursor, self._fetch
+        """Every item of the list from this page on, across pages: besides the page being read,
+        only the next page's request (and then its answer) is held, not the pages before."""
+        items = self.iterable
+        ahead: _PagesAhead[Any] = _PagesAhead(self._next_cursor, self._source)
         del self
-        while True:
+        try:
             yield from items
-            if cursor is None or fetch is None:
-                return
-            items = []  # let the page read go before the next one is fetched
-            page = fetch(cursor)
-            items, cursor, fetch = page.iterable, page._next_cursor, page._fetch
-            del page
+            for page in ahead:
+                items = page.iterable
+                del page
+                yield from items
+                items = []  # let the page read go before the next one is parsed
+        finally:
+            ahead.close()
 
 
 class _AsyncPaging(Generic[_Item]):
     """What an async page adds to its body model (a page made by ``from_dict`` is the last)."""
 
     _next_cursor: str | None = None
-    _fetch: Callable[[str], Awaitable[Any]] | None = None
+    _source: AsyncPageSource[Any] | None = None
     iterable: list[_Item]
 
     @property
@@ -131,33 +288,44 @@ class _AsyncPaging(Generic[_Item]):
         return self._next_cursor is not None
 
     async def next_page(self: _AsyncPage) -> _AsyncPage | None:
-        """The next page (one request), or None after the last page."""
-        if self._next_cursor is None or self._fetch is None:
+        """The next page (one request, nothing asked for ahead), or None after the last page."""
+        if self._next_cursor is None or self._source is None:
             return None
-        page: _AsyncPage = await self._fetch(self._next_cursor)
+        page: _AsyncPage = self._source.page(await self._source.send(self._next_cursor))
         return page
 
     async def pages(self: _AsyncPage) -> AsyncIterator[_AsyncPage]:
-        """This page and every later one, each fetched when the iteration reaches it."""
-        page: _AsyncPage | None = self
-        while page is not None:
-            yield page
-            page = await page.next_page()
+        """This page and every later one, each requested while the one before it is read."""
+        ahead: _AsyncPagesAhead[_AsyncPage] = _AsyncPagesAhead(self._source)
+        try:
+            await ahead.start(self._next_cursor)
+            yield self
+            del self
+            while (page := await ahead.next()) is not None:
+                yield page
+                del page
+        finally:
+            ahead.close()
 
     async def __aiter__(self) -> AsyncIterator[_Item]:
-        """Every item of the list from this page on, across pages: only the page being read is
-        held (not the first, nor the one before while the next is fetched)."""
-        items, cursor, fetch = self.iterable, self._next_cursor, self._fetch
+        """Every item of the list from this page on, across pages: besides the page being read,
+        only the next page's request (and then its answer) is held, not the pages before."""
+        items, cursor = self.iterable, self._next_cursor
+        ahead: _AsyncPagesAhead[Any] = _AsyncPagesAhead(self._source)
         del self
-        while True:
-            for item in items:
-                yield item
-            if cursor is None or fetch is None:
-                return
-            items = []  # let the page read go before the next one is fetched
-            page = await fetch(cursor)
-            items, cursor, fetch = page.iterable, page._next_cursor, page._fetch
-            del page
+        try:
+            await ahead.start(cursor)
+            while True:
+                for item in items:
+                    yield item
+                items = []  # let the page read go before the next one is parsed
+                page = await ahead.next()
+                if page is None:
+                    return
+                items = page.iterable
+                del page
+        finally:
+            ahead.close()
 
 
 class AssetsPage(Assets, _SyncPaging[Asset]):
@@ -180,7 +348,7 @@ class AsyncBackupsPage(Backups, _AsyncPaging[Backup]):
 
 class AsyncPager(Generic[_Page, _Item]):
     """What the async client's ``list()`` answers: ``await`` it for the first page, or
-    ``async for`` over it for every item of the list (pages fetched as needed)."""
+    ``async for`` over it for every item of the list (each page asked for while the one before is read)."""
 
     def __init__(self, first_page: Callable[[], Awaitable[_Page]]) -> None:
         self._first_page = first_page
