@@ -38,14 +38,25 @@ def spec_json() -> bytes:
     return json.dumps(spec_document(), ensure_ascii=False).encode()
 
 
+def backup_id_schema() -> dict[str, Any]:
+    """The spec's `BackupId` schema: the id rule (`pattern`, `minLength`, `maxLength`)."""
+    schema: dict[str, Any] = spec_document()["components"]["schemas"]["BackupId"]
+    return schema
+
+
 @cache
 def backup_id_pattern() -> re.Pattern[str]:
-    schema = spec_document()["components"]["schemas"]["BackupId"]
-    return re.compile(schema["pattern"])
+    return re.compile(backup_id_schema()["pattern"])
+
+
+def backup_id_rule() -> str:
+    """The id rule in words, for an answer that refuses an id."""
+    schema = backup_id_schema()
+    return f"pattern {schema['pattern']}, {schema['minLength']} to {schema['maxLength']} characters"
 
 
 def backup_id_is_valid(candidate: str) -> bool:
-    schema = spec_document()["components"]["schemas"]["BackupId"]
+    schema = backup_id_schema()
     return (
         schema["minLength"] <= len(candidate) <= schema["maxLength"]
         # fullmatch, not search: the pattern's `$` would also match before a trailing newline.

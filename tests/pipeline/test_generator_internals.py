@@ -47,6 +47,14 @@ def test_the_installed_generator_is_the_pinned_one() -> None:
     assert pins == [f"{generator.DISTRIBUTION}=={generator.version()}"], "run `uv sync --locked`"
 
 
+def test_the_documented_upgrade_bumps_the_pin_where_it_lives() -> None:
+    # codegen/README.md, "Upgrading the generator", step 1: the command must edit codegen/pyproject.toml.
+    readme = (REPO / "codegen" / "README.md").read_text(encoding="utf-8")
+    pyproject = tomllib.loads((REPO / "codegen" / "pyproject.toml").read_text(encoding="utf-8"))
+    commands = re.findall(r"`uv add ([^`]*)`", readme)
+    assert commands == [f"--package {pyproject['project']['name']} {generator.DISTRIBUTION}==<version>"]
+
+
 def test_its_own_templates_are_where_the_pipeline_reads_them() -> None:
     folder = generator.UPSTREAM_TEMPLATES
     for name in ("endpoint_module.py.jinja", "endpoint_macros.py.jinja", "client.py.jinja", "helpers.jinja"):

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from backup_api_server import contract
+from backup_api_server.api.deps import checked_backup_id
 from backup_api_server.engine.identity import BackupIds, current_platform, new_backup, readable, timestamp_of
+from backup_api_server.problems import Problem
 from backup_api_server.storage.metadata import BACKUP_FIELDS, backup_json
 from backup_api_server_models import GroupedTimestamp, PlatformEnum
 
@@ -97,3 +99,17 @@ def test_ids_follow_the_specs_rule_and_say_when_they_were_made() -> None:
 def test_an_api_version_that_cannot_prefix_ids_is_refused(api_version: str) -> None:
     with pytest.raises(ValueError, match="cannot prefix backup ids"):
         BackupIds(api_version, time_ns=lambda: 0)
+
+
+def test_a_refused_id_is_told_the_specs_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rule's length bounds come from the spec too, so a tightened rule is what the answer says.
+    document = copy.deepcopy(contract.spec_document())
+    rule = document["components"]["schemas"]["BackupId"]
+    rule["minLength"], rule["maxLength"] = 5, 40
+    monkeypatch.setattr(contract, "spec_document", lambda: document)
+
+    with pytest.raises(Problem) as refused:
+        checked_backup_id("1_1")
+
+    assert refused.value.status == 422
+    assert refused.value.detail.endswith(f"(pattern {rule['pattern']}, 5 to 40 characters)")

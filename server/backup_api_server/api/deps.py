@@ -61,8 +61,7 @@ def checked_backup_id(backup: str) -> str:
     if not contract.backup_id_is_valid(backup):
         raise Problem(
             422,
-            f"path.backup: {backup!r} is not a backup identifier "
-            f"(pattern {contract.backup_id_pattern().pattern}, 3 to 64 characters)",
+            f"path.backup: {backup!r} is not a backup identifier ({contract.backup_id_rule()})",
         )
     return backup
 
