@@ -216,6 +216,7 @@ def test_release_verifies_the_tag_builds_checks_and_publishes_with_trusted_publi
     assert release["on"] == {"push": {"tags": ["v*"]}}
     build = scripts(release["jobs"]["build"])
     order = [
+        "npm ci",  # Optic, for the breaking-change gate that verify-tag runs
         'release verify-tag "$TAG"',
         "uv build --no-config --out-dir dist generated/backup-api-client",
         "twine check --strict",
