@@ -10,9 +10,13 @@ the generated client (griffe's breakage finder, the engine of ``griffe check``).
     release notes VERSION         print VERSION's section of CHANGELOG.md; exit 1 if there is none
     release check                 the gate: a breaking change needs a new major version, any change
                                   a new version
-    release record [--replace]    keep the current spec and client package as released (before tagging)
+    release record [--replace]    keep the current spec and client package as released (before tagging),
+                                  once the gate passes
     release verify-tag TAG        what release.yml checks before it builds: the tag names info.version,
-                                  the changelog has its section, the release was recorded
+                                  the changelog has its section, the release was recorded, the gate passes
+
+Once info.version is recorded (with this very spec), the gate holds it against the release before it,
+whose package ``record`` keeps for that: recording a version does not exempt it from the gate.
 """
 
 from __future__ import annotations
@@ -250,6 +254,39 @@ def last_release(repo: Path) -> Release | None:
     return Release(version, spec, package)
 
 
+def previous_release(repo: Path, version: Version) -> Release | None:
+    """The newest release older than VERSION (with its package), or None."""
+    released = repo / RELEASED_RELATIVE
+    older = [
+        found
+        for found in (parse_version(path.stem, str(path)) for path in released.glob("*.yaml"))
+        if found < version
+    ]
+    if not older:
+        return None
+    previous = max(older)
+    package = released / sdist_name(previous)
+    if not package.is_file():
+        raise ReleaseError(
+            f"{RELEASED_RELATIVE}/{previous}.yaml has no client package beside it ({package.name}): the "
+            f"gate of {version} compares with it; record releases with `uv run release record`"
+        )
+    return Release(previous, released / f"{previous}.yaml", package)
+
+
+def gate_base(repo: Path) -> Release | None:
+    """The release the current spec is held against: the last one, except that a version recorded
+    with this very spec is held against the release before it (recording exempts nothing)."""
+    spec = repo / SPEC_RELATIVE
+    current = spec_version(load_yaml(spec))
+    recorded = repo / RELEASED_RELATIVE / f"{current}.yaml"
+    if recorded.is_file() and filecmp.cmp(recorded, spec, shallow=False):
+        previous = previous_release(repo, current)
+        if previous is not None:
+            return previous
+    return last_release(repo)
+
+
 def optic_breakages(
     old_spec: Path, new_spec: Path, standard: Path, tools: Path = REPO_ROOT
 ) -> tuple[list[str], str]:
@@ -342,9 +379,10 @@ def wire_equal(old_spec: Path, new_spec: Path) -> bool:
     return load_yaml(old_spec) == load_yaml(new_spec)
 
 
-def gate(repo: Path = REPO_ROOT, tools: Path = REPO_ROOT) -> GateResult | None:
-    """Hold the current spec and client against the last release (None: nothing released yet)."""
-    release = last_release(repo)
+def gate(repo: Path = REPO_ROOT, tools: Path = REPO_ROOT, base: Release | None = None) -> GateResult | None:
+    """Hold the current spec and client against BASE, by default `gate_base` (None: nothing released
+    yet)."""
+    release = base if base is not None else gate_base(repo)
     if release is None:
         return None
     spec = repo / SPEC_RELATIVE
@@ -384,10 +422,12 @@ def build_sdist(repo: Path, out: Path) -> Path:
     return built[0]
 
 
-def record(repo: Path = REPO_ROOT, replace: bool = False) -> Release:
-    """Keep the current spec and the client's sdist in spec/released/ as the release of info.version.
+def record(repo: Path = REPO_ROOT, replace: bool = False, tools: Path = REPO_ROOT) -> Release:
+    """Keep the current spec and the client's sdist in spec/released/ as the release of info.version,
+    once the gate holds it against the release before it.
 
-    The previous release's package is removed (the gate needs the last one only); its spec stays.
+    Every released spec stays; of the packages, this release's and the one before it (the gate of a
+    recorded version compares with it) are kept.
     """
     spec = repo / SPEC_RELATIVE
     version = spec_version(load_yaml(spec))
@@ -398,11 +438,18 @@ def record(repo: Path = REPO_ROOT, replace: bool = False) -> Release:
             f"{version} is recorded already ({RELEASED_RELATIVE}/{target.name}); --replace records it "
             "again, which is right only for a version that was never published"
         )
+    previous = previous_release(repo, version)
+    if previous is not None:
+        result = gate(repo, tools, base=previous)
+        if result is not None and result.problems:
+            raise ReleaseError(f"{version} cannot be recorded:\n{result.report()}")
+    kept = {sdist_name(version)} | ({previous.package.name} if previous is not None else set())
     released.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="release-record-") as scratch:
         sdist = build_sdist(repo, Path(scratch))
         for old in released.glob(f"{CLIENT_PACKAGE}-*.tar.gz"):
-            old.unlink()
+            if old.name not in kept:
+                old.unlink()
         shutil.copyfile(sdist, released / sdist_name(version))
     shutil.copyfile(spec, target)
     return Release(version, target, released / sdist_name(version))
@@ -426,7 +473,7 @@ def recorded_package_is_current(release: Release, repo: Path) -> bool:
     return recorded == package_files(repo / CLIENT_PROJECT_RELATIVE / CLIENT_PACKAGE)
 
 
-def verify_tag(tag: str, repo: Path = REPO_ROOT) -> str:
+def verify_tag(tag: str, repo: Path = REPO_ROOT, tools: Path = REPO_ROOT) -> str:
     """What a release tag must satisfy before anything is built; returns the version."""
     spec = repo / SPEC_RELATIVE
     version = spec_version(load_yaml(spec))
@@ -447,6 +494,9 @@ def verify_tag(tag: str, repo: Path = REPO_ROOT) -> str:
             f"{RELEASED_RELATIVE}/{sdist_name(version)} does not hold the client in "
             f"{CLIENT_PROJECT_RELATIVE}: run `uv run release record --replace` and commit it"
         )
+    result = gate(repo, tools)
+    if result is not None and result.problems:
+        raise ReleaseError(f"v{version} breaks the gate:\n{result.report()}")
     return str(version)
 
 

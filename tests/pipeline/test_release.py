@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tarfile
 from dataclasses import replace
 from pathlib import Path
@@ -142,7 +143,7 @@ def test_the_last_release_keeps_its_spec_and_its_client_package() -> None:
 
 
 @pytest.mark.slow
-def test_a_release_tag_is_verified_before_anything_is_built(tmp_path: Path) -> None:
+def test_a_release_tag_is_verified_before_anything_is_built(optic: Path, tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
     set_version(repo, "1.1.0")
     with pytest.raises(release.ReleaseError, match=re.escape("does not name info.version 1.1.0")):
@@ -162,10 +163,11 @@ def test_a_release_tag_is_verified_before_anything_is_built(tmp_path: Path) -> N
     assert recorded.package.name == "backup_api_client-1.1.0.tar.gz"
     assert release.verify_tag("v1.1.0", repo) == "1.1.0"
     assert release.release_notes(repo, "1.1.0") == "Nothing new."
-    # Only the last package is kept; every released spec stays.
+    # The packages of the last release and of the one before it (its gate's) are kept; every spec stays.
     assert sorted(path.name for path in (repo / release.RELEASED_RELATIVE).iterdir()) == [
         "1.0.0.yaml",
         "1.1.0.yaml",
+        "backup_api_client-1.0.0.tar.gz",
         "backup_api_client-1.1.0.tar.gz",
     ]
     with pytest.raises(release.ReleaseError, match="recorded already"):
@@ -186,16 +188,7 @@ def test_the_current_spec_passes_the_gate(optic: Path, capsys: pytest.CaptureFix
 @pytest.mark.slow
 def test_removing_a_property_fails_without_a_major_bump(optic: Path, tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
-    edit_spec(
-        repo,
-        DEVICE_NAME,
-        "",
-    )
-    edit_spec(
-        repo,
-        "required: [id, version, timestamp, bytes, created, device_name, platform]",
-        "required: [id, version, timestamp, bytes, created, platform]",
-    )
+    remove_device_name(repo)
     generate(repo)
     set_version(repo, "1.1.0")
 
@@ -207,8 +200,48 @@ def test_removing_a_property_fails_without_a_major_bump(optic: Path, tmp_path: P
         "breaking changes since 1.0.0 need a new major version: info.version is 1.1.0, make it 2.0.0 "
         "(or undo the breaking changes)"
     ]
-    # The same changes under a new major version pass.
-    assert replace(result, current=Version("2.0.0")).problems == []
+    # The same changes under a new major version pass, still named at both levels.
+    set_version(repo, "2.0.0")
+    major = gate(repo)
+    assert major.problems == [], major.report()
+    assert major.wire_breakages == result.wire_breakages
+    assert major.python_breakages == result.python_breakages
+
+
+def remove_device_name(repo: Path) -> None:
+    edit_spec(repo, DEVICE_NAME, "")
+    edit_spec(
+        repo,
+        "required: [id, version, timestamp, bytes, created, device_name, platform]",
+        "required: [id, version, timestamp, bytes, created, platform]",
+    )
+
+
+@pytest.mark.slow
+def test_recording_a_version_does_not_exempt_it_from_the_gate(optic: Path, tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    remove_device_name(repo)
+    set_version(repo, "1.1.0")
+    edit_spec(repo, "  ## Changelog\n\n", "  ## Changelog\n\n    - 1.1.0: `device_name` is gone.\n")
+    release.write_changelog(repo)
+    generate(repo)
+    released = repo / release.RELEASED_RELATIVE
+
+    with pytest.raises(release.ReleaseError, match=re.escape("1.1.0 cannot be recorded")):
+        release.record(repo)
+    assert not (released / "1.1.0.yaml").exists()
+
+    # Recorded all the same (by hand): the gate still holds 1.1.0 against 1.0.0, not against itself,
+    # and its tag is refused.
+    shutil.copyfile(repo / release.SPEC_RELATIVE, released / "1.1.0.yaml")
+    sdist = release.build_sdist(repo, tmp_path / "dist")
+    shutil.copyfile(sdist, released / sdist.name)
+    base = release.gate_base(repo)
+    assert base is not None and base.version == Version("1.0.0")
+    result = gate(repo)
+    assert any("need a new major version" in problem for problem in result.problems), result.report()
+    with pytest.raises(release.ReleaseError, match=re.escape("v1.1.0 breaks the gate")):
+        release.verify_tag("v1.1.0", repo)
 
 
 @pytest.mark.slow
@@ -302,5 +335,6 @@ def test_the_gate_catches_a_breaking_edit(
 
 def test_the_optic_standard_is_the_breaking_change_ruleset() -> None:
     standard = release.load_yaml(REPO / release.OPTIC_STANDARD_RELATIVE)
-    assert standard == {"ruleset": ["breaking-changes"]}
+    # Its rules also when the major version changes (Optic skips them then by default).
+    assert standard == {"ruleset": [{"breaking-changes": {"skip_when_major_version_changes": False}}]}
     assert SPEC.exists()

@@ -199,11 +199,15 @@ def test_regenerate_runs_on_the_generators_inputs_and_commits_or_fails() -> None
     ]
     generate = regenerate["jobs"]["generate"]
     assert "codegen generate" in scripts(generate)
+    # A new info.version changes the client's version in uv.lock: relocked and committed with generated/.
+    assert "./dev uv lock" in scripts(generate)
+    assert "git diff --binary -- generated uv.lock" in scripts(generate)
     fork_step = next(step for step in steps(generate) if "exit 1" in step.get("run", ""))
     assert "head.repo.full_name != github.repository" in fork_step["if"]
     commit = regenerate["jobs"]["commit"]
     assert "head.repo.full_name == github.repository" in commit["if"]
     assert "git apply --index" in scripts(commit) and 'push "$SERVER_URL/$REPOSITORY.git"' in scripts(commit)
+    assert "grep -v -e '^generated/' -e '^uv\\.lock$'" in scripts(commit)
     # The job that can push runs none of the pull request's code.
     assert "./dev" not in scripts(commit) and "uv " not in scripts(commit)
 
@@ -216,6 +220,7 @@ def test_release_verifies_the_tag_builds_checks_and_publishes_with_trusted_publi
     assert release["on"] == {"push": {"tags": ["v*"]}}
     build = scripts(release["jobs"]["build"])
     order = [
+        "npm ci",  # Optic, for the breaking-change gate that verify-tag runs
         'release verify-tag "$TAG"',
         "uv build --no-config --out-dir dist generated/backup-api-client",
         "twine check --strict",
