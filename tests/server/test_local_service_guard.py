@@ -369,6 +369,10 @@ def test_half_sent_requests_neither_block_others_nor_stay_open(server: LiveServe
         for connection in half_sent[:50]:
             assert read_until_closed(connection, timeout=20) == b""
         closed_after = time.monotonic() - opened_at
+        print(
+            f"\n{half_sent_count} half-sent requests: a legitimate GET /backups answered in "
+            f"{legitimate_seconds:.3f} s; half-sent connections closed after {closed_after:.1f} s"
+        )
         assert 9.0 <= closed_after <= 16.0, closed_after
     finally:
         for connection in half_sent:
@@ -430,6 +434,7 @@ def test_concurrent_64_mib_bodies_keep_memory_bounded(tmp_path: Path) -> None:
     # slot got 429 with Retry-After, and was sent again).
     assert [answer.status_code for answer in answers[1:]] == [202, 202, 202]
     assert ended == ["COMPLETED"] * 3
+    print(f"\nthree realistic 64 MiB bodies and one of 4.26 million tiny assets: peak RSS {peak:.0f} MiB")
     assert peak < 512, f"peak RSS {peak:.0f} MiB"
 
 
