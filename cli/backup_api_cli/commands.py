@@ -86,15 +86,21 @@ def _cancel_after_interrupt(
     what: str, backup_id: str, cancel: Callable[[str], None], undone: str
 ) -> Interrupted:
     """Ctrl-C during an operation: cancel it on the server and wait until it is undone; a second
-    Ctrl-C leaves it running. The error to raise says which happened."""
-    stderr.print(f"canceling the {what} of {backup_id}... (Ctrl-C again to leave it running)")
+    Ctrl-C stops waiting. The error to raise says which happened.
+
+    After a second Ctrl-C the CLI cannot know how the operation ends: a cancel that reached the
+    server is carried out without us (the server stops the job as soon as it reads the request, and
+    only then waits for the rollback we were waiting for), one that did not leaves it running. So
+    the message claims neither, and names the commands that tell and that cancel."""
     option = "--creation" if what == "creation" else "--restoration"
     try:
+        stderr.print(f"canceling the {what} of {backup_id}... (Ctrl-C again to stop waiting)")
         cancel(backup_id)
     except KeyboardInterrupt:
         return Interrupted(
-            f"left the {what} of {backup_id} running on the server; "
-            f"cancel it with `backup-api cancel {backup_id} {option}`"
+            f"stopped waiting: the {what} of {backup_id} ends canceled if the cancel reached the "
+            f"server; `backup-api status {backup_id}` tells, `backup-api cancel {backup_id} {option}` "
+            "cancels it if it still runs"
         )
     except ConflictError as error:  # it ended before the cancel took effect
         return Interrupted(f"could not cancel the {what} of {backup_id}: {error.detail or error}")
