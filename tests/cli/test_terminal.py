@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,13 @@ else:
     Terminal = pexpect.spawn
 
 
+def default_sigint() -> None:
+    """In the child: Ctrl-C interrupts, as in a shell's foreground job. A test run started in the
+    background without job control (`./dev test &` in a script, `nohup` from one) has SIGINT
+    ignored, which the child would inherit, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(*arguments: str, url: str) -> Terminal:
     return pexpect.spawn(
         sys.executable,
@@ -42,6 +50,7 @@ def spawn(*arguments: str, url: str) -> Terminal:
         timeout=60,
         # Any mapping works at run time; the stub names os.environ's own type only.
         env=os.environ | {"TERM": "xterm-256color", "COLUMNS": "120"},  # type: ignore[arg-type]
+        preexec_fn=default_sigint,
     )
 
 
