@@ -173,17 +173,33 @@ def _read_assets(path: Path) -> Assets:
 
 
 def _check_asset(path: Path, position: int, item: Any) -> None:
-    """One line naming the asset (its position, from 1) and what is wrong with it."""
+    """One line naming the asset (its position, from 1) and what is wrong with it: the first way it
+    breaks the spec's `Asset` schema (the server's own check), with the field it is about."""
     if not isinstance(item, dict):
         raise CommandError(f"{path}: asset {position}: must be a JSON object, not {type(item).__name__}")
     if "id" not in item:
         raise CommandError(f"{path}: asset {position}: 'id' is required")
     if not isinstance(item["id"], str):
         raise CommandError(f"{path}: asset {position}: 'id' must be a string")
+    # Imported here: the spec is parsed only when there is a file to check.
+    from backup_api_server.contract import schema_validator
+
+    error = next(iter(schema_validator("Asset").iter_errors(item)), None)
+    if error is not None:
+        problem = f"{_field(error.instance_path)}{error.message}"
+        raise CommandError(f"{path}: asset {position} ({item['id']}): {problem}")
     try:
         Asset.from_dict(item)
     except (KeyError, TypeError, ValueError) as error:
         raise CommandError(f"{path}: asset {position} ({item['id']}): {error}") from None
+
+
+def _field(location: list[str | int]) -> str:
+    """`'formats.iterable[0].id': ` for a location in an asset, nothing for the asset itself."""
+    if not location:
+        return ""
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location)
+    return f"'{name.removeprefix('.')}': "
 
 
 @backup_app.command("create")
