@@ -86,15 +86,21 @@ def _cancel_after_interrupt(
     what: str, backup_id: str, cancel: Callable[[str], None], undone: str
 ) -> Interrupted:
     """Ctrl-C during an operation: cancel it on the server and wait until it is undone; a second
-    Ctrl-C leaves it running. The error to raise says which happened."""
-    stderr.print(f"canceling the {what} of {backup_id}... (Ctrl-C again to leave it running)")
+    Ctrl-C stops waiting. The error to raise says which happened.
+
+    After a second Ctrl-C the CLI cannot know how the operation ends: a cancel that reached the
+    server is carried out without us (the server stops the job as soon as it reads the request, and
+    only then waits for the rollback we were waiting for), one that did not leaves it running. So
+    the message claims neither, and names the commands that tell and that cancel."""
     option = "--creation" if what == "creation" else "--restoration"
     try:
+        stderr.print(f"canceling the {what} of {backup_id}... (Ctrl-C again to stop waiting)")
         cancel(backup_id)
     except KeyboardInterrupt:
         return Interrupted(
-            f"left the {what} of {backup_id} running on the server; "
-            f"cancel it with `backup-api cancel {backup_id} {option}`"
+            f"stopped waiting: the {what} of {backup_id} ends canceled if the cancel reached the "
+            f"server; `backup-api status {backup_id}` tells, `backup-api cancel {backup_id} {option}` "
+            "cancels it if it still runs"
         )
     except ConflictError as error:  # it ended before the cancel took effect
         return Interrupted(f"could not cancel the {what} of {backup_id}: {error.detail or error}")
@@ -167,17 +173,33 @@ def _read_assets(path: Path) -> Assets:
 
 
 def _check_asset(path: Path, position: int, item: Any) -> None:
-    """One line naming the asset (its position, from 1) and what is wrong with it."""
+    """One line naming the asset (its position, from 1) and what is wrong with it: the first way it
+    breaks the spec's `Asset` schema (the server's own check), with the field it is about."""
     if not isinstance(item, dict):
         raise CommandError(f"{path}: asset {position}: must be a JSON object, not {type(item).__name__}")
     if "id" not in item:
         raise CommandError(f"{path}: asset {position}: 'id' is required")
     if not isinstance(item["id"], str):
         raise CommandError(f"{path}: asset {position}: 'id' must be a string")
+    # Imported here: the spec is parsed only when there is a file to check.
+    from backup_api_server.contract import schema_validator
+
+    error = next(iter(schema_validator("Asset").iter_errors(item)), None)
+    if error is not None:
+        problem = f"{_field(error.instance_path)}{error.message}"
+        raise CommandError(f"{path}: asset {position} ({item['id']}): {problem}")
     try:
         Asset.from_dict(item)
     except (KeyError, TypeError, ValueError) as error:
         raise CommandError(f"{path}: asset {position} ({item['id']}): {error}") from None
+
+
+def _field(location: list[str | int]) -> str:
+    """`'formats.iterable[0].id': ` for a location in an asset, nothing for the asset itself."""
+    if not location:
+        return ""
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location)
+    return f"'{name.removeprefix('.')}': "
 
 
 @backup_app.command("create")

@@ -115,6 +115,36 @@ def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: 
     )
 
 
+@pytest.mark.parametrize(
+    ("asset", "problem"),
+    [
+        ({"id": ""}, "asset 2 (): 'id': \"\" is shorter than 1 character"),
+        ({"id": "a-2", "created": "today"}, 'asset 2 (a-2): \'created\': "today" is not of type "object"'),
+        ({"id": "a-2", "formats": []}, "asset 2 (a-2): 'formats': [] is not of type \"object\""),
+        (
+            {"id": "a-2", "formats": {"iterable": [{"id": 3}]}},
+            "asset 2 (a-2): 'formats.iterable[0].id': 3 is not of type \"string\"",
+        ),
+        (
+            {"id": "a-2", "updated": {"value": "yesterday"}},
+            'asset 2 (a-2): \'updated.value\': "yesterday" is not a "date-time"',
+        ),
+    ],
+)
+def test_an_asset_the_spec_refuses_is_named_with_its_field_and_problem(
+    tmp_path: Path, asset: dict[str, object], problem: str
+) -> None:
+    """Checked against the spec's Asset schema before anything is sent, so no server is needed; never
+    a bare Python error text (a KeyError's 'iterable', a dict() complaint)."""
+    assets = tmp_path / "assets.json"
+    assets.write_text(json.dumps([{"id": "a-1"}, asset]), encoding="utf-8")
+
+    completed = backup_api("backup", "create", "--assets", str(assets), url="http://127.0.0.1:9")
+
+    assert completed.returncode == 1
+    assert completed.stderr == f"backup-api: {assets}: {problem}\n"
+
+
 @pytest.mark.parametrize("url", ["http://[::1", "ftp://localhost:1000", "localhost:18911", "http://"])
 def test_an_invalid_url_is_a_usage_error(url: str) -> None:
     result = backup_api("backups", "list", "--url", url)

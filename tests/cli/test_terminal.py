@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from backup_api_cli.commands import _cancel_after_interrupt
 from tests.support.assets import asset_documents, copy_data_dir, create_backup, wait_for_creation
 from tests.support.live_server import LiveServer, running_server
+from tests.support.waiting import ENDED_VALUES, poll
 
 pytestmark = [
     pytest.mark.slow,
@@ -33,6 +35,13 @@ else:
     Terminal = pexpect.spawn
 
 
+def default_sigint() -> None:
+    """In the child: Ctrl-C interrupts, as in a shell's foreground job. A test run started in the
+    background without job control (`./dev test &` in a script, `nohup` from one) has SIGINT
+    ignored, which the child would inherit, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(*arguments: str, url: str) -> Terminal:
     return pexpect.spawn(
         sys.executable,
@@ -41,6 +50,7 @@ def spawn(*arguments: str, url: str) -> Terminal:
         timeout=60,
         # Any mapping works at run time; the stub names os.environ's own type only.
         env=os.environ | {"TERM": "xterm-256color", "COLUMNS": "120"},  # type: ignore[arg-type]
+        preexec_fn=default_sigint,
     )
 
 
@@ -144,14 +154,78 @@ def test_ctrl_c_during_a_creation_cancels_it_and_leaves_no_backup(
     assert state(large_server.url) == before
 
 
-def test_a_second_ctrl_c_leaves_the_operation_running_and_says_how_to_cancel() -> None:
-    def interrupted_again(_: str) -> Any:
+def test_a_second_ctrl_c_stops_waiting_and_claims_nothing_the_server_may_contradict(
+    large_server: LiveServer, large_backup: str
+) -> None:
+    """The first Ctrl-C's cancel usually reached the server before the second: the server then
+    cancels the restoration whether or not the CLI waits, so the CLI must not say it left it running."""
+    with httpx.Client(base_url=large_server.url, timeout=60) as http:
+        small = completed_backup(http, asset_documents(2))
+        assert http.post(f"/backup/{small}/restore").status_code == 200
+    before = state(large_server.url)
+
+    child = spawn("restore", large_backup, url=large_server.url)
+    wait_for_progress(child)
+    child.sendintr()
+    child.expect(rb"canceling the restoration")
+    child.sendintr()
+    screen = screen_until_exit(child, timeout=60)
+
+    assert child.exitstatus == 130
+    last = screen.strip().splitlines()[-1].removeprefix(b"^C")  # the terminal echoes the second Ctrl-C
+    assert b"running on the server" not in screen
+    assert last in (
+        b"backup-api: canceled; the database is unchanged",  # the cancel was answered first
+        f"backup-api: stopped waiting: the restoration of {large_backup} ends canceled if the cancel "
+        f"reached the server; `backup-api status {large_backup}` tells, `backup-api cancel {large_backup} "
+        "--restoration` cancels it if it still runs".encode(),
+    ), screen
+    with httpx.Client(base_url=large_server.url, timeout=60) as http:
+        ended = poll(
+            lambda: http.get(f"/backup/{large_backup}/restoration/status").json()["value"],
+            lambda value: value in ENDED_VALUES,
+            what=f"end of the restoration of {large_backup}",
+        )[-1]
+    print(f"\nsecond Ctrl-C: {last.decode()!r}; the server says the restoration ended {ended}")
+    if ended == "CANCELED":
+        assert state(large_server.url) == before
+
+
+@pytest.mark.parametrize("sent", [True, False], ids=["cancel-sent", "cancel-not-sent"])
+def test_a_second_ctrl_c_says_how_to_find_out_and_how_to_cancel(sent: bool) -> None:
+    """Whether the second Ctrl-C came after the cancel was sent or before, the message is one line
+    that names `status` and `cancel`, exit 130 (never a KeyboardInterrupt escaping)."""
+    requested: list[str] = []
+
+    def interrupted_again(backup_id: str) -> Any:
+        if sent:
+            requested.append(backup_id)  # the server has it: it cancels without us
         raise KeyboardInterrupt
 
     error = _cancel_after_interrupt("restoration", "1.0.0_1", interrupted_again, "the database is unchanged")
 
+    assert requested == (["1.0.0_1"] if sent else [])
     assert error.exit_code == 130
     assert str(error) == (
-        "left the restoration of 1.0.0_1 running on the server; "
-        "cancel it with `backup-api cancel 1.0.0_1 --restoration`"
+        "stopped waiting: the restoration of 1.0.0_1 ends canceled if the cancel reached the server; "
+        "`backup-api status 1.0.0_1` tells, `backup-api cancel 1.0.0_1 --restoration` cancels it if it "
+        "still runs"
     )
+
+
+def test_a_ctrl_c_while_the_cancel_is_announced_is_a_second_ctrl_c(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second Ctrl-C that lands while "canceling ..." is printed (before the cancel is sent) is
+    reported like any second Ctrl-C instead of escaping as a bare KeyboardInterrupt."""
+    from backup_api_cli import commands
+
+    def interrupted_print(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands.stderr, "print", interrupted_print)
+    cancelled: list[str] = []
+
+    error = _cancel_after_interrupt("creation", "1.0.0_1", cancelled.append, "no backup was created")
+
+    assert cancelled == []
+    assert error.exit_code == 130
+    assert "`backup-api cancel 1.0.0_1 --creation`" in str(error)
