@@ -10,8 +10,9 @@ import socket
 import sqlite3
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -34,6 +35,12 @@ from backup_api_server.settings import (
     TOKEN_ENV,
 )
 from backup_api_server.storage.encryption import EncryptionKey, KeyFileError, write_new_key_file
+
+if TYPE_CHECKING:
+    import uvicorn
+    from fastapi import FastAPI
+
+    from backup_api_server.engine import BackupEngine
 
 app = typer.Typer(
     name="backup-api",
@@ -136,99 +143,135 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+# The options of `serve`, as its --help shows them.
+HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
+PortOption = Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)]
+DataDirOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Where the asset database and backups live "
+        "[default: $BACKUP_API_DATA_DIR, else the platform's user data dir]",
+        show_default=False,
+    ),
+]
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Where backups are kept: s3://bucket/prefix for an S3-compatible object store "
+        "(endpoint, region and credentials from the AWS environment variables and config files; "
+        "AWS_ENDPOINT_URL for R2, MinIO, B2) [default: <data dir>/backups]",
+        envvar=STORE_ENV,
+        show_default=False,
+    ),
+]
+MaxBodyBytesOption = Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)]
+LogLevelOption = Annotated[str, typer.Option(help="uvicorn log level.")]
+AccessLogOption = Annotated[
+    bool,
+    typer.Option(
+        "--access-log/--no-access-log",
+        help="Log one line per request (uvicorn's access log, at info level). Off by default: "
+        "it costs a formatted, written line per request on the server's only event loop.",
+    ),
+]
+AllowedHostOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Also answer requests whose Host is this name (repeatable); IP addresses, localhost "
+        "and *.localhost are always answered.",
+        show_default=False,
+    ),
+]
+AllowOriginOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Let web pages from this origin (scheme://host[:port]) call the API (repeatable); "
+        "other pages are refused.",
+        show_default=False,
+    ),
+]
+TokenFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Require Authorization: Bearer <the file's content> on every request "
+        f"[default: ${TOKEN_ENV}, if set]. Needed to listen beyond loopback.",
+        show_default=False,
+    ),
+]
+EncryptionKeyFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Encrypt every new backup archive with the key in this file (AES-256-GCM; 32 random "
+        "bytes as base64: make one with `backup-api new-key FILE`). Backups it encrypts restore "
+        "only with this key: lose it and they are lost. "
+        f"[default: ${ENCRYPTION_KEY_FILE_ENV}, if set; else archives are not encrypted]",
+        envvar=ENCRYPTION_KEY_FILE_ENV,
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = DEFAULT_PORT,
-    data_dir: Annotated[
-        str | None,
-        typer.Option(
-            help="Where the asset database and backups live "
-            "[default: $BACKUP_API_DATA_DIR, else the platform's user data dir]",
-            show_default=False,
-        ),
-    ] = None,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            help="Where backups are kept: s3://bucket/prefix for an S3-compatible object store "
-            "(endpoint, region and credentials from the AWS environment variables and config files; "
-            "AWS_ENDPOINT_URL for R2, MinIO, B2) [default: <data dir>/backups]",
-            envvar=STORE_ENV,
-            show_default=False,
-        ),
-    ] = None,
-    max_body_bytes: Annotated[
-        int, typer.Option(help="Largest request body accepted, in bytes.", min=1)
-    ] = DEFAULT_MAX_BODY_BYTES,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
-    access_log: Annotated[
-        bool,
-        typer.Option(
-            "--access-log/--no-access-log",
-            help="Log one line per request (uvicorn's access log, at info level). Off by default: "
-            "it costs a formatted, written line per request on the server's only event loop.",
-        ),
-    ] = False,
-    allowed_host: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Also answer requests whose Host is this name (repeatable); IP addresses, localhost "
-            "and *.localhost are always answered.",
-            show_default=False,
-        ),
-    ] = None,
-    allow_origin: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Let web pages from this origin (scheme://host[:port]) call the API (repeatable); "
-            "other pages are refused.",
-            show_default=False,
-        ),
-    ] = None,
-    token_file: Annotated[
-        Path | None,
-        typer.Option(
-            help="Require Authorization: Bearer <the file's content> on every request "
-            f"[default: ${TOKEN_ENV}, if set]. Needed to listen beyond loopback.",
-            show_default=False,
-        ),
-    ] = None,
-    encryption_key_file: Annotated[
-        Path | None,
-        typer.Option(
-            help="Encrypt every new backup archive with the key in this file (AES-256-GCM; 32 random "
-            "bytes as base64: make one with `backup-api new-key FILE`). Backups it encrypts restore "
-            "only with this key: lose it and they are lost. "
-            f"[default: ${ENCRYPTION_KEY_FILE_ENV}, if set; else archives are not encrypted]",
-            envvar=ENCRYPTION_KEY_FILE_ENV,
-            show_default=False,
-        ),
-    ] = None,
+    host: HostOption = DEFAULT_HOST,
+    port: PortOption = DEFAULT_PORT,
+    data_dir: DataDirOption = None,
+    store: StoreOption = None,
+    max_body_bytes: MaxBodyBytesOption = DEFAULT_MAX_BODY_BYTES,
+    log_level: LogLevelOption = "info",
+    access_log: AccessLogOption = False,
+    allowed_host: AllowedHostOption = None,
+    allow_origin: AllowOriginOption = None,
+    token_file: TokenFileOption = None,
+    encryption_key_file: EncryptionKeyFileOption = None,
 ) -> None:
     """Run the reference Backup API server."""
-    import uvicorn
+    from backup_api_server.api import create_app
 
-    from backup_api_server.api import create_app, open_engine
+    policy = access_policy(host, read_token(token_file), allowed_host or (), allow_origin or ())
+    encryption_key = read_encryption_key(encryption_key_file)
+    raise_open_file_limit()
+    directory, engine = open_data_dir(data_dir, store, encryption_key)
+    try:
+        sock = bind_socket(host, port)
+    except typer.Exit:
+        engine.close()
+        raise
+    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
+    server = uvicorn_server(application, log_level=log_level, access_log=access_log)
+    if encryption_key is not None:
+        say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
+    say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
+    server.run(sockets=[sock])
+    if not server.started:
+        raise fail("the server could not start; see the log above")
 
-    token = read_token(token_file)
+
+def access_policy(
+    host: str, token: str | None, allowed_hosts: Iterable[str], allowed_origins: Iterable[str]
+) -> AccessPolicy:
+    """Who may call the server: refuses to listen beyond loopback without a token."""
     if token is None and not is_loopback(host):
         raise fail(
             f"refusing to listen on {host} without a token: anyone who can reach it could replace "
             f"the database; pass --token-file FILE or set {TOKEN_ENV}"
         )
     try:
-        policy = AccessPolicy.build(
-            allowed_hosts=allowed_host or (), allowed_origins=allow_origin or (), token=token
-        )
+        return AccessPolicy.build(allowed_hosts=allowed_hosts, allowed_origins=allowed_origins, token=token)
     except InvalidOrigin as error:
         raise fail(f"invalid --allow-origin: {error}", code=2) from None
-    encryption_key = read_encryption_key(encryption_key_file)
-    raise_open_file_limit()
+
+
+def open_data_dir(
+    data_dir: str | None, store: str | None, encryption_key: EncryptionKey | None
+) -> tuple[Path, BackupEngine]:
+    """The data directory and its engine, opened before anything listens: a data directory (or a
+    store) that cannot be used is one line, here."""
+    from backup_api_server.api import open_engine
+
     try:
         directory: Path = resolve_data_dir(data_dir)
-        # Opened before anything listens: a data directory that cannot be used is one line, here.
-        engine = open_engine(directory, store, encryption_key)
+        return directory, open_engine(directory, store, encryption_key)
     except ValueError as error:
         raise fail(f"invalid --store: {error}", code=2) from None
     except EngineError as error:
@@ -237,12 +280,12 @@ def serve(
         raise fail(f"cannot use the data directory: {error}") from None
     except Exception as error:  # the store: e.g. an object store that cannot be reached
         raise fail(f"cannot use the store {store}: {error}") from None
-    try:
-        sock = bind_socket(host, port)
-    except typer.Exit:
-        engine.close()
-        raise
-    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
+
+
+def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) -> uvicorn.Server:
+    """The uvicorn server for `application`, with this server's protocol and bounds."""
+    import uvicorn
+
     config = uvicorn.Config(
         application,
         log_level=log_level,
@@ -252,13 +295,7 @@ def serve(
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
-    server = uvicorn.Server(config)
-    if encryption_key is not None:
-        say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
-    say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
-    server.run(sockets=[sock])
-    if not server.started:
-        raise fail("the server could not start; see the log above")
+    return uvicorn.Server(config)
 
 
 @app.command("new-key")

@@ -15,7 +15,8 @@ from backup_api_server.api.application import create_app
 from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import BackupCorrupted, BackupNotFound, EngineError
 from backup_api_server.settings import STORE_RETRY_AFTER_SECONDS
-from backup_api_server.storage.s3_store import ObjectStoreError, S3Store, make_client, parse_s3_url
+from backup_api_server.storage.s3_errors import ObjectStoreError
+from backup_api_server.storage.s3_store import S3Store, make_client, parse_s3_url
 from backup_api_server.storage.selection import open_store, writer_tag
 from backup_api_server.storage.store import LocalDirectoryStore
 from backup_api_server_models import BackupStatusEnum

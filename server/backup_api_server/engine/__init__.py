@@ -3,7 +3,8 @@
 `BackupEngine` ties the asset database, the backup store and a small on-disk journal together:
 
 - one engine (one process) at a time uses a data directory: it holds an exclusive lock on
-  `<data_dir>/.lock` from before its start-up recovery until it is closed (`lock`);
+  `<data_dir>/.lock` from before its start-up recovery until it is closed (`lock`); opening a
+  data directory takes the lock, then recovers what a crash left, in that order (`startup`);
 - a creation writes a marker `<data_dir>/jobs/<id>.creating` before it starts and removes it once
   the backup is committed to the store, so a creation a crash interrupted reads FAILED after a
   restart, never COMPLETED (`journal`);

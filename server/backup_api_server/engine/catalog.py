@@ -20,7 +20,8 @@ from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupGone, BackupNotFound
 from ..storage.metadata import BackupRecord
 from ..storage.store import BackupStore
-from .identity import timestamp_of
+from .identity import new_backup, timestamp_of
+from .jobs import Status
 from .journal import CreationJournal, Outcome
 
 __all__ = ["Catalog", "list_order_key"]
@@ -65,6 +66,16 @@ class Catalog:
         """How the creation of `backup_id` ended if it left no backup; None if none did."""
         return self._journal.outcome(backup_id) if backup_id_is_valid(backup_id) else None
 
+    def ended_creation_status(self, backup_id: str, device_name: str) -> Status:
+        """How the creation of `backup_id` ended if it left no backup (CANCELED or FAILED, with
+        why). Raises `BackupGone` or `BackupNotFound` (see `missing`) if it did not end that way."""
+        outcome = self.ended_creation(backup_id)
+        if outcome is None:
+            raise self.missing(backup_id)
+        # A marker whose backup does not read (written by hand, damaged) still says how it ended.
+        backup = outcome.backup or new_backup(backup_id, device_name)
+        return Status(outcome.value, None, backup, outcome.detail)
+
     def knows(self, backup_id: str) -> bool:
         """Whether `backup_id` was handed out here: stored (corrupted or not), or its creation
         ended without a backup."""
@@ -91,6 +102,16 @@ class Catalog:
         if version is not None:
             self._listed = (version, records)
         return records
+
+    def page(self, before: str | None, limit: int) -> tuple[builtins.list[BackupRecord], bool]:
+        """The records of up to `limit` backups older than the backup `before` (None: from the
+        newest), newest first, as `list` orders them; and whether more follow. `before` need not
+        exist any more: the order is by (timestamp, id), both of which the id holds."""
+        records = self.list()
+        if before is not None:
+            key = list_order_key(before)
+            records = [record for record in records if list_order_key(record.backup_id) < key]
+        return records[:limit], len(records) > limit
 
     def _read_all(self) -> builtins.list[BackupRecord]:
         records = []

@@ -11,34 +11,32 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from backup_api_server_models import Backup, BackupStatusEnum
 
 from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationConflict
-from ..storage.archive import encode_document
 from ..storage.encryption import EncryptionKey
 from ..storage.metadata import BackupRecord
-from ..storage.spool import SPOOL_DIRECTORY, DocumentSpool, clear_spool
+from ..storage.spool import DocumentSpool
 from ..storage.store import BackupStore, LocalDirectoryStore
-from .catalog import Catalog, list_order_key
-from .creation import end_creation, record_start, run_creation
-from .identity import BackupIds, new_backup
+from .creation import end_creation, queue_creation, record_start, spool_documents
+from .identity import new_backup
 from .jobs import (
     Creations,
     Job,
     RestorationHandle,
     Restorations,
     Status,
-    fail_if_still_running,
     interrupted_by_shutdown,
+    stop_for_shutdown,
+    wait_until_ended,
 )
-from .journal import CreationJournal
-from .lock import DirectoryLock, open_database
-from .restoration import run_restoration, start_thread
-from .steps import StepHook, Workspace, as_engine_error
+from .restoration import launch_restoration
+from .startup import open_data_directory
+from .steps import StepHook
 
 __all__ = ["BATCH_SIZE", "BackupEngine"]
 
@@ -76,45 +74,27 @@ class BackupEngine:
         time_ns: Callable[[], int] = time.time_ns,
         batch_size: int = BATCH_SIZE,
     ) -> None:
-        self._ids = BackupIds(api_version, time_ns)  # refuses a version that cannot prefix ids
         self.api_version = api_version
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.device_name = device_name or socket.gethostname()
-        with contextlib.ExitStack() as undo:
-            # A store given to an engine that cannot open is closed too: the engine owns it.
-            if store is not None:
-                undo.callback(store.close)
-            # Taken before any recovery: start-up recovery rewrites what a running engine depends on.
-            self._directory_lock = DirectoryLock(self.data_dir)
-            undo.callback(self._directory_lock.release)
-            self.database = open_database(self.data_dir)
-            undo.callback(self.database.close)
-            self.store: BackupStore = store or LocalDirectoryStore(self.data_dir / "backups")
-            if store is None:
-                undo.callback(self.store.close)
-            # Only now, under the lock: the clean-up removes what looks like interrupted
-            # writes, which another engine's writes in progress would look like too.
-            self.store.recover()
-            self._spool_directory = self.data_dir / SPOOL_DIRECTORY
-            self._spool_directory.mkdir(exist_ok=True)
-            clear_spool(self._spool_directory)  # what a crash left: no creation of ours uses it
-            if self.store.writer_tag is not None:
-                # A shared store: this writer's ids carry its tag (semver build metadata), so two
-                # machines never make the same id.
-                self._ids = BackupIds(f"{api_version}+{self.store.writer_tag}", time_ns)
-            committed_ids = set(self.store.list_ids())
-            self._journal = CreationJournal(self.data_dir / "jobs")
-            self._journal.recover(committed_ids)
-            self._ids.seen(committed_ids | self._journal.ids())
-            self._hook: StepHook = step_hook or (lambda phase: None)
-            self._workspace = Workspace(self.database, self.store, batch_size, self._hook, encryption_key)
-            self._catalog = Catalog(self.store, self._journal)
-            if self.store.listing_version() is not None:
-                # A store that keeps its verified records (the local one): verify them now, once, so
-                # the first answers come from memory (and corrupted backups are reported at start-up).
-                self._catalog.list()
-            undo.pop_all()
+        self._hook: StepHook = step_hook or (lambda phase: None)
+        opened = open_data_directory(
+            self.data_dir,
+            api_version=api_version,
+            store=store,
+            encryption_key=encryption_key,
+            hook=self._hook,
+            time_ns=time_ns,
+            batch_size=batch_size,
+        )
+        self._directory_lock = opened.directory_lock
+        self.database = opened.database
+        self.store: BackupStore = opened.store
+        self._spool_directory = opened.spool_directory
+        self._ids = opened.ids
+        self._journal = opened.journal
+        self._workspace = opened.workspace
+        self._catalog = opened.catalog
         self._lock = threading.Lock()
         self._closed = False
         self._creations = Creations()
@@ -135,7 +115,7 @@ class BackupEngine:
             with self._lock:  # refuse before spooling, not after (it is checked again when registered)
                 self._ensure_open()
                 self._creations.refuse_when_full()
-        spool = None if assets is None else self._spool(assets)
+        spool = None if assets is None else spool_documents(self._spool_directory, assets)
         try:
             job = self._register_creation(whole_database=assets is None)
             try:
@@ -150,13 +130,6 @@ class BackupEngine:
                 spool.discard()
             raise
         return job.backup_id
-
-    def _spool(self, assets: Iterable[dict[str, Any]]) -> DocumentSpool:
-        """The documents on disk until a worker takes their creation (see `storage.spool`)."""
-        try:
-            return DocumentSpool.write(self._spool_directory, (encode_document(asset) for asset in assets))
-        except OSError as error:
-            raise as_engine_error("create: spool the documents sent", error) from error
 
     def _register_creation(self, *, whole_database: bool) -> Job:
         with self._lock:
@@ -175,21 +148,7 @@ class BackupEngine:
             # Under the lock, so close() never sees a registered job that is neither queued nor
             # about to end. close() waits for every registered job before it stops the workers,
             # so they still take this one.
-            try:
-                self._creations.submit(
-                    job, lambda: run_creation(job, spool, self._workspace, self._journal, self._creations)
-                )
-                if spool is not None and job.future is not None:
-                    # Once the creation has run, or was taken back from the queue and never will.
-                    job.future.add_done_callback(lambda _: spool.discard())
-            except BaseException as error:
-                # The pool could not start a worker. The job may still be queued inside it, and
-                # a worker that exists could take it meanwhile: then it runs as usual.
-                if job.claim():
-                    self._creations.forget(job.backup_id)
-                    failure = EngineError(f"create: could not start: {str(error) or type(error).__name__}")
-                    end_creation(job, failure, BackupStatusEnum.FAILED, self._journal)
-                    raise failure from error
+            queue_creation(job, spool, self._workspace, self._journal, self._creations)
 
     def creation_status(self, backup_id: str) -> Status:
         """Where the creation stands; COMPLETED 100 for any committed backup, also one made before
@@ -201,12 +160,7 @@ class BackupEngine:
             return job.status
         with contextlib.suppress(BackupNotFound):
             return Status(BackupStatusEnum.COMPLETED, 100.0, self.get_backup(backup_id))
-        outcome = self._catalog.ended_creation(backup_id)
-        if outcome is None:
-            raise self._catalog.missing(backup_id)
-        # A marker whose backup does not read (written by hand, damaged) still says how it ended.
-        backup = outcome.backup or new_backup(backup_id, self.device_name)
-        return Status(outcome.value, None, backup, outcome.detail)
+        return self._catalog.ended_creation_status(backup_id, self.device_name)
 
     def wait_for_creation(self, backup_id: str, timeout: float | None = None) -> Status:
         """The creation's final status once it has ended; `TimeoutError` after `timeout` s."""
@@ -315,14 +269,10 @@ class BackupEngine:
             if creations:
                 raise OperationConflict(f"creation of backup {creations[0].backup_id} is in progress")
             record = self._catalog.read(backup_id)
-            job = Job(backup_id, record.backup)
-            self._restorations.add(job)
-            try:
-                # Under the lock, so close() never sees a registered job without its thread.
-                start_thread(job, lambda: self._run_restoration(job, record))
-            except BaseException:
-                self._restorations.stopped(job)
-                raise
+            # Under the lock, so close() never sees a registered job without its thread.
+            job = launch_restoration(
+                backup_id, record, self._workspace, self._restorations, self._restoration_ended
+            )
         return RestorationHandle(job, self.cancel_restoration)
 
     def restore(self, backup_id: str) -> Backup:
@@ -367,13 +317,9 @@ class BackupEngine:
         self._hook("restore:cancel-requested")
         self._wait_until_canceled(job, "restoration")
 
-    def _run_restoration(self, job: Job, record: BackupRecord) -> None:
-        try:
-            run_restoration(job, record, self._workspace)
-        finally:
-            with self._lock:
-                self._restorations.stopped(job)
-            fail_if_still_running(job, "restore")
+    def _restoration_ended(self, job: Job) -> None:
+        with self._lock:
+            self._restorations.stopped(job)
 
     # Assets and lifetime
 
@@ -394,11 +340,7 @@ class BackupEngine:
         """The records of up to `limit` backups older than the backup `before` (None: from the
         newest), newest first, as `list_backups` orders them; and whether more follow. `before`
         need not exist any more: the order is by (timestamp, id), both of which the id holds."""
-        records = self._catalog.list()
-        if before is not None:
-            key = list_order_key(before)
-            records = [record for record in records if list_order_key(record.backup_id) < key]
-        return records[:limit], len(records) > limit
+        return self._catalog.page(before, limit)
 
     @property
     def answers_from_memory(self) -> bool:
@@ -419,20 +361,11 @@ class BackupEngine:
             if self._closed:
                 return
             self._closed = True
-            restoration = self._restorations.running()
-            jobs = [*self._creations.all_running(), *([] if restoration is None else [restoration])]
-            for job in jobs:
-                job.request_stop(shutdown=True)
-            # Creations still waiting for a worker end now; no worker will run them.
-            queued = [job for job in jobs if self._creations.take_back(job)]
+            jobs, queued = stop_for_shutdown(self._creations, self._restorations)
         for job in queued:
             end_creation(job, interrupted_by_shutdown("create"), BackupStatusEnum.FAILED, self._journal)
         self._hook("engine:closing")
-        for job in jobs:
-            # Also a job still being queued: it is registered, so it ends.
-            job.finished.wait()
-            if job.thread is not None:
-                job.thread.join()
+        wait_until_ended(jobs)
         try:
             self._creations.shutdown()
             self.database.close()

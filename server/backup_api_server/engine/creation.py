@@ -13,20 +13,31 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from backup_api_server_models import Backup, BackupStatusEnum
 
 from ..errors import EngineError, OperationCancelled
-from ..storage.archive import ArchiveWriter
+from ..storage.archive import ArchiveWriter, encode_document
 from ..storage.metadata import BackupRecord
 from ..storage.spool import DocumentSpool
 from .jobs import Creations, Job, fail_if_still_running, interrupted_by_shutdown
 from .journal import CreationJournal
-from .steps import Workspace, percentage, raise_if_cancelled, step
+from .steps import Workspace, as_engine_error, percentage, raise_if_cancelled, step
 
-__all__ = ["end_creation", "record_start", "run_creation"]
+__all__ = ["end_creation", "queue_creation", "record_start", "run_creation", "spool_documents"]
+
+
+def spool_documents(directory: Path, assets: Iterable[dict[str, Any]]) -> DocumentSpool:
+    """The documents sent, on disk in `directory` until a worker takes their creation (see
+    `storage.spool`)."""
+    try:
+        return DocumentSpool.write(directory, (encode_document(asset) for asset in assets))
+    except OSError as error:
+        raise as_engine_error("create: spool the documents sent", error) from error
 
 
 def record_start(job: Job, journal: CreationJournal) -> None:
@@ -57,6 +68,32 @@ def run_creation(
             _create_and_publish(job, spool, workspace, journal)
         finally:
             fail_if_still_running(job, "create")
+
+
+def queue_creation(
+    job: Job,
+    spool: DocumentSpool | None,
+    workspace: Workspace,
+    journal: CreationJournal,
+    creations: Creations,
+) -> None:
+    """Hand the creation to the worker pool; `spool` is discarded once the creation has run, or
+    was taken back from the queue and never will. If the pool cannot start a worker and no worker
+    took the job meanwhile, the job ends FAILED and the `EngineError` is raised. The engine calls
+    it under its lock."""
+    try:
+        creations.submit(job, lambda: run_creation(job, spool, workspace, journal, creations))
+        if spool is not None and job.future is not None:
+            # Once the creation has run, or was taken back from the queue and never will.
+            job.future.add_done_callback(lambda _: spool.discard())
+    except BaseException as error:
+        # The pool could not start a worker. The job may still be queued inside it, and
+        # a worker that exists could take it meanwhile: then it runs as usual.
+        if job.claim():
+            creations.forget(job.backup_id)
+            failure = EngineError(f"create: could not start: {str(error) or type(error).__name__}")
+            end_creation(job, failure, BackupStatusEnum.FAILED, journal)
+            raise failure from error
 
 
 def end_creation(job: Job, error: EngineError, value: BackupStatusEnum, journal: CreationJournal) -> None:

@@ -12,7 +12,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -36,6 +36,8 @@ __all__ = [
     "Status",
     "fail_if_still_running",
     "interrupted_by_shutdown",
+    "stop_for_shutdown",
+    "wait_until_ended",
 ]
 
 SHUTDOWN_DETAIL = "interrupted: the server stopped"
@@ -278,3 +280,25 @@ class Restorations:
 
     def forget(self, backup_id: str) -> None:
         self._latest.pop(backup_id, None)
+
+
+def stop_for_shutdown(creations: Creations, restorations: Restorations) -> tuple[list[Job], list[Job]]:
+    """Ask every running job to stop, for a shutdown; returns them, and the creations among them
+    taken back from the queue (no worker will run those: the caller ends them). The engine calls
+    it under its lock."""
+    restoration = restorations.running()
+    jobs = [*creations.all_running(), *([] if restoration is None else [restoration])]
+    for job in jobs:
+        job.request_stop(shutdown=True)
+    # Creations still waiting for a worker end now; no worker will run them.
+    queued = [job for job in jobs if creations.take_back(job)]
+    return jobs, queued
+
+
+def wait_until_ended(jobs: Iterable[Job]) -> None:
+    """Wait until each job has ended and its thread (a restoration's) is gone."""
+    for job in jobs:
+        # Also a job still being queued: it is registered, so it ends.
+        job.finished.wait()
+        if job.thread is not None:
+            job.thread.join()

@@ -32,10 +32,39 @@ from ..errors import EngineError, OperationCancelled
 from ..storage.archive import ArchiveReader
 from ..storage.assets import ReplacementDatabase
 from ..storage.metadata import BackupRecord
-from .jobs import Job, interrupted_by_shutdown
+from .jobs import Job, Restorations, fail_if_still_running, interrupted_by_shutdown
 from .steps import Workspace, percentage, raise_if_cancelled, step
 
-__all__ = ["run_restoration", "start_thread"]
+__all__ = ["launch_restoration", "run_restoration", "start_thread"]
+
+
+def launch_restoration(
+    backup_id: str,
+    record: BackupRecord,
+    workspace: Workspace,
+    restorations: Restorations,
+    ended: Callable[[Job], None],
+) -> Job:
+    """Register the restoration of `backup_id` (its verified `record`) and start its thread, which
+    calls `ended(job)` once the restoration has run, before it fails the job if it did not end.
+    The engine calls it under its lock, so `close()` never sees a registered job without its
+    thread; if the thread cannot start, the job is unregistered and ends FAILED."""
+    job = Job(backup_id, record.backup)
+    restorations.add(job)
+    try:
+        start_thread(job, lambda: _run_then_end(job, record, workspace, ended))
+    except BaseException:
+        restorations.stopped(job)
+        raise
+    return job
+
+
+def _run_then_end(job: Job, record: BackupRecord, workspace: Workspace, ended: Callable[[Job], None]) -> None:
+    try:
+        run_restoration(job, record, workspace)
+    finally:
+        ended(job)
+        fail_if_still_running(job, "restore")
 
 
 def start_thread(job: Job, run: Callable[[], None]) -> None:

@@ -13,6 +13,7 @@ archive never needs the key; decoding decrypts (and authenticates) each chunk as
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import operator
@@ -205,35 +206,48 @@ class ArchiveReader:
         self.check_key()
         if not self._verified:
             self.verify()
-        decompressor = zstandard.ZstdDecompressor()
         count = 0
         batch: list[ArchivedDocument] = []
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            decryptor = None if self._key_id is None else ChunkDecryptor(source, self._key, self._backup_id)
-            try:
-                # The decompressor only calls `read`; `stored` is closed by the `with` above.
-                compressed = cast(BinaryIO, source if decryptor is None else decryptor)
-                with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
-                    for documents in _decoded_chunks(reader):
-                        expected = self._expected_count
-                        room = len(documents) if expected is None else expected - count
-                        batch += documents[:room]
-                        count += min(room, len(documents))
-                        while len(batch) >= batch_size:
-                            yield batch[:batch_size]
-                            del batch[:batch_size]
-                        if room < len(documents):
-                            raise BackupCorrupted(
-                                f"archive holds more documents than its metadata says ({expected})"
-                            )
-            except zstandard.ZstdError as error:
-                raise BackupCorrupted(f"archive does not decompress: {error}") from error
-            if decryptor is not None:
-                # Every chunk authenticates, the last one too, or nothing decoded is used.
-                decryptor.read_to_end()
-            source.read_to_end()
-        actual = source.hexdigest()
+            with contextlib.closing(self._decoded(source)) as chunks:
+                for documents in chunks:
+                    expected = self._expected_count
+                    room = len(documents) if expected is None else expected - count
+                    batch += documents[:room]
+                    count += min(room, len(documents))
+                    while len(batch) >= batch_size:
+                        yield batch[:batch_size]
+                        del batch[:batch_size]
+                    if room < len(documents):
+                        raise BackupCorrupted(
+                            f"archive holds more documents than its metadata says ({expected})"
+                        )
+        self._check_decoded(source.hexdigest(), count)
+        if batch:
+            yield batch
+
+    def _decoded(self, source: _HashingReader) -> Generator[list[ArchivedDocument], None, None]:
+        """The documents `source` holds, a decoded chunk at a time (decrypted first if the archive
+        is encrypted); once they are all read, the rest of `source` too, so its hash covers every
+        byte, and (encrypted) the last chunk is authenticated."""
+        decompressor = zstandard.ZstdDecompressor()
+        decryptor = None if self._key_id is None else ChunkDecryptor(source, self._key, self._backup_id)
+        try:
+            # The decompressor only calls `read`; the archive is closed by `batches`.
+            compressed = cast(BinaryIO, source if decryptor is None else decryptor)
+            with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
+                yield from _decoded_chunks(reader)
+        except zstandard.ZstdError as error:
+            raise BackupCorrupted(f"archive does not decompress: {error}") from error
+        if decryptor is not None:
+            # Every chunk authenticates, the last one too, or nothing decoded is used.
+            decryptor.read_to_end()
+        source.read_to_end()
+
+    def _check_decoded(self, actual: str, count: int) -> None:
+        """Raise `BackupCorrupted` unless the bytes decoded (their sha256: `actual`) are the ones
+        verified and held the expected number (`count`) of documents."""
         if actual != self._expected_sha256:
             raise BackupCorrupted(
                 f"sha256 mismatch: expected {self._expected_sha256}, the bytes decoded have {actual} "
@@ -243,8 +257,6 @@ class ArchiveReader:
             raise BackupCorrupted(
                 f"archive holds {count} documents, its metadata says {self._expected_count}"
             )
-        if batch:
-            yield batch
 
 
 class _HashingReader:

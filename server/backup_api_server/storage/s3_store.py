@@ -12,8 +12,9 @@ Why boto3 (and not obstore, the binding of Rust's `object_store`, the other cand
   boto3 anyway (its `Boto3CredentialProvider`) for config files and profiles;
 - retries: botocore's "standard" mode retries 500/502/503/504, throttling, connection errors and
   read timeouts with capped exponential backoff and jitter, per request, and tells how many
-  attempts it made (`settings.S3_MAX_ATTEMPTS`, `S3_*_TIMEOUT_SECONDS`);
-- streaming and multipart: this module drives the multipart upload itself (`create` / `upload_part`
+  attempts it made (`settings.S3_MAX_ATTEMPTS`, `S3_*_TIMEOUT_SECONDS`); what a request that still
+  fails means (an outage, or a refusal such as bad credentials) is decided in `s3_errors`;
+- streaming and multipart: `s3_streams` drives the multipart upload itself (`create` / `upload_part`
   / `complete` / `abort`), so it decides when an upload is aborted and that memory holds one part
   (`settings.S3_PART_BYTES`) whatever the archive size; downloads read the response body in chunks
   and resume with a ranged GET (pinned to the object's ETag) when a read fails mid-way;
@@ -44,36 +45,24 @@ from __future__ import annotations
 import contextlib
 import io
 import threading
-import time
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from .. import settings
 from ..contract import backup_id_is_valid
-from ..errors import BackupCorrupted, BackupNotFound, StoreUnavailable
+from ..errors import BackupCorrupted, BackupNotFound
 from .metadata import BackupRecord, decode_record, encode_record
 from .record_cache import RecordCache
+from .s3_errors import is_missing, is_precondition_failed, request_errors
+from .s3_streams import MultipartWriter, ObjectReader
 from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.type_defs import HeadObjectOutputTypeDef
 
-__all__ = ["ObjectStoreError", "ObjectStoreRefused", "S3Location", "S3Store", "make_client", "parse_s3_url"]
-
-
-class ObjectStoreError(StoreUnavailable):
-    """The object store failed a request (after its retries): unreachable, timing out, answering
-    5xx or throttling; the same request may succeed later. The detail names the request."""
-
-
-class ObjectStoreRefused(StoreUnavailable):
-    """The object store refused a request for a reason retrying will not change (credentials,
-    permissions, a bucket that does not exist) until its configuration is mended: no `Retry-After`.
-    The detail names the request and the store's code."""
-
-    retry_after = None
+__all__ = ["S3Location", "S3Store", "make_client", "parse_s3_url"]
 
 
 @dataclass(frozen=True)
@@ -119,43 +108,6 @@ def make_client(
         response_checksum_validation="when_required",
     )
     return boto3.session.Session().client("s3", endpoint_url=endpoint_url, config=config)
-
-
-def _status(error: Exception) -> int | None:
-    response = getattr(error, "response", None)
-    if isinstance(response, dict):
-        status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return status if isinstance(status, int) else None
-    return None
-
-
-# Throttling answers some S3-compatible stores give with a 4xx status.
-_THROTTLING_CODES = frozenset({"SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded"})
-
-
-def _code(error: Exception) -> str:
-    response = getattr(error, "response", None)
-    if isinstance(response, dict):
-        return str(response.get("Error", {}).get("Code", ""))
-    return ""
-
-
-def _is_missing(error: Exception) -> bool:
-    return _status(error) == 404 or _code(error) in ("NoSuchKey", "404", "NotFound")
-
-
-def _is_transient(error: Exception) -> bool:
-    """Whether a failed request may succeed later: the store's own failures and throttling (what
-    botocore's standard mode retries), not a refusal of the request itself."""
-    status = _status(error)
-    return (status is not None and status >= 500) or status == 429 or _code(error) in _THROTTLING_CODES
-
-
-def _is_precondition_failed(error: Exception) -> bool:
-    return _status(error) in (409, 412) or _code(error) in (
-        "PreconditionFailed",
-        "ConditionalRequestConflict",
-    )
 
 
 class S3Store:
@@ -213,7 +165,7 @@ class S3Store:
 
     def open_archive(self, backup_id: str) -> BinaryIO:
         self._require_committed(backup_id)
-        raw = _ObjectReader(self, self._archive_key(backup_id))
+        raw = ObjectReader(self._client, self.location.bucket, self._archive_key(backup_id))
         return cast(BinaryIO, io.BufferedReader(raw, 1 << 20))
 
     @contextlib.contextmanager
@@ -264,7 +216,14 @@ class S3Store:
     def _write_new(self, backup_id: str) -> Iterator[PendingBackup]:
         archive_key = self._archive_key(backup_id)
         metadata_key = self._metadata_key(backup_id)
-        writer = _MultipartWriter(self, archive_key)
+        writer = MultipartWriter(
+            self._client,
+            self.location.bucket,
+            archive_key,
+            part_bytes=self._part_bytes,
+            put_new=self._put_new,
+            abort=self._abort,
+        )
         archive_put = metadata_put = False
         try:
             pending = PendingBackup(cast(BinaryIO, writer))
@@ -294,41 +253,16 @@ class S3Store:
             try:
                 self._client.put_object(Bucket=self.location.bucket, Key=key, Body=body, IfNoneMatch="*")
             except Exception as error:
-                if _is_precondition_failed(error):
+                if is_precondition_failed(error):
                     raise FileExistsError(f"{key} already exists") from None
                 raise
 
     # Requests
 
-    @contextlib.contextmanager
-    def _request(self, what: str, key: str) -> Iterator[None]:
-        """Turn a failed request (after botocore's retries) into one short `ObjectStoreError`."""
-        from botocore.exceptions import (
-            BotoCoreError,
-            ClientError,
-            NoCredentialsError,
-            PartialCredentialsError,
-        )
-
-        try:
-            yield
-        except ClientError as error:
-            if _code(error) != "NoSuchBucket" and (_is_missing(error) or _is_precondition_failed(error)):
-                raise
-            attempts = error.response.get("ResponseMetadata", {}).get("RetryAttempts", 0) + 1
-            message = error.response.get("Error", {}).get("Message", "")
-            kind = ObjectStoreError if _is_transient(error) else ObjectStoreRefused
-            raise kind(
-                f"object store: {what} {self.location.bucket}/{key} failed after {attempts} attempt(s): "
-                f"{_code(error) or _status(error)} {message}".rstrip()
-            ) from error
-        except (NoCredentialsError, PartialCredentialsError) as error:
-            raise ObjectStoreRefused(f"object store: {what} {self.location.bucket}/{key}: {error}") from error
-        except BotoCoreError as error:
-            raise ObjectStoreError(
-                f"object store: {what} {self.location.bucket}/{key} failed "
-                f"(after {settings.S3_MAX_ATTEMPTS} attempts): {error}"
-            ) from error
+    def _request(self, what: str, key: str) -> contextlib.AbstractContextManager[None]:
+        """Turn a failed request (after botocore's retries) into one short `ObjectStoreError`
+        (see `s3_errors.request_errors`)."""
+        return request_errors(what, f"{self.location.bucket}/{key}")
 
     def _names(self) -> set[str]:
         """Names (keys without the prefix) directly under the prefix."""
@@ -348,7 +282,7 @@ class S3Store:
             try:
                 self._client.head_object(Bucket=self.location.bucket, Key=key)
             except Exception as error:
-                if _is_missing(error):
+                if is_missing(error):
                     return False
                 raise
         return True
@@ -361,7 +295,7 @@ class S3Store:
             try:
                 return self._client.head_object(Bucket=self.location.bucket, Key=key)
             except Exception as error:
-                if _is_missing(error):
+                if is_missing(error):
                     raise BackupNotFound(f"backup {backup_id} not found") from None
                 raise
 
@@ -372,7 +306,7 @@ class S3Store:
                 answer = self._client.get_object(Bucket=self.location.bucket, Key=key)
                 return answer["Body"].read(), answer["ETag"]
             except Exception as error:
-                if _is_missing(error):
+                if is_missing(error):
                     raise BackupNotFound(f"backup {backup_id} not found") from None
                 raise
 
@@ -385,7 +319,7 @@ class S3Store:
             try:
                 self._client.abort_multipart_upload(Bucket=self.location.bucket, Key=key, UploadId=upload_id)
             except Exception as error:
-                if not _is_missing(error):  # already aborted or completed
+                if not is_missing(error):  # already aborted or completed
                     raise
 
     def _require_committed(self, backup_id: str) -> None:
@@ -420,148 +354,3 @@ class S3Store:
 
     def _metadata_key(self, backup_id: str) -> str:
         return self._key(f"{backup_id}{METADATA_SUFFIX}")
-
-
-class _MultipartWriter(io.RawIOBase):
-    """A write-only stream into one object: parts are uploaded as they fill, so memory holds one
-    part at most; an archive smaller than one part is put in a single request on `complete()`."""
-
-    def __init__(self, store: S3Store, key: str) -> None:
-        super().__init__()
-        self._store = store
-        self._key = key
-        self._buffer = bytearray()
-        self._upload_id: str | None = None
-        self._parts: list[dict[str, Any]] = []
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        chunk = memoryview(data).cast("B")
-        part_bytes = self._store._part_bytes
-        written = 0
-        while written < len(chunk):
-            # The buffer fills to exactly one part and is itself the part's body, never copied:
-            # with boto3's own imports, what a creation through S3 adds to one through the data
-            # directory stays near one part.
-            room = part_bytes - len(self._buffer)
-            self._buffer += chunk[written : written + room]
-            written += min(room, len(chunk) - written)
-            if len(self._buffer) == part_bytes:
-                part, self._buffer = self._buffer, bytearray()
-                self._upload_part(part)
-        self.size += written
-        return written
-
-    def _upload_part(self, body: bytes | bytearray) -> None:
-        client, bucket = self._store._client, self._store.location.bucket
-        if self._upload_id is None:
-            with self._store._request("start multipart upload", self._key):
-                self._upload_id = client.create_multipart_upload(Bucket=bucket, Key=self._key)["UploadId"]
-        number = len(self._parts) + 1
-        with self._store._request(f"upload part {number}", self._key):
-            # botocore takes a bytearray as it takes bytes (its stubs name only bytes).
-            answer = client.upload_part(
-                Bucket=bucket,
-                Key=self._key,
-                UploadId=self._upload_id,
-                PartNumber=number,
-                Body=cast(bytes, body),
-            )
-        self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
-
-    def complete(self) -> None:
-        if self._upload_id is None:
-            self._store._put_new(self._key, bytes(self._buffer))
-        else:
-            if self._buffer:
-                self._upload_part(self._buffer)
-            with self._store._request("complete multipart upload", self._key):
-                self._store._client.complete_multipart_upload(
-                    Bucket=self._store.location.bucket,
-                    Key=self._key,
-                    UploadId=self._upload_id,
-                    MultipartUpload={"Parts": cast(Any, self._parts)},
-                )
-            self._upload_id = None
-        self._buffer = bytearray()
-
-    def abort(self) -> None:
-        """Abort the multipart upload, if one is open (best effort: `recover()` retries it)."""
-        self._buffer = bytearray()
-        if self._upload_id is not None:
-            upload_id, self._upload_id = self._upload_id, None
-            with contextlib.suppress(Exception):
-                self._store._abort(self._key, upload_id)
-
-
-class _ObjectReader(io.RawIOBase):
-    """A read-only stream of one object's bytes, fetched as they are read; a read that fails
-    mid-way resumes where it stopped (a ranged GET of the same ETag), with backoff."""
-
-    def __init__(self, store: S3Store, key: str) -> None:
-        super().__init__()
-        self._store = store
-        self._key = key
-        self._position = 0
-        self._etag: str | None = None
-        self._body: Any = None
-        self._size: int | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
-        for attempt in range(settings.S3_MAX_ATTEMPTS):
-            try:
-                if self._body is None:
-                    if self._size is not None and self._position >= self._size:
-                        return 0
-                    self._open()
-                chunk = self._body.read(len(view))
-            except (ObjectStoreError, BackupNotFound):
-                raise
-            except Exception as error:
-                self._close_body()
-                if attempt + 1 >= settings.S3_MAX_ATTEMPTS:
-                    raise ObjectStoreError(
-                        f"object store: read {self._store.location.bucket}/{self._key} at byte "
-                        f"{self._position} failed after {attempt + 1} attempts: {error}"
-                    ) from error
-                time.sleep(min(settings.S3_READ_RETRY_MAX_SECONDS, 0.2 * 2**attempt))
-                continue
-            view[: len(chunk)] = chunk
-            self._position += len(chunk)
-            return len(chunk)
-        return 0  # pragma: no cover (the loop returns or raises)
-
-    def _open(self) -> None:
-        options: dict[str, Any] = {"Bucket": self._store.location.bucket, "Key": self._key}
-        if self._position:
-            options["Range"] = f"bytes={self._position}-"
-        if self._etag is not None:
-            options["IfMatch"] = self._etag  # never stitch two versions of the object together
-        with self._store._request("get", self._key):
-            try:
-                answer = self._store._client.get_object(**options)
-            except Exception as error:
-                if _is_missing(error):
-                    raise BackupNotFound(f"{self._key} not found") from None
-                raise
-        self._etag = answer["ETag"]
-        if self._size is None:
-            self._size = answer["ContentLength"]
-        self._body = answer["Body"]
-
-    def _close_body(self) -> None:
-        if self._body is not None:
-            with contextlib.suppress(Exception):
-                self._body.close()
-            self._body = None
-
-    def close(self) -> None:
-        self._close_body()
-        super().close()
