@@ -86,7 +86,7 @@ def test_a_restoration_cancelled_then_cut_off_by_closing_before_its_next_check_e
 
     closing[0].join(WAIT_SECONDS)
     assert handle.final_status(0).value == "CANCELED"
-    assert (handle.failure_detail() or "").endswith("cancelled")
+    assert (handle.failure_detail() or "").endswith("canceled")
     assert stored_rows(engine.data_dir) == rows_before
 
 
@@ -171,7 +171,7 @@ def test_a_restoration_cancelled_after_its_last_check_completes_and_the_cancel_s
 
     with pytest.raises(
         OperationConflict,
-        match=rf"^restoration of backup {re.escape(backup_id)} ended COMPLETED before it could be cancelled$",
+        match=rf"^restoration of backup {re.escape(backup_id)} ended COMPLETED before it could be canceled$",
     ):
         engine.cancel_restoration(backup_id)
 
@@ -197,7 +197,7 @@ def test_a_creation_cancelled_after_its_last_check_completes_and_the_cancel_says
 
     with pytest.raises(
         OperationConflict,
-        match=rf"^creation of backup {re.escape(backup_id)} ended COMPLETED before it could be cancelled$",
+        match=rf"^creation of backup {re.escape(backup_id)} ended COMPLETED before it could be canceled$",
     ):
         engine.cancel_creation(backup_id)
 

@@ -104,7 +104,7 @@ def test_a_queued_creation_is_cancelled_at_once_and_makes_room(
     assert not canceller.is_alive(), "cancelling a queued creation waited for a worker"
 
     status = engine.creation_status(queued)
-    assert (status.value, status.detail) == (BackupStatusEnum.CANCELED, "create: cancelled")
+    assert (status.value, status.detail) == (BackupStatusEnum.CANCELED, "create: canceled")
     assert (data_dir / "jobs" / f"{queued}.canceled").exists()
     engine.cancel_creation(queued)  # idempotent, as for a running one
     replacement = engine.start_creation([{"id": "after the cancel"}])  # its place is free

@@ -519,7 +519,7 @@ def test_cancelled_restoration_leaves_the_database_byte_identical(
     engine.cancel_restoration(backup_id)
 
     assert engine.restoration_status(backup_id).value == "CANCELED"
-    with pytest.raises(OperationCancelled, match=r"^restore: .*cancelled"):
+    with pytest.raises(OperationCancelled, match=r"^restore: .*canceled"):
         handle.wait()
     assert engine.list_assets() == documents_before
     assert stored_rows(engine.data_dir) == rows_before

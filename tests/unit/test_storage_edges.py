@@ -188,7 +188,7 @@ def test_verification_stops_when_cancelled() -> None:
     cancel = threading.Event()
     cancel.set()
 
-    with pytest.raises(OperationCancelled, match=r"^cancelled$"):
+    with pytest.raises(OperationCancelled, match=r"^canceled$"):
         reader_of(zstandard.ZstdCompressor().compress(jsonl("a"))).verify(cancel)
 
 
@@ -366,7 +366,7 @@ def test_the_integrity_check_stops_when_cancelled(tmp_path: Path) -> None:
     cancel = threading.Event()
     cancel.set()
 
-    with pytest.raises(OperationCancelled, match=r"^cancelled$"):
+    with pytest.raises(OperationCancelled, match=r"^canceled$"):
         replacement.finish(cancel)
     assert not replacement.finished
     replacement.discard()
@@ -447,7 +447,7 @@ def test_swap_in_cancelled_before_it_starts_renames_nothing(database: AssetDatab
     cancel = threading.Event()
     cancel.set()
     with finished_replacement(database) as replacement:
-        with pytest.raises(OperationCancelled, match=r"^cancelled$"):
+        with pytest.raises(OperationCancelled, match=r"^canceled$"):
             database.swap_in(replacement, cancel)
     assert database.list_documents() == [{"id": "old-1"}, {"id": "old-2"}]
 

@@ -193,7 +193,7 @@ class BackupEngine:
             dequeued = self._creations.take_back(job)
         if dequeued:
             end_creation(
-                job, OperationCancelled("create: cancelled"), BackupStatusEnum.CANCELED, self._journal
+                job, OperationCancelled("create: canceled"), BackupStatusEnum.CANCELED, self._journal
             )
         self._hook("create:cancel-requested")
         self._wait_until_canceled(job, "creation")
@@ -385,7 +385,7 @@ class BackupEngine:
         job.finished.wait()
         if job.status.value is not BackupStatusEnum.CANCELED:
             raise OperationConflict(
-                f"{kind} of backup {job.backup_id} ended {job.status.value} before it could be cancelled"
+                f"{kind} of backup {job.backup_id} ended {job.status.value} before it could be canceled"
             )
 
     def _ensure_open(self) -> None:

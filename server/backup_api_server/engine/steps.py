@@ -79,7 +79,7 @@ def as_engine_error(name: str, error: Exception) -> EngineError:
 
 def raise_if_cancelled(cancel: threading.Event) -> None:
     if cancel.is_set():
-        raise OperationCancelled("cancelled")
+        raise OperationCancelled("canceled")
 
 
 def percentage(done: int, total: int) -> float:

@@ -178,7 +178,7 @@ class ArchiveReader:
         with self._open_archive() as source:
             while chunk := source.read(READ_CHUNK_BYTES):
                 if cancel is not None and cancel.is_set():
-                    raise OperationCancelled("cancelled")
+                    raise OperationCancelled("canceled")
                 digest.update(chunk)
                 size += len(chunk)
         if self._expected_bytes is not None and size != self._expected_bytes:

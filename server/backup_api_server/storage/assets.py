@@ -184,7 +184,7 @@ class AssetDatabase:
         if self._open_snapshots:
             raise OperationConflict("a snapshot of the asset database is being read")
         if cancel.is_set():
-            raise OperationCancelled("cancelled")
+            raise OperationCancelled("canceled")
         connection = self._require_connection()
         # Everything in the write-ahead log must be in the database file before it is
         # renamed: a log left beside it would be one more thing a crash could separate.
@@ -334,7 +334,7 @@ def _check_integrity(connection: sqlite3.Connection, cancel: threading.Event) ->
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     except sqlite3.OperationalError:
         if cancel.is_set():
-            raise OperationCancelled("cancelled") from None
+            raise OperationCancelled("canceled") from None
         raise
     finally:
         connection.set_progress_handler(None, 0)
