@@ -64,6 +64,8 @@ def _checked_url(url: str) -> str:
         raise CommandError(f"invalid --url {url!r}: {error}", exit_code=2) from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise CommandError(f"invalid --url {url!r}: give http:// or https://, a host and a port", exit_code=2)
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise CommandError(f"invalid --url {url!r}: the port must be 1 to 65535", exit_code=2)
     return url
 
 

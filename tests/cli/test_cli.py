@@ -145,7 +145,9 @@ def test_an_asset_the_spec_refuses_is_named_with_its_field_and_problem(
     assert completed.stderr == f"backup-api: {assets}: {problem}\n"
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "ftp://localhost:1000", "localhost:18911", "http://"])
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "ftp://localhost:1000", "localhost:18911", "http://", "http://localhost:99999"]
+)
 def test_an_invalid_url_is_a_usage_error(url: str) -> None:
     result = backup_api("backups", "list", "--url", url)
     assert_one_line_error(result, f"invalid --url {url!r}")
