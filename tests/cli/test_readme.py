@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import backup_api_client
 from tests.support.live_server import running_server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,4 +39,4 @@ def test_the_client_packages_first_example_runs(tmp_path: Path) -> None:
         code = example.replace("http://localhost:1000", live.url)
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[0].startswith("1.0.0_")
+    assert result.stdout.split()[0].startswith(f"{backup_api_client.__version__}_")  # the spec's version

@@ -28,6 +28,12 @@ OPTIC = REPO / "node_modules" / ".bin" / "optic"
 # What the gate and `verify-tag` read of a repository.
 REPO_INPUTS = ("spec", "codegen", "templates", "overrides", "generated")
 VERSION_LINE = "info:\n  title: Backup API\n  version: {}\n"
+# The versions the tests take, from the repository (a real release moves them): the last release
+# recorded in spec/released/, a version after the spec's own (minor), and the next major one.
+RELEASED_SPECS = sorted(path.name for path in (REPO / release.RELEASED_RELATIVE).glob("*.yaml"))
+RELEASED = max(Version(Path(name).stem) for name in RELEASED_SPECS)
+NEXT = f"{Version(spec_version()).major}.{Version(spec_version()).minor + 1}.0"
+MAJOR = f"{RELEASED.major + 1}.0.0"
 DEVICE_NAME = (
     "        device_name:\n          type: string\n"
     "          description: The host name of the machine the backup was made on.\n"
@@ -92,7 +98,8 @@ def test_each_version_has_its_changelog_section() -> None:
 
 
 def test_release_notes_refuse_a_version_without_a_section() -> None:
-    assert release.release_notes(REPO, spec_version()).startswith("First version.")
+    assert release.release_notes(REPO, "1.0.0").startswith("First version.")
+    assert release.release_notes(REPO, spec_version())  # the current version has its section
     with pytest.raises(release.ReleaseError, match=re.escape("has no section for 9.9.9")):
         release.release_notes(REPO, "9.9.9")
 
@@ -145,31 +152,33 @@ def test_the_last_release_keeps_its_spec_and_its_client_package() -> None:
 @pytest.mark.slow
 def test_a_release_tag_is_verified_before_anything_is_built(optic: Path, tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
-    set_version(repo, "1.1.0")
-    with pytest.raises(release.ReleaseError, match=re.escape("does not name info.version 1.1.0")):
-        release.verify_tag("v1.0.0", repo)
-    with pytest.raises(release.ReleaseError, match=re.escape("has no section for 1.1.0")):
-        release.verify_tag("v1.1.0", repo)
+    set_version(repo, NEXT)
+    with pytest.raises(release.ReleaseError, match=re.escape(f"does not name info.version {NEXT}")):
+        release.verify_tag(f"v{RELEASED}", repo)
+    with pytest.raises(release.ReleaseError, match=re.escape(f"has no section for {NEXT}")):
+        release.verify_tag(f"v{NEXT}", repo)
 
-    edit_spec(repo, "  ## Changelog\n\n", "  ## Changelog\n\n    - 1.1.0: Nothing new.\n")
+    edit_spec(repo, "  ## Changelog\n\n", f"  ## Changelog\n\n    - {NEXT}: Nothing new.\n")
     with pytest.raises(release.ReleaseError, match=re.escape("CHANGELOG.md is stale")):
-        release.verify_tag("v1.1.0", repo)
+        release.verify_tag(f"v{NEXT}", repo)
     release.write_changelog(repo)
     generate(repo)
     with pytest.raises(release.ReleaseError, match="run `uv run release record`"):
-        release.verify_tag("v1.1.0", repo)
+        release.verify_tag(f"v{NEXT}", repo)
 
     recorded = release.record(repo)
-    assert recorded.package.name == "backup_api_client-1.1.0.tar.gz"
-    assert release.verify_tag("v1.1.0", repo) == "1.1.0"
-    assert release.release_notes(repo, "1.1.0") == "Nothing new."
+    assert recorded.package.name == f"backup_api_client-{NEXT}.tar.gz"
+    assert release.verify_tag(f"v{NEXT}", repo) == NEXT
+    assert release.release_notes(repo, NEXT) == "Nothing new."
     # The packages of the last release and of the one before it (its gate's) are kept; every spec stays.
-    assert sorted(path.name for path in (repo / release.RELEASED_RELATIVE).iterdir()) == [
-        "1.0.0.yaml",
-        "1.1.0.yaml",
-        "backup_api_client-1.0.0.tar.gz",
-        "backup_api_client-1.1.0.tar.gz",
-    ]
+    assert sorted(path.name for path in (repo / release.RELEASED_RELATIVE).iterdir()) == sorted(
+        [
+            *RELEASED_SPECS,
+            f"{NEXT}.yaml",
+            f"backup_api_client-{RELEASED}.tar.gz",
+            f"backup_api_client-{NEXT}.tar.gz",
+        ]
+    )
     with pytest.raises(release.ReleaseError, match="recorded already"):
         release.record(repo)
 
@@ -190,18 +199,18 @@ def test_removing_a_property_fails_without_a_major_bump(optic: Path, tmp_path: P
     repo = copy_repo(tmp_path / "repo")
     remove_device_name(repo)
     generate(repo)
-    set_version(repo, "1.1.0")
+    set_version(repo, NEXT)
 
     result = gate(repo)
 
     assert any("cannot remove response property 'device_name'" in item for item in result.wire_breakages)
     assert any("Backup.device_name: Public object was removed" in item for item in result.python_breakages)
     assert result.problems == [
-        "breaking changes since 1.0.0 need a new major version: info.version is 1.1.0, make it 2.0.0 "
-        "(or undo the breaking changes)"
+        f"breaking changes since {RELEASED} need a new major version: info.version is {NEXT}, "
+        f"make it {MAJOR} (or undo the breaking changes)"
     ]
     # The same changes under a new major version pass, still named at both levels.
-    set_version(repo, "2.0.0")
+    set_version(repo, MAJOR)
     major = gate(repo)
     assert major.problems == [], major.report()
     assert major.wire_breakages == result.wire_breakages
@@ -221,27 +230,27 @@ def remove_device_name(repo: Path) -> None:
 def test_recording_a_version_does_not_exempt_it_from_the_gate(optic: Path, tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
     remove_device_name(repo)
-    set_version(repo, "1.1.0")
-    edit_spec(repo, "  ## Changelog\n\n", "  ## Changelog\n\n    - 1.1.0: `device_name` is gone.\n")
+    set_version(repo, NEXT)
+    edit_spec(repo, "  ## Changelog\n\n", f"  ## Changelog\n\n    - {NEXT}: `device_name` is gone.\n")
     release.write_changelog(repo)
     generate(repo)
     released = repo / release.RELEASED_RELATIVE
 
-    with pytest.raises(release.ReleaseError, match=re.escape("1.1.0 cannot be recorded")):
+    with pytest.raises(release.ReleaseError, match=re.escape(f"{NEXT} cannot be recorded")):
         release.record(repo)
-    assert not (released / "1.1.0.yaml").exists()
+    assert not (released / f"{NEXT}.yaml").exists()
 
-    # Recorded all the same (by hand): the gate still holds 1.1.0 against 1.0.0, not against itself,
+    # Recorded all the same (by hand): the gate still holds it against the last release, not against itself,
     # and its tag is refused.
-    shutil.copyfile(repo / release.SPEC_RELATIVE, released / "1.1.0.yaml")
+    shutil.copyfile(repo / release.SPEC_RELATIVE, released / f"{NEXT}.yaml")
     sdist = release.build_sdist(repo, tmp_path / "dist")
     shutil.copyfile(sdist, released / sdist.name)
     base = release.gate_base(repo)
-    assert base is not None and base.version == Version("1.0.0")
+    assert base is not None and base.version == RELEASED
     result = gate(repo)
     assert any("need a new major version" in problem for problem in result.problems), result.report()
-    with pytest.raises(release.ReleaseError, match=re.escape("v1.1.0 breaks the gate")):
-        release.verify_tag("v1.1.0", repo)
+    with pytest.raises(release.ReleaseError, match=re.escape(f"v{NEXT} breaks the gate")):
+        release.verify_tag(f"v{NEXT}", repo)
 
 
 @pytest.mark.slow
@@ -254,16 +263,19 @@ def test_adding_an_optional_property_passes_with_a_minor_bump(optic: Path, tmp_p
         + "        label:\n          type: string\n          description: A name the user gave the backup.\n",
     )
     generate(repo)
-    set_version(repo, "1.1.0")
+    set_version(repo, NEXT)
 
     result = gate(repo)
 
     assert not result.breaking, result.report()
     assert result.spec_changed
     assert result.problems == []
-    # The same change without a new version fails: 1.0.0 is released already.
-    unbumped = replace(result, current=Version("1.0.0")).problems
-    assert len(unbumped) == 1 and "take a new version (1.1.0 for an addition" in unbumped[0]
+    # The same change without a new version fails: the last release is taken already.
+    unbumped = replace(result, current=RELEASED).problems
+    assert (
+        len(unbumped) == 1
+        and f"take a new version ({RELEASED.major}.{RELEASED.minor + 1}.0 for an addition" in unbumped[0]
+    )
 
 
 def remove_path(repo: Path, path: str) -> None:
@@ -324,7 +336,7 @@ def test_the_gate_catches_a_breaking_edit(
     repo = copy_repo(tmp_path / "repo")
     change(repo)
     generate(repo)
-    set_version(repo, "1.1.0")
+    set_version(repo, NEXT)
 
     result = gate(repo)
 

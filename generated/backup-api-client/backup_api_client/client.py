@@ -72,7 +72,7 @@ __all__ = [
 
 DEFAULT_BASE_URL = "http://localhost:1000"
 """The spec's first server."""
-USER_AGENT = "backup-api-client/1.0.0"
+USER_AGENT = "backup-api-client/1.1.0"
 
 
 class AssetsResource(AssetsCustom, SyncAPIResource):
