@@ -308,7 +308,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("command", choices=["generate", "check", "template-report"])
     parser.add_argument(
-        "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
+        "--repo",
+        type=lambda value: Path(value).resolve(),
+        default=REPO_ROOT,
+        help="repository root (default: this checkout)",
     )
     arguments = parser.parse_args(argv)
     if arguments.command == "template-report":

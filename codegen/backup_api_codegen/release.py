@@ -503,7 +503,10 @@ def verify_tag(tag: str, repo: Path = REPO_ROOT, tools: Path = REPO_ROOT) -> str
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="release", description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
-        "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
+        "--repo",
+        type=lambda value: Path(value).resolve(),
+        default=REPO_ROOT,
+        help="repository root (default: this checkout)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     changelog = commands.add_parser("changelog", help="write CHANGELOG.md from the spec's changelog")
