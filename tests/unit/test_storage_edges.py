@@ -537,3 +537,55 @@ def test_the_store_never_opens_an_archive_without_its_metadata_or_under_an_inval
             store.open_archive(backup_id)
         with pytest.raises(BackupNotFound):
             store.read_record(backup_id)
+
+
+def test_more_documents_than_expected_are_refused_before_one_too_many_is_yielded_in_a_later_chunk() -> None:
+    # Over several decompressed chunks: the room left counts the documents of the earlier ones.
+    chunk = archive_module.READ_CHUNK_BYTES
+    texts = [f'{{"id":"doc-{index}","pad":"{"x" * 1000}"}}' for index in range(3 * chunk // 1000)]
+    stored = zstandard.ZstdCompressor().compress("".join(text + "\n" for text in texts).encode())
+    expected = len(texts) - 10
+    yielded: list[str] = []
+
+    with pytest.raises(
+        BackupCorrupted, match=rf"^archive holds more documents than its metadata says \({expected}\)$"
+    ):
+        for batch in reader_of(stored, expected_count=expected).batches(100):
+            yielded += [document.id for document in batch]
+    assert len(yielded) <= expected
+
+
+def test_a_wrong_line_in_a_later_chunk_is_named_by_its_number_in_the_whole_archive() -> None:
+    chunk = archive_module.READ_CHUNK_BYTES
+    good = [f'{{"id":"doc-{index}","pad":"{"x" * 1000}"}}' for index in range(3 * chunk // 1000)]
+    content = "".join(text + "\n" for text in good).encode() + b"not json\n"
+    reader = reader_of(zstandard.ZstdCompressor().compress(content))
+
+    with pytest.raises(BackupCorrupted, match=rf"^line {len(good) + 1} is not JSON"):
+        read_ids(reader, batch_size=1000)
+
+
+def test_a_first_line_longer_than_a_read_chunk_is_read_whole() -> None:
+    text = f'{{"id":"big","pad":"{"x" * (archive_module.READ_CHUNK_BYTES + 10)}"}}'
+    stored = zstandard.ZstdCompressor().compress(text.encode() + b"\n")
+
+    assert [document for batch in reader_of(stored).batches(1) for document in batch] == [
+        ArchivedDocument("big", text)
+    ]
+
+
+def test_pages_of_documents_follow_their_positions_and_say_whether_more_follow(tmp_path: Path) -> None:
+    database = AssetDatabase(tmp_path)
+    try:
+        database.put_many([{"id": f"asset-{index}"} for index in range(5)])
+        first, more = database.page_document_texts(0, 2)
+        assert [json.loads(text)["id"] for _, text in first] == ["asset-0", "asset-1"] and more
+        assert all(isinstance(position, int) for position, _ in first)
+        second, more = database.page_document_texts(first[-1][0], 3)
+        assert [json.loads(text)["id"] for _, text in second] == ["asset-2", "asset-3", "asset-4"]
+        assert not more
+        assert database.page_document_texts(second[-1][0], 3) == ([], False)
+        exact, more = database.page_document_texts(0, 5)
+        assert len(exact) == 5 and not more
+    finally:
+        database.close()

@@ -451,3 +451,23 @@ def test_local_store_answers_kept_records_from_memory_until_it_loses_track(
     store.read_record(KEPT_ID)
     store.read_record(KEPT_ID)
     assert decoded == [KEPT_ID] * 3
+
+
+def test_after_dropped_events_the_local_store_lists_again_and_keeps_records_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An overflow forgets what was kept, not how to keep it: the listing is scanned again, and
+    the record read again is kept (the watch is still alive). (Found by the mutation run.)"""
+    store = LocalDirectoryStore(tmp_path / "backups")
+    write_backup(store, KEPT_ID, b"archive")
+    assert store.list_ids() == [KEPT_ID]
+    decoded = count_record_decodes(monkeypatch)
+    assert store._watch is not None
+    changes = store._watch.changes
+    monkeypatch.setattr(store._watch, "changes", lambda: None)
+    assert store.list_ids() == [KEPT_ID]
+    assert store.listing_version() is not None  # still watched: a version, not "read the files"
+    monkeypatch.setattr(store._watch, "changes", changes)
+    record = store.read_record(KEPT_ID)
+    assert store.read_record(KEPT_ID) is record
+    assert decoded == [KEPT_ID]
