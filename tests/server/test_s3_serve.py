@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+import backup_api_client
 from backup_api_client import BackupApiClient
 from backup_api_client.models import Assets, BackupStatusEnum
 from backup_api_server.contract import backup_id_is_valid
@@ -20,7 +21,8 @@ from tests.support.waiting import follow_creation
 
 pytestmark = pytest.mark.slow
 
-TAGGED_ID = re.compile(r"^1\.0\.0\+([0-9a-z]{8})_[0-9]+$")
+# Ids the servers make: the spec's version, this writer's tag, a timestamp.
+TAGGED_ID = re.compile(rf"^{re.escape(backup_api_client.__version__)}\+([0-9a-z]{{8}})_[0-9]+$")
 
 
 def writer_tag_of(backup_id: str) -> str:
