@@ -213,6 +213,33 @@ def engine_on_proxy(tmp_path: Path, proxy: FaultyProxy, s3_server: S3Server) -> 
     engine.close()
 
 
+def test_a_restore_downloads_the_archive_once(
+    tmp_path: Path, proxy: FaultyProxy, s3_server: S3Server
+) -> None:
+    """The checksum pass and the decoding pass read one copy in the data directory's spool (each
+    pass was a download), and the copy goes with the restoration."""
+    store = S3Store(
+        parse_s3_url(f"s3://{s3_server.new_bucket()}/p"),
+        client=make_client(proxy.url, max_attempts=2),
+        writer_tag=writer_tag(tmp_path / "data"),
+    )
+    engine = BackupEngine(tmp_path / "data", api_version="1.0.0", store=store)
+    try:
+        documents = [{"id": f"asset-{index}", "text": "x" * 200} for index in range(2_000)]
+        backup_id = engine.start_creation(documents)
+        assert engine.wait_for_creation(backup_id, timeout=30).value is BackupStatusEnum.COMPLETED
+        proxy.requests.clear()
+        assert engine.restore(backup_id).id.root == backup_id
+        archive_gets = [
+            request for request in proxy.requests if request.startswith("GET ") and ".jsonl.zst" in request
+        ]
+        assert len(archive_gets) == 1, proxy.requests
+        assert engine.list_assets() == documents
+        assert list((tmp_path / "data" / "spool").iterdir()) == []
+    finally:
+        engine.close()
+
+
 def test_failed_creation_leaves_nothing_listed_and_says_why(
     engine_on_proxy: BackupEngine, proxy: FaultyProxy
 ) -> None:
@@ -235,7 +262,7 @@ def test_failed_restore_leaves_the_database_untouched(
     backup_id = engine.start_creation([{"id": "from-the-backup"}])
     assert engine.wait_for_creation(backup_id, timeout=30).value is BackupStatusEnum.COMPLETED
     with pytest.raises(
-        EngineError, match=r"^restore: verify checksum: object store: \w+ .*failed after 2 attempt"
+        EngineError, match=r"^restore: download archive: object store: \w+ .*failed after 2 attempt"
     ):
         engine.restore(backup_id)
     proxy.heal()

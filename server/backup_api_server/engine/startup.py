@@ -76,7 +76,7 @@ def open_data_directory(
             store = LocalDirectoryStore(data_dir / "backups")
             undo.callback(store.close)
         spool_directory, journal, ids = _recover(data_dir, store, api_version, time_ns)
-        workspace = Workspace(database, store, batch_size, hook, encryption_key)
+        workspace = Workspace(database, store, batch_size, hook, encryption_key, spool_directory)
         catalog = Catalog(store, journal)
         if store.listing_version() is not None:
             # A store that keeps its verified records (the local one): verify them now, once, so

@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from ..errors import EngineError, InsufficientStorage, OperationCancelled
@@ -38,14 +39,17 @@ _DISK_FULL_ERRNOS = frozenset(
 @dataclass(frozen=True)
 class Workspace:
     """What creations and restorations work on: the asset database, the backup store, how many
-    documents a batch holds, the step hook (a no-op but in tests), and the key archives are
-    encrypted with (None: not encrypted)."""
+    documents a batch holds, the step hook (a no-op but in tests), the key archives are encrypted
+    with (None: not encrypted), and the data directory's scratch folder."""
 
     database: AssetDatabase
     store: BackupStore
     batch_size: int
     hook: StepHook
     key: EncryptionKey | None = None
+    # Where a restoration copies an archive a remote store holds (`spool.staged_archive`); None: it
+    # reads the store twice.
+    spool_directory: Path | None = None
 
     def between_checks(
         self, batches: Iterator[list[_Item]], phase: str, cancel: threading.Event

@@ -118,6 +118,8 @@ class S3Store:
     as `LocalDirectoryStore` assumes of its directory. Constructing one sends no request.
     """
 
+    remote = True
+
     def __init__(
         self,
         location: S3Location,

@@ -1,4 +1,5 @@
-"""The documents a request sent for a backup, kept on disk until a worker writes them into an archive.
+"""Scratch files in `<data dir>/spool/`: the documents a request sent for a backup, kept on disk until
+a worker writes them into an archive, and the copy of a remote archive a restoration reads.
 
 A creation of sent documents may wait for a worker (`settings.MAX_PENDING_CREATIONS` of them may
 wait). Held in memory, the JSON texts of each waiting creation cost about its request body's size
@@ -9,8 +10,12 @@ by the one body being parsed (`settings.MAX_CONCURRENT_LARGE_BODIES`).
 One canonical JSON text per line (`archive.encode_document` escapes every control character, so no
 document holds a newline). Read back in binary and split on `\\n` only: a text-mode read would also
 split on the line separators JSON leaves unescaped (U+2028, U+2029, `\\r` is escaped anyway).
-Spool files are scratch: not fsynced, removed when their creation ends, and whatever a crash left
-is removed when an engine next opens the data directory.
+A restoration reads its archive twice (the checksum first, then the documents). From an object store
+each read is a download, so the archive is copied here once (`staged_archive`) and both reads are of
+the copy: one download, and the checksum is still verified before a database is built.
+
+Spool files are scratch: not fsynced, removed when their creation or restoration ends, and whatever a
+crash left is removed when an engine next opens the data directory.
 """
 
 from __future__ import annotations
@@ -18,13 +23,18 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["SPOOL_DIRECTORY", "DocumentSpool", "clear_spool"]
+from ..errors import OperationCancelled
+
+__all__ = ["SPOOL_DIRECTORY", "DocumentSpool", "clear_spool", "staged_archive"]
 
 SPOOL_DIRECTORY = "spool"
 _SUFFIX = ".jsonl"
+_ARCHIVE_SUFFIX = ".archive"
 _WRITE_BUFFER_BYTES = 1 << 20
 
 
@@ -73,9 +83,33 @@ class DocumentSpool:
             self.path.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def staged_archive(
+    open_archive: Callable[[], BinaryIO], directory: Path, cancel: threading.Event
+) -> Iterator[Callable[[], BinaryIO]]:
+    """Copy the archive `open_archive` reads into a file in `directory`; yield what opens the copy.
+    The file is removed when the block ends. Raises `OperationCancelled` once `cancel` is set, and
+    whatever reading or writing raises (a full disk: `OSError`), leaving no file."""
+    directory.mkdir(parents=True, exist_ok=True)
+    descriptor, name = tempfile.mkstemp(suffix=_ARCHIVE_SUFFIX, dir=directory)
+    path = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as copy, open_archive() as source:
+            while chunk := source.read(_WRITE_BUFFER_BYTES):
+                if cancel.is_set():
+                    raise OperationCancelled("canceled")
+                copy.write(chunk)
+        yield lambda: path.open("rb")
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
 def clear_spool(directory: Path) -> None:
-    """Remove every spool file in `directory` (only when no creation of this engine can use one)."""
+    """Remove every spool file in `directory` (only when no creation or restoration of this engine
+    can use one)."""
     if not directory.is_dir():
         return
-    for path in directory.glob(f"*{_SUFFIX}"):
-        path.unlink(missing_ok=True)
+    for suffix in (_SUFFIX, _ARCHIVE_SUFFIX):
+        for path in directory.glob(f"*{suffix}"):
+            path.unlink(missing_ok=True)

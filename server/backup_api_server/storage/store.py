@@ -99,6 +99,9 @@ class BackupStore(Protocol):
 
     # None for a store with one writer; else this writer's tag in the ids it makes (a shared store).
     writer_tag: str | None
+    # Whether reading an archive is a transfer (an object store): a restoration, which reads it twice,
+    # then copies it to the data directory once (`spool.staged_archive`) and reads the copy.
+    remote: bool
 
     def recover(self) -> None:
         """Remove what interrupted writes left behind (never a committed backup).
@@ -158,6 +161,7 @@ class LocalDirectoryStore:
     """
 
     writer_tag: str | None = None
+    remote = False
 
     def __init__(self, root: Path, *, watch: bool = True) -> None:
         self.root = Path(root)
