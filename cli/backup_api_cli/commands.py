@@ -138,7 +138,7 @@ def _status_line(label: str, status: BackupStatus) -> str:
 def backups_list(url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
     """List the stored backups, newest first."""
     with connected(url) as client:
-        # Every page, fetched as the loop reaches it: each backup is printed as soon as it arrives.
+        # Every page (the next one asked for while one is printed): each backup is printed as it arrives.
         backups = client.backups.list()
         if as_json:
             typer.echo(json.dumps({"iterable": [backup.to_dict() for backup in backups]}))

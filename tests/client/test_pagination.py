@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import gc
 import itertools
+import subprocess
+import sys
+import textwrap
+import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -165,6 +169,40 @@ async def test_a_page_asked_for_ahead_raises_only_where_iteration_reaches_it(
                 async for asset in client.assets.list(limit=2):
                     read.append(asset.id)
     assert read == ["asset-0", "asset-1"]
+
+
+def test_a_page_asked_for_ahead_neither_delays_exit_nor_loses_the_callers_context(
+    server: ScriptedServer,
+) -> None:
+    """Planted bugs it catches: the request ahead on a thread the interpreter waits for at exit (a
+    script that stopped early hung until that page came), or run without the caller's contextvars."""
+    server.script(assets_page(0, 1, "a1"), Reply(200, {"iterable": []}, delay=30.0))
+    script = textwrap.dedent(
+        f"""
+        import contextvars, httpx
+        from backup_api_client import BackupApiClient
+        trace = contextvars.ContextVar("trace")
+        seen = []
+        http = httpx.Client(
+            timeout=60, event_hooks={{"request": [lambda request: seen.append(trace.get(None))]}}
+        )
+        client = BackupApiClient({server.url!r}, http_client=http)
+        trace.set("span-1")
+        for asset in client.assets.list(limit=1):
+            break
+        import time
+        deadline = time.monotonic() + 5
+        while len(seen) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        print(asset.id, seen)
+        """
+    )
+    started = time.monotonic()
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    took = time.monotonic() - started
+    assert completed.returncode == 0, completed.stderr
+    assert took < 10, f"the interpreter waited {took:.1f} s for a page nobody reads"
+    assert completed.stdout.split(maxsplit=1) == ["asset-0", "['span-1', 'span-1']\n"]
 
 
 def test_the_first_page_is_the_old_answer_and_pages_are_manual_too(server: ScriptedServer) -> None:

@@ -21,11 +21,17 @@ first = await async_client.assets.list()  # the first page, as before
 ```
 
 While the items of one page are read, the request for the next one is already out (one
-request ahead: a thread of the sync client's, a task of the async client's on asyncio), so the
-server prepares a page while the client reads the one before: iterating a long list takes about
-the longer of the two, not their sum. So at most one page is held besides the one being read, and
-a loop that stops early has asked for one page it did not read. ``next_page()`` sends one request
-and waits for it, nothing ahead. Later pages are requested with the options of the first call
+request ahead), so the server prepares a page while the client reads the one before: iterating a
+long list takes about the longer of the two, not their sum. At most one page is held besides the
+one being read, and a loop that stops early may have asked for one page it does not read.
+``next_page()`` sends one request and waits for it, nothing ahead.
+
+The sync client sends the request ahead on a daemon thread of its own, in a copy of the caller's
+``contextvars`` context (so the client's event hooks and transport see that thread). The async
+client, on asyncio, sends it from a task and parses the current page once that request is on the
+wire, which it learns from httpcore's ``trace`` request extension; with a transport that reports
+no trace (a mock, ``ASGITransport``) it parses once the next page has arrived, and under another
+event loop (trio) each page is requested when it is needed. Later pages are requested with the options of the first call
 (``timeout``, ``max_retries``, ``extra_headers``); their errors raise where iteration reaches
 them. Items added or deleted meanwhile never make a page repeat or skip an item that was there
 all along.
@@ -35,6 +41,9 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import contextvars
+import threading
 from collections.abc import (
     AsyncIterator,
     Awaitable,
@@ -115,46 +124,61 @@ def as_page(
 
 
 class _PagesAhead(Generic[_Page]):
-    """The pages from a cursor on, each requested on a thread of its own while the page before it
-    is read: the first at once, each next one as soon as its cursor is known (before the page
-    that names it is parsed), so at most one request is in flight."""
+    """The pages from a cursor on, each requested while the page before it is read: the first at
+    once, each next one as soon as its cursor is known (before the page that names it is parsed),
+    so at most one request is in flight (see ``_request_ahead``)."""
 
     def __init__(
         self, cursor: str | None, source: SyncPageSource[_Page] | None
     ) -> None:
         self._source = source
-        self._requests: concurrent.futures.ThreadPoolExecutor | None = None
         self._pending: concurrent.futures.Future[httpx.Response] | None = None
         if cursor is not None and source is not None:
-            self._requests = concurrent.futures.ThreadPoolExecutor(
-                1, thread_name_prefix="backup-api-client-page"
-            )
-            self._pending = self._requests.submit(source.send, cursor)
+            self._pending = _request_ahead(source, cursor)
 
     def __iter__(self) -> Iterator[_Page]:
         return self
 
     def __next__(self) -> _Page:
         pending, self._pending = self._pending, None
-        if pending is None or self._source is None or self._requests is None:
-            self.close()
+        if pending is None or self._source is None:
             raise StopIteration
-        try:
-            response = pending.result()
-        except BaseException:
-            self.close()
-            raise
+        response = pending.result()
         cursor = response.headers.get(NEXT_CURSOR_HEADER)
         if cursor is not None:
-            self._pending = self._requests.submit(self._source.send, cursor)
+            self._pending = _request_ahead(self._source, cursor)
         return self._source.page(response)
 
     def close(self) -> None:
-        """Ask for nothing more; a request still out finishes on its thread, its answer unread."""
-        self._pending = None
-        if self._requests is not None:
-            self._requests.shutdown(wait=False, cancel_futures=True)
-            self._requests = None
+        """Ask for nothing more: a request not yet sent is not sent; one already out finishes on
+        its thread, its answer unread."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.cancel()
+
+
+def _request_ahead(
+    source: SyncPageSource[Any], cursor: str
+) -> concurrent.futures.Future[httpx.Response]:
+    """The request for the page at ``cursor``, sent on a thread of its own: a daemon thread, so an
+    interpreter that exits (or a Ctrl-C) does not wait for a page nobody will read, running in a
+    copy of the caller's context (``contextvars``: tracing spans, request ids), as the request for
+    the first page did. The client's event hooks and transport see that thread."""
+    future: concurrent.futures.Future[httpx.Response] = concurrent.futures.Future()
+    context = contextvars.copy_context()
+
+    def send() -> None:
+        if not future.set_running_or_notify_cancel():
+            return  # cancelled before it was sent
+        try:
+            response = context.run(source.send, cursor)
+        except BaseException as error:
+            future.set_exception(error)
+        else:
+            future.set_result(response)
+
+    threading.Thread(target=send, name="backup-api-client-page", daemon=True).start()
+    return future
 
 
 class _AsyncPagesAhead(Generic[_Page]):
@@ -217,7 +241,13 @@ class _AsyncPagesAhead(Generic[_Page]):
 
         task = asyncio.ensure_future(source.send(cursor, trace))
         task.add_done_callback(ended)
-        await sent.wait()
+        try:
+            await sent.wait()
+        except (
+            BaseException
+        ):  # the caller was cancelled meanwhile: nobody will read the page
+            task.cancel()
+            raise
         return task
 
 
@@ -359,15 +389,17 @@ class AsyncPager(Generic[_Page, _Item]):
     async def pages(self) -> AsyncIterator[_Page]:
         """Every page, from the first."""
         page: Any = await self._first_page()
-        async for each in page.pages():
-            yield each
+        async with contextlib.aclosing(page.pages()) as pages:
+            del page  # the walk holds it only until it is read
+            async for each in pages:
+                yield each
 
     def __aiter__(self) -> AsyncIterator[_Item]:
         return self._items()
 
     async def _items(self) -> AsyncIterator[_Item]:
         page: Any = await self._first_page()
-        iterator = aiter(page)
-        del page
-        async for item in iterator:
-            yield item
+        async with contextlib.aclosing(aiter(page)) as items:
+            del page
+            async for item in items:
+                yield item
