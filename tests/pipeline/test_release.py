@@ -29,11 +29,13 @@ OPTIC = REPO / "node_modules" / ".bin" / "optic"
 REPO_INPUTS = ("spec", "codegen", "templates", "overrides", "generated")
 VERSION_LINE = "info:\n  title: Backup API\n  version: {}\n"
 # The versions the tests take, from the repository (a real release moves them): the last release
-# recorded in spec/released/, a version after the spec's own (minor), and the next major one.
+# recorded in spec/released/, the next minor and the next major one. A copy of the repository
+# starts at the last release's version (`copy_repo`), whatever the spec is being prepared as.
 RELEASED_SPECS = sorted(path.name for path in (REPO / release.RELEASED_RELATIVE).glob("*.yaml"))
 RELEASED = max(Version(Path(name).stem) for name in RELEASED_SPECS)
-NEXT = f"{Version(spec_version()).major}.{Version(spec_version()).minor + 1}.0"
+NEXT = f"{RELEASED.major}.{RELEASED.minor + 1}.0"
 MAJOR = f"{RELEASED.major + 1}.0.0"
+CHANGELOG_ENTRY = re.compile(r"^    - (\S+): ")
 DEVICE_NAME = (
     "        device_name:\n          type: string\n"
     "          description: The host name of the machine the backup was made on.\n"
@@ -52,10 +54,27 @@ def optic() -> Path:
 
 
 def copy_repo(target: Path) -> Path:
+    """What the gate reads of the repository, copied, at the last release's version: the changelog
+    entries of versions after it (the one being prepared) are left out, so a test's version and
+    entry are the newest."""
     for name in REPO_INPUTS:
         if (REPO / name).is_dir():
             copy_files(REPO / name, target / name)
-    (target / release.CHANGELOG_RELATIVE).write_bytes((REPO / release.CHANGELOG_RELATIVE).read_bytes())
+    spec = target / release.SPEC_RELATIVE
+    lines = spec.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept: list[str] = []
+    dropping = False
+    for line in lines:
+        entry = CHANGELOG_ENTRY.match(line)
+        if entry:
+            dropping = Version(entry.group(1)) > RELEASED
+        elif not line.startswith("      "):
+            dropping = False
+        if not dropping:
+            kept.append(line)
+    spec.write_text("".join(kept), encoding="utf-8")
+    set_version(target, str(RELEASED))
+    release.write_changelog(target)
     return target
 
 
