@@ -31,10 +31,11 @@ The sync client sends the request ahead on a daemon thread of its own, in a copy
 client, on asyncio, sends it from a task and parses the current page once that request is on the
 wire, which it learns from httpcore's ``trace`` request extension; with a transport that reports
 no trace (a mock, ``ASGITransport``) it parses once the next page has arrived, and under another
-event loop (trio) each page is requested when it is needed. Later pages are requested with the options of the first call
-(``timeout``, ``max_retries``, ``extra_headers``); their errors raise where iteration reaches
-them. Items added or deleted meanwhile never make a page repeat or skip an item that was there
-all along.
+event loop (trio) each page is requested when it is needed.
+
+Later pages are requested with the options of the first call (``timeout``, ``max_retries``,
+``extra_headers``); their errors raise where iteration reaches them. Items added or deleted
+meanwhile never make a page repeat or skip an item that was there all along.
 """
 
 from __future__ import annotations
