@@ -14,6 +14,10 @@ UNAVAILABLE = (
     b"<?xml version='1.0' encoding='UTF-8'?>\n<Error><Code>ServiceUnavailable</Code>"
     b"<Message>injected by the test proxy</Message></Error>"
 )
+ACCESS_DENIED = (
+    b"<?xml version='1.0' encoding='UTF-8'?>\n<Error><Code>AccessDenied</Code>"
+    b"<Message>injected by the test proxy</Message></Error>"
+)
 
 
 class FaultyProxy:
@@ -29,6 +33,9 @@ class FaultyProxy:
         self.stall_seconds = 3.0
         # The next `cut_next` GETs answer the whole length but send half the body, then hang up.
         self.cut_next = 0
+        # After a cut, every request is refused (403 AccessDenied): credentials revoked mid-download.
+        self.refuse_after_cut = False
+        self._refusing = False
         self.requests: list[str] = []
         self.faults = 0
         self._lock = threading.Lock()
@@ -37,11 +44,14 @@ class FaultyProxy:
     def heal(self) -> None:
         with self._lock:
             self.fail_next = self.stall_next = 0
-            self.fail_all = self.stall_all = False
+            self.fail_all = self.stall_all = self._refusing = False
 
     def _fault(self, method: str, path: str) -> str | None:
         with self._lock:
             self.requests.append(f"{method} {path}")
+            if self._refusing:
+                self.faults += 1
+                return "refuse"
             if self.fail_all or self.fail_next > 0:
                 self.fail_next = max(0, self.fail_next - 1)
                 self.faults += 1
@@ -49,6 +59,7 @@ class FaultyProxy:
             if method == "GET" and self.cut_next > 0 and "?" not in path:
                 self.cut_next -= 1
                 self.faults += 1
+                self._refusing = self.refuse_after_cut
                 return "cut"
             if self.stall_all or self.stall_next > 0:
                 self.stall_next = max(0, self.stall_next - 1)
@@ -71,13 +82,14 @@ class FaultyProxy:
                 fault = proxy._fault(self.command, self.path)
                 if fault == "stall":
                     time.sleep(proxy.stall_seconds)
-                if fault == "fail":
-                    self.send_response(503)
+                if fault in ("fail", "refuse"):
+                    status, document = (503, UNAVAILABLE) if fault == "fail" else (403, ACCESS_DENIED)
+                    self.send_response(status)
                     self.send_header("Content-Type", "application/xml")
-                    self.send_header("Content-Length", str(len(UNAVAILABLE)))
+                    self.send_header("Content-Length", str(len(document)))
                     self.end_headers()
                     if self.command != "HEAD":
-                        self.wfile.write(UNAVAILABLE)
+                        self.wfile.write(document)
                     return
                 connection = http.client.HTTPConnection(
                     proxy.upstream.hostname or "127.0.0.1", proxy.upstream.port, timeout=30

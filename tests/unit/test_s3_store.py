@@ -15,7 +15,7 @@ from backup_api_server.api.application import create_app
 from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import BackupCorrupted, BackupNotFound, EngineError
 from backup_api_server.settings import STORE_RETRY_AFTER_SECONDS
-from backup_api_server.storage.s3_errors import ObjectStoreError
+from backup_api_server.storage.s3_errors import ObjectStoreError, ObjectStoreRefused
 from backup_api_server.storage.s3_store import S3Store, make_client, parse_s3_url
 from backup_api_server.storage.selection import open_store, writer_tag
 from backup_api_server.storage.store import LocalDirectoryStore
@@ -165,6 +165,23 @@ def test_a_download_cut_mid_way_resumes_where_it_stopped(proxy: FaultyProxy, s3_
     gets = [request for request in proxy.requests if request.startswith("GET /") and "?" not in request]
     assert len(gets) == 2  # the cut one, and one resumed from where it stopped
     assert proxy.faults == 1
+
+
+def test_a_download_refused_mid_way_is_a_refusal_not_an_outage(
+    proxy: FaultyProxy, s3_server: S3Server
+) -> None:
+    """Credentials revoked while an archive downloads: the resumed GET is refused (403), which
+    retrying will not change, so it is `ObjectStoreRefused` at once (no `Retry-After`), not an
+    outage retried S3_MAX_ATTEMPTS times and reported as one."""
+    bucket = s3_server.new_bucket()
+    store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=make_client(proxy.url, max_attempts=3))
+    write_backup(store, "1.0.0_1", bytes(range(256)) * 4096)
+    proxy.requests.clear()
+    proxy.cut_next, proxy.refuse_after_cut = 1, True
+    with pytest.raises(ObjectStoreRefused, match=r"AccessDenied"), store.open_archive("1.0.0_1") as archive:
+        archive.read()
+    gets = [request for request in proxy.requests if request.startswith("GET /") and "?" not in request]
+    assert len(gets) == 2  # the cut one, and the refused resumption: not retried
 
 
 def test_an_object_store_that_stays_down_fails_with_the_request_named(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import settings
-from ..errors import BackupNotFound
+from ..errors import BackupNotFound, StoreUnavailable
 from .s3_errors import ObjectStoreError, is_missing, request_errors
 
 if TYPE_CHECKING:
@@ -141,8 +141,8 @@ class ObjectReader(io.RawIOBase):
                         return 0
                     self._open()
                 chunk = self._body.read(len(view))
-            except (ObjectStoreError, BackupNotFound):
-                raise
+            except (StoreUnavailable, BackupNotFound):
+                raise  # its request was retried already (an outage), or retrying cannot help (a refusal)
             except Exception as error:
                 self._close_body()
                 if attempt + 1 >= settings.S3_MAX_ATTEMPTS:
