@@ -166,12 +166,14 @@ class AsyncBackupCustom:
 # The generated one-page methods are `list_page` (METHOD_NAMES in codegen's template_data.py).
 
 
-class _SyncListSource:
-    """How ``list()`` asks for a page and reads it (``pagination.SyncPageSource``)."""
+class _ListSource:
+    """How ``list()`` asks for a page and reads it (``pagination.SyncPageSource`` and
+    ``AsyncPageSource``): the operation's request with the list's limit, a cursor and the first
+    call's options, sent through the client's runtime like any call of the operation."""
 
     def __init__(
         self,
-        client: SyncAPIClient,
+        client: SyncAPIClient | AsyncAPIClient,
         operation: Any,
         page_class: type[Any],
         limit: int | None,
@@ -180,76 +182,50 @@ class _SyncListSource:
         self._client, self._operation, self._page_class = client, operation, page_class
         self._limit, self._options = limit, options
 
-    def send(self, cursor: str | None) -> httpx.Response:
-        return self._client.request(
-            _list_request(self._operation, self._limit, cursor),
-            idempotent=self._operation.IDEMPOTENT,
-            idempotency_key=self._operation.IDEMPOTENCY_KEY,
-            long_running=self._operation.LONG_RUNNING,
-            **self._options,
+    def _request(self, cursor: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The operation's request for the page at ``cursor``, and how the runtime sends it."""
+        from .types import UNSET
+
+        request: dict[str, Any] = self._operation._get_kwargs(
+            limit=UNSET if self._limit is None else self._limit,
+            cursor=UNSET if cursor is None else cursor,
         )
+        sending = {
+            "idempotent": self._operation.IDEMPOTENT,
+            "idempotency_key": self._operation.IDEMPOTENCY_KEY,
+            "long_running": self._operation.LONG_RUNNING,
+            **self._options,
+        }
+        return request, sending
 
     def page(self, response: httpx.Response) -> Any:
-        return _page_of(self._client, self._operation, self._page_class, response, self)
+        from .pagination import NEXT_CURSOR_HEADER, as_page
+
+        body = self._operation._parse_response(client=self._client, response=response)
+        next_cursor = response.headers.get(NEXT_CURSOR_HEADER)
+        return as_page(self._page_class, body, next_cursor, self)
 
 
-class _AsyncListSource:
-    """The async client's ``_SyncListSource`` (``pagination.AsyncPageSource``)."""
+class _SyncListSource(_ListSource):
+    _client: SyncAPIClient
 
-    def __init__(
-        self,
-        client: AsyncAPIClient,
-        operation: Any,
-        page_class: type[Any],
-        limit: int | None,
-        options: dict[str, Any],
-    ) -> None:
-        self._client, self._operation, self._page_class = client, operation, page_class
-        self._limit, self._options = limit, options
+    def send(self, cursor: str | None) -> httpx.Response:
+        request, sending = self._request(cursor)
+        return self._client.request(request, **sending)
+
+
+class _AsyncListSource(_ListSource):
+    _client: AsyncAPIClient
 
     async def send(
         self,
         cursor: str | None,
         trace: Callable[[str, Any], Awaitable[None]] | None = None,
     ) -> httpx.Response:
-        request = _list_request(self._operation, self._limit, cursor)
+        request, sending = self._request(cursor)
         if trace is not None:
             request["extensions"] = {"trace": trace}
-        return await self._client.request(
-            request,
-            idempotent=self._operation.IDEMPOTENT,
-            idempotency_key=self._operation.IDEMPOTENCY_KEY,
-            long_running=self._operation.LONG_RUNNING,
-            **self._options,
-        )
-
-    def page(self, response: httpx.Response) -> Any:
-        return _page_of(self._client, self._operation, self._page_class, response, self)
-
-
-def _list_request(
-    operation: Any, limit: int | None, cursor: str | None
-) -> dict[str, Any]:
-    from .types import UNSET
-
-    request: dict[str, Any] = operation._get_kwargs(
-        limit=UNSET if limit is None else limit,
-        cursor=UNSET if cursor is None else cursor,
-    )
-    return request
-
-
-def _page_of(
-    client: SyncAPIClient | AsyncAPIClient,
-    operation: Any,
-    page_class: type[Any],
-    response: httpx.Response,
-    source: Any,
-) -> Any:
-    from .pagination import NEXT_CURSOR_HEADER, as_page
-
-    body = operation._parse_response(client=client, response=response)
-    return as_page(page_class, body, response.headers.get(NEXT_CURSOR_HEADER), source)
+        return await self._client.request(request, **sending)
 
 
 def _sync_list(
