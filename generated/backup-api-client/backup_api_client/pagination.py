@@ -244,9 +244,8 @@ class _AsyncPagesAhead(Generic[_Page]):
         task.add_done_callback(ended)
         try:
             await sent.wait()
-        except (
-            BaseException
-        ):  # the caller was cancelled meanwhile: nobody will read the page
+        except BaseException:
+            # The caller was cancelled meanwhile: nobody will read the page.
             task.cancel()
             raise
         return task
