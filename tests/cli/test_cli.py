@@ -14,6 +14,7 @@ import pytest
 
 from tests.support.assets import asset_documents
 from tests.support.live_server import LiveServer, running_server
+from tests.support.terminal import plain_text_env
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +23,8 @@ def backup_api(
     *arguments: str, url: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", "from backup_api_cli.main import main; main()", *arguments]
-    environment = {**os.environ, **(env or {})}
+    # Errors and help are read as text: no styling, whatever CI forces (GITHUB_ACTIONS, FORCE_COLOR).
+    environment = {**plain_text_env(), **(env or {})}
     if url is not None:
         environment["BACKUP_API_URL"] = url
     return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)

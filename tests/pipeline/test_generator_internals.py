@@ -17,6 +17,7 @@ import pytest
 from backup_api_codegen import _generator_internals as generator
 from backup_api_codegen.driver import GENERATOR_CONFIG
 from backup_api_codegen.template_data import HTTP_METHODS
+from tests.support.terminal import plain_text_env
 
 from ._support import CLIENT_PACKAGE, REPO, run, spec_document, tool
 
@@ -66,7 +67,7 @@ def test_the_command_line_takes_the_options_the_driver_passes() -> None:
     completed = run(
         [tool("openapi-python-client"), "generate", "--help"],
         cwd=REPO,
-        env={"NO_COLOR": "1", "COLUMNS": "300"},
+        env=plain_text_env(),
     )
     assert completed.returncode == 0, completed.stderr
     missing = [option for option in CLI_OPTIONS if not re.search(rf"{option}\b", completed.stdout)]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.terminal import plain_text_env
+
 from ._support import CLIENT_PROJECT, REPO, output_of, run
 from .test_client_package import uv
 
@@ -53,7 +55,12 @@ def test_only_working_commands_are_installed(installed: tuple[Path, dict[str, st
     bin_dir, env = installed
     assert sorted(path.name for path in bin_dir.iterdir()) == ["backup-api"]
     helped = subprocess.run(
-        [bin_dir / "backup-api", "--help"], env=env, capture_output=True, text=True, timeout=60, check=False
+        [bin_dir / "backup-api", "--help"],
+        env=plain_text_env(base=env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert helped.returncode == 0, output_of(helped)
     for command in ("serve", "backup", "backups", "restore", "status", "cancel"):
