@@ -329,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.writelines(differences)
         print(
             f"\ncodegen check: generated/ differs from what {SPEC_RELATIVE}, templates/ and overrides/ "
-            "produce; run `codegen generate` and commit the result",
+            "produce; run `./dev gen` and commit the result",
             file=sys.stderr,
         )
         return 1

@@ -60,7 +60,7 @@ CHANGELOG_PREAMBLE = """\
 # Changelog of backup-api-client
 
 <!-- Generated from the "## Changelog" section of info.description in spec/backup-api.yaml by
-`uv run release changelog`. Do not edit: edit the spec, then regenerate. -->
+`./dev gen`. Do not edit: edit the spec, then regenerate. -->
 
 Each version of the Backup API's OpenAPI document and of its Python client, `backup-api-client`,
 newest first (the client's version is the spec's `info.version`). A change that breaks the wire
@@ -227,7 +227,7 @@ def release_notes(repo: Path, version: str) -> str:
         raise ReleaseError(
             f"{CHANGELOG_RELATIVE} has no section for {version}: add a '- {version}: ...' entry to the "
             f"{CHANGELOG_HEADING!r} section of info.description in {SPEC_RELATIVE}, then run "
-            "`uv run release changelog`"
+            "`./dev gen` (which runs `release changelog`)"
         )
     return sections[version]
 
@@ -480,7 +480,7 @@ def verify_tag(tag: str, repo: Path = REPO_ROOT, tools: Path = REPO_ROOT) -> str
     if tag != f"v{version}":
         raise ReleaseError(f"the tag {tag} does not name info.version {version}: tag v{version}")
     if not changelog_is_current(repo):
-        raise ReleaseError(f"{CHANGELOG_RELATIVE} is stale: run `uv run release changelog` and commit it")
+        raise ReleaseError(f"{CHANGELOG_RELATIVE} is stale: run `./dev gen` and commit it")
     release_notes(repo, str(version))
     recorded = repo / RELEASED_RELATIVE / f"{version}.yaml"
     if not recorded.is_file() or not filecmp.cmp(recorded, spec, shallow=False):
@@ -524,7 +524,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "changelog":
             if arguments.check:
                 if not changelog_is_current(repo):
-                    print(f"{CHANGELOG_RELATIVE} is stale: run `uv run release changelog`", file=sys.stderr)
+                    print(f"{CHANGELOG_RELATIVE} is stale: run `./dev gen`", file=sys.stderr)
                     return 1
                 print(f"{CHANGELOG_RELATIVE} matches the spec's changelog")
                 return 0

@@ -3,7 +3,7 @@ and constant, with its signature. ``client_api.txt`` beside this file is the com
 ``test_client_api.py`` compares the package in generated/ with it, so a change of the API (by a spec
 edit, a template or a generator upgrade) is a reviewed change of that file:
 
-    uv run python -m tests.pipeline.client_api > tests/pipeline/client_api.txt
+    ./dev gen   (it runs `python -m tests.pipeline.client_api generated/backup-api-client`)
 """
 
 from __future__ import annotations

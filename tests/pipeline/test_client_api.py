@@ -26,7 +26,6 @@ def test_the_public_api_is_the_recorded_one() -> None:
         )
     )
     assert difference == [], (
-        "the client's public API changed; if that is meant, run "
-        "`uv run python -m tests.pipeline.client_api > tests/pipeline/client_api.txt`:\n"
-        + "\n".join(difference)
+        "the client's public API changed; if that is meant, run `./dev gen` (it rewrites "
+        "tests/pipeline/client_api.txt) and review the change with the rest:\n" + "\n".join(difference)
     )

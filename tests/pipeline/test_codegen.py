@@ -34,7 +34,7 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 def test_committed_output_matches_the_spec(tmp_path: Path) -> None:
     # The files git would commit: a cache some tool left in generated/ is not output.
     differences = check(REPO, generated=copy_files(GENERATED, tmp_path / "generated"))
-    assert differences == [], "generated/ is stale: run `uv run codegen generate`\n" + "".join(differences)
+    assert differences == [], "generated/ is stale: run `./dev gen`\n" + "".join(differences)
 
 
 @pytest.mark.slow

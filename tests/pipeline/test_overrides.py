@@ -23,7 +23,7 @@ def test_each_override_is_its_shipped_copy_byte_for_byte() -> None:
         for relative in modules
         if (CLIENT_PACKAGE / relative).read_bytes() != (OVERRIDES / relative).read_bytes()
     ]
-    assert different == [], f"stale copies of overrides/ (run `uv run codegen generate`): {different}"
+    assert different == [], f"stale copies of overrides/ (run `./dev gen`): {different}"
 
 
 def test_overrides_are_formatted_with_the_generated_packages_settings() -> None:

@@ -102,7 +102,7 @@ def gate(repo: Path) -> release.GateResult:
 
 
 def test_changelog_md_is_made_from_the_spec() -> None:
-    assert release.changelog_is_current(REPO), "CHANGELOG.md is stale: run `uv run release changelog`"
+    assert release.changelog_is_current(REPO), "CHANGELOG.md is stale: run `./dev gen`"
 
 
 def test_each_version_has_its_changelog_section() -> None:
@@ -279,7 +279,7 @@ def test_adding_an_optional_property_passes_with_a_minor_bump(optic: Path, tmp_p
         repo,
         DEVICE_NAME,
         DEVICE_NAME
-        + "        label:\n          type: string\n          description: A name the user gave the backup.\n",
+        + "        zz_test_label:\n          type: string\n          description: A test-only field.\n",
     )
     generate(repo)
     set_version(repo, NEXT)

@@ -131,7 +131,7 @@ def test_a_new_optional_backup_property_reaches_the_answers_or_a_named_test_says
     patch_spec(
         repo,
         "        device_name:\n",
-        "        label:\n          type: string\n          description: A name the user gave the backup.\n"
+        "        zz_test_label:\n          type: string\n          description: A test-only field.\n"
         "        device_name:\n",
     )
 
@@ -142,13 +142,13 @@ def test_a_new_optional_backup_property_reaches_the_answers_or_a_named_test_says
         from backup_api_client.models import Backup as ClientBackup
         from backup_api_server_models import Backup
         from backup_api_server.storage.metadata import backup_json
-        print("label" in Backup.model_fields, "label" in ClientBackup.__annotations__)
+        print("zz_test_label" in Backup.model_fields, "zz_test_label" in ClientBackup.__annotations__)
         backup = Backup.model_validate({
             "id": "1.0.0_1764253683123456", "version": "1.0.0", "timestamp": "1764253683123456", "bytes": 1,
             "created": {"value": "2025-11-27T14:28:03.123456Z"}, "device_name": "d", "platform": "LINUX",
-            "label": "weekly",
+            "zz_test_label": "weekly",
         })
-        print(backup_json(backup)["label"])
+        print(backup_json(backup)["zz_test_label"])
         """,
     )
     assert completed.returncode == 0, output_of(completed)
@@ -162,13 +162,15 @@ def test_a_new_optional_backup_property_reaches_the_answers_or_a_named_test_says
         repo, "tests/unit/test_identity.py::test_every_backup_field_is_set_by_the_engine_or_said_why_not"
     )
     assert named.returncode == 1, output_of(named)
-    assert "label" in named.stdout
+    assert "zz_test_label" in named.stdout
 
 
 def test_new_enum_values_are_accepted_end_to_end_without_edits(repo: Path) -> None:
-    patch_spec(repo, "enum: [UNKNOWN, WEB, MACOS,", "enum: [UNKNOWN, WEB, HAIKU, MACOS,")
+    patch_spec(repo, "enum: [UNKNOWN, WEB, MACOS,", "enum: [UNKNOWN, WEB, ZZ_TEST_PLATFORM, MACOS,")
     patch_spec(
-        repo, "enum: [UNKNOWN, INITIALIZED, IN-PROGRESS,", "enum: [UNKNOWN, INITIALIZED, QUEUED, IN-PROGRESS,"
+        repo,
+        "enum: [UNKNOWN, INITIALIZED, IN-PROGRESS,",
+        "enum: [UNKNOWN, INITIALIZED, ZZ_TEST_STATUS, IN-PROGRESS,",
     )
 
     completed = run_in_copy(
@@ -179,17 +181,26 @@ def test_new_enum_values_are_accepted_end_to_end_without_edits(repo: Path) -> No
         from backup_api_server_models import BackupStatus, BackupStatusEnum, PlatformEnum
         backup = {
             "id": "1.0.0_1764253683123456", "version": "1.0.0", "timestamp": "1764253683123456", "bytes": 1,
-            "created": {"value": "2025-11-27T14:28:03.123456Z"}, "device_name": "d", "platform": "HAIKU",
+            "created": {"value": "2025-11-27T14:28:03.123456Z"}, "device_name": "d",
+            "platform": "ZZ_TEST_PLATFORM",
         }
-        print(PlatformEnum("HAIKU").value, BackupStatusEnum("QUEUED").value, ClientPlatform("HAIKU").value)
+        print(PlatformEnum("ZZ_TEST_PLATFORM").value, BackupStatusEnum("ZZ_TEST_STATUS").value)
+        print(ClientPlatform("ZZ_TEST_PLATFORM").value)
         print(contract.schema_errors("Backup", backup) == [])
-        status = BackupStatus(backup=backup, percentage=12.5, value="QUEUED")
+        status = BackupStatus(backup=backup, percentage=12.5, value="ZZ_TEST_STATUS")
         wire = status.model_dump(mode="json", by_alias=True, exclude_none=True)
         print(ClientStatus.from_dict(wire).value.value, ClientStatus.from_dict(wire).backup.platform.value)
         """,
     )
     assert completed.returncode == 0, output_of(completed)
-    assert completed.stdout.split() == ["HAIKU", "QUEUED", "HAIKU", "True", "QUEUED", "HAIKU"]
+    assert completed.stdout.split() == [
+        "ZZ_TEST_PLATFORM",
+        "ZZ_TEST_STATUS",
+        "ZZ_TEST_PLATFORM",
+        "True",
+        "ZZ_TEST_STATUS",
+        "ZZ_TEST_PLATFORM",
+    ]
     assert_type_checks(repo)
 
     # The one place that names platforms (which `sys.platform` is which member) is asked to map the
@@ -198,7 +209,7 @@ def test_new_enum_values_are_accepted_end_to_end_without_edits(repo: Path) -> No
     assert engine_tests.returncode == 1, output_of(engine_tests)
     failed = [line for line in engine_tests.stdout.splitlines() if line.startswith("FAILED")]
     assert len(failed) == 1 and "test_every_platform_of_the_spec_is_reachable" in failed[0], failed
-    assert "HAIKU" in engine_tests.stdout
+    assert "ZZ_TEST_PLATFORM" in engine_tests.stdout
 
 
 def test_a_tightened_backup_id_pattern_is_enforced_without_edits(repo: Path) -> None:

@@ -191,10 +191,17 @@ def spec_backup_with_every_field() -> dict[str, Any]:
     schemas = contract.spec_document()["components"]["schemas"]
     example: dict[str, Any] = copy.deepcopy(schemas["Backup"]["examples"][0])
     for name, declared in schemas["Backup"]["properties"].items():
-        if name not in example:
-            component = declared.get("$ref", "").rpartition("/")[2]
-            assert "examples" in schemas.get(component, {}), f"Backup.{name} has no example in the spec"
-            example[name] = copy.deepcopy(schemas[component]["examples"][0])
+        if name in example:
+            continue
+        if "examples" in declared:  # an inline property with its own example
+            example[name] = copy.deepcopy(declared["examples"][0])
+            continue
+        component = declared.get("$ref", "").rpartition("/")[2]
+        assert "examples" in schemas.get(component, {}), (
+            f"Backup.{name} has no example in the spec: give the property `examples: [...]` in "
+            "components.schemas.Backup of spec/backup-api.yaml (or add it to Backup's example)"
+        )
+        example[name] = copy.deepcopy(schemas[component]["examples"][0])
     return example
 
 
