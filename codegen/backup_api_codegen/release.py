@@ -96,10 +96,18 @@ class GateResult:
     python_breakages: list[str] = field(default_factory=list)
     spec_changed: bool = False
     optic_output: str = ""
+    # operationIds of the released spec that are gone: each names a client method, which then moves
+    # or disappears (Optic sees a rename at the same path as no change; griffe names only a module).
+    operation_breakages: list[str] = field(default_factory=list)
+    # The published client's files (templates/, overrides/ or a hand edit of generated/) differ
+    # from the released package while the spec is the released one.
+    client_changed: bool = False
+    # info.version is recorded with this spec, but generated/'s client is not the recorded package.
+    recorded_stale: bool = False
 
     @property
     def breaking(self) -> bool:
-        return bool(self.wire_breakages or self.python_breakages)
+        return bool(self.wire_breakages or self.python_breakages or self.operation_breakages)
 
     @property
     def problems(self) -> list[str]:
@@ -119,10 +127,27 @@ class GateResult:
                 f"for an addition, {self.released.major}.{self.released.minor}.{self.released.micro + 1} "
                 "for a fix) with its changelog entry"
             )
+        elif self.recorded_stale:
+            problems.append(
+                f"the client package differs from the one recorded as {self.current} in {RELEASED_RELATIVE}/ "
+                f"(templates/, overrides/ or generated/ changed after `release record`): if {self.current} "
+                "is not published, run `./dev uv run release record --replace`; if it is, take "
+                f"{self.current.major}.{self.current.minor}.{self.current.micro + 1} and run ./dev gen"
+            )
+        elif self.client_changed and self.current == self.released:
+            problems.append(
+                f"the client package differs from the released {self.released} (templates/, overrides/ "
+                f"or generated/ changed; the spec did not) but info.version is still {self.current}: take "
+                f"{self.released.major}.{self.released.minor}.{self.released.micro + 1} with its changelog "
+                "entry, then run ./dev gen (a PyPI version is never published twice)"
+            )
         return problems
 
     def report(self) -> str:
         lines = [f"release check: {self.current} (spec/backup-api.yaml) against the released {self.released}"]
+        if self.operation_breakages:
+            lines.append(f"operations: {len(self.operation_breakages)} breaking change(s) (operationId):")
+            lines.extend(f"  {breakage}" for breakage in self.operation_breakages)
         if self.wire_breakages:
             lines.append(f"wire: {len(self.wire_breakages)} breaking change(s) (Optic):")
             lines.extend(f"  {breakage}" for breakage in self.wire_breakages)
@@ -379,6 +404,45 @@ def wire_equal(old_spec: Path, new_spec: Path) -> bool:
     return load_yaml(old_spec) == load_yaml(new_spec)
 
 
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(document: dict[str, Any]) -> dict[str, str]:
+    """Each operationId of a spec, with the operation it names (``GET /backups``)."""
+    found: dict[str, str] = {}
+    paths = document.get("paths") or {}
+    for path, item in paths.items():
+        for method in HTTP_METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            if isinstance(operation, dict) and "operationId" in operation:
+                found[str(operation["operationId"])] = f"{method.upper()} {path}"
+    return found
+
+
+def operation_breakages(old_spec: Path, new_spec: Path) -> list[str]:
+    """The released operationIds the current spec no longer has, each named with what became of it:
+    renamed (the same method and path under another operationId) or removed."""
+    old, new = operations(load_yaml(old_spec)), operations(load_yaml(new_spec))
+    by_operation = {where: operation_id for operation_id, where in new.items()}
+    breakages = []
+    for operation_id, where in old.items():
+        if operation_id in new:
+            continue
+        renamed = by_operation.get(where)
+        if renamed is not None and renamed not in old:
+            breakages.append(
+                f"operationId {operation_id} ({where}) was renamed to {renamed}: its client method is renamed"
+            )
+        else:
+            breakages.append(f"operationId {operation_id} ({where}) was removed: its client method is gone")
+    return breakages
+
+
+def client_differs(release: Release, repo: Path) -> bool:
+    """The client package in generated/ is not the one released as RELEASE."""
+    return not recorded_package_is_current(release, repo)
+
+
 def gate(repo: Path = REPO_ROOT, tools: Path = REPO_ROOT, base: Release | None = None) -> GateResult | None:
     """Hold the current spec and client against BASE, by default `gate_base` (None: nothing released
     yet)."""
@@ -387,15 +451,33 @@ def gate(repo: Path = REPO_ROOT, tools: Path = REPO_ROOT, base: Release | None =
         return None
     spec = repo / SPEC_RELATIVE
     current = spec_version(load_yaml(spec))
+    recorded_stale = False
+    if base is None and release.version != current:
+        # gate_base skipped the release recorded as info.version: what was recorded must be what is built.
+        recorded = Release(
+            current,
+            repo / RELEASED_RELATIVE / f"{current}.yaml",
+            repo / RELEASED_RELATIVE / sdist_name(current),
+        )
+        recorded_stale = (
+            recorded.spec.is_file()
+            and filecmp.cmp(recorded.spec, spec, shallow=False)
+            and recorded.package.is_file()
+            and client_differs(recorded, repo)
+        )
     wire, output = optic_breakages(release.spec, spec, repo / OPTIC_STANDARD_RELATIVE, tools)
     python = griffe_breakages(release.package, repo / CLIENT_PROJECT_RELATIVE)
+    spec_changed = not wire_equal(release.spec, spec)
     return GateResult(
         released=release.version,
         current=current,
         wire_breakages=wire,
         python_breakages=python,
-        spec_changed=not wire_equal(release.spec, spec),
+        spec_changed=spec_changed,
         optic_output=output,
+        operation_breakages=operation_breakages(release.spec, spec),
+        client_changed=not spec_changed and client_differs(release, repo),
+        recorded_stale=recorded_stale,
     )
 
 

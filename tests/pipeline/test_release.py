@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from packaging.version import Version
 
 from backup_api_codegen import release, template_data
@@ -369,3 +370,103 @@ def test_the_optic_standard_is_the_breaking_change_ruleset() -> None:
     # Its rules also when the major version changes (Optic skips them then by default).
     assert standard == {"ruleset": [{"breaking-changes": {"skip_when_major_version_changes": False}}]}
     assert SPEC.exists()
+
+
+# --- operationIds and client-only changes ----------------------------------------------------------
+
+RENAMED_FROM = "backupSpecificRestorationCancel"
+RENAMED_TO = "zzTestRenamedCancel"  # a name no real operation will take
+
+
+def write_spec(path: Path, operations: dict[str, tuple[str, str]]) -> Path:
+    """A minimal spec whose paths hold OPERATIONS: operationId -> (method, path)."""
+    paths: dict[str, dict[str, object]] = {}
+    for operation_id, (method, where) in operations.items():
+        paths.setdefault(where, {})[method] = {"operationId": operation_id}
+    path.write_text(yaml.safe_dump({"openapi": "3.1.0", "paths": paths}), encoding="utf-8")
+    return path
+
+
+def test_a_renamed_or_removed_operation_id_is_named_as_breaking(tmp_path: Path) -> None:
+    old = write_spec(
+        tmp_path / "old.yaml",
+        {"backupsList": ("get", "/backups"), "zzTestGone": ("delete", "/zz"), "zzTestKept": ("get", "/zz")},
+    )
+    new = write_spec(
+        tmp_path / "new.yaml", {"zzTestListed": ("get", "/backups"), "zzTestKept": ("get", "/zz")}
+    )
+
+    assert release.operation_breakages(old, new) == [
+        "operationId backupsList (GET /backups) was renamed to zzTestListed: its client method is renamed",
+        "operationId zzTestGone (DELETE /zz) was removed: its client method is gone",
+    ]
+    # Adding an operation breaks nothing.
+    assert (
+        release.operation_breakages(
+            new,
+            write_spec(
+                tmp_path / "more.yaml",
+                {
+                    "zzTestListed": ("get", "/backups"),
+                    "zzTestKept": ("get", "/zz"),
+                    "zzTestNew": ("post", "/zz"),
+                },
+            ),
+        )
+        == []
+    )
+
+
+@pytest.mark.slow
+def test_the_gate_names_an_operation_id_rename(
+    optic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The maintainer keeps the client's method name: only the operationId (and the module the
+    # generator names after it) changes, which Optic does not report at all.
+    method = template_data.METHOD_NAMES[RENAMED_FROM]
+    monkeypatch.delitem(template_data.METHOD_NAMES, RENAMED_FROM)
+    monkeypatch.setitem(template_data.METHOD_NAMES, RENAMED_TO, method)
+    repo = copy_repo(tmp_path / "repo")
+    spec = repo / release.SPEC_RELATIVE  # the operation and the links that name it
+    spec.write_text(spec.read_text(encoding="utf-8").replace(RENAMED_FROM, RENAMED_TO), encoding="utf-8")
+    generate(repo)
+    set_version(repo, NEXT)
+
+    result = gate(repo)
+
+    assert result.wire_breakages == [], result.report()
+    assert any(
+        f"operationId {RENAMED_FROM} (" in item and f"renamed to {RENAMED_TO}" in item
+        for item in result.operation_breakages
+    ), result.report()
+    assert f"operationId {RENAMED_FROM}" in result.report()
+    assert any("need a new major version" in problem for problem in result.problems)
+    set_version(repo, MAJOR)
+    assert gate(repo).problems == []
+
+
+@pytest.mark.slow
+def test_a_client_only_change_needs_a_new_patch_version(optic: Path, tmp_path: Path) -> None:
+    # The copy's current state, released: its spec and the sdist of its generated client.
+    repo = copy_repo(tmp_path / "repo")
+    generate(repo)
+    released_spec = shutil.copyfile(repo / release.SPEC_RELATIVE, tmp_path / f"{RELEASED}.yaml")
+    sdist = release.build_sdist(repo, tmp_path / "dist")
+    base = release.Release(RELEASED, Path(released_spec), sdist)
+    unchanged = release.gate(repo, tools=REPO, base=base)
+    assert unchanged is not None and not unchanged.client_changed and unchanged.problems == []
+
+    # A change of overrides/ only (templates/ the same way): the spec is the released one.
+    override = sorted((repo / "overrides").glob("*.py"))[0]
+    notice, rest = override.read_text(encoding="utf-8").split("\n", 1)
+    override.write_text(f"{notice}\n# zz_test: a client-only change\n{rest}", encoding="utf-8")
+    generate(repo)
+    changed = release.gate(repo, tools=REPO, base=base)
+
+    assert changed is not None and changed.client_changed and not changed.spec_changed
+    patch = f"{RELEASED.major}.{RELEASED.minor}.{RELEASED.micro + 1}"
+    assert len(changed.problems) == 1 and f"take {patch}" in changed.problems[0], changed.report()
+    set_version(repo, patch)
+    bumped = release.gate(repo, tools=REPO, base=base)
+    assert bumped is not None
+    assert bumped.problems == [], bumped.report()
