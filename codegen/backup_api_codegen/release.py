@@ -14,6 +14,8 @@ the generated client (griffe's breakage finder, the engine of ``griffe check``).
                                   once the gate passes
     release verify-tag TAG        what release.yml checks before it builds: the tag names info.version,
                                   the changelog has its section, the release was recorded, the gate passes
+    release server-project DIR    stage the server and CLI distribution `backup-api` of info.version in
+                                  DIR, its dependencies pinned as uv.lock pins them (server_distribution)
 
 Once info.version is recorded (with this very spec), the gate holds it against the release before it,
 whose package ``record`` keeps for that: recording a version does not exempt it from the gate.
@@ -37,6 +39,8 @@ from typing import Any
 
 import yaml
 from packaging.version import InvalidVersion, Version
+
+from . import server_distribution
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
@@ -600,6 +604,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     recording.add_argument("--replace", action="store_true", help="record a version recorded already")
     tag = commands.add_parser("verify-tag", help="check a release tag before building")
     tag.add_argument("tag")
+    server = commands.add_parser("server-project", help="stage the backup-api distribution, pinned")
+    server.add_argument("directory", type=Path)
     arguments = parser.parse_args(argv)
     repo: Path = arguments.repo.resolve()
     try:
@@ -626,6 +632,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"recorded {recorded.version}: {kept}")
         elif arguments.command == "verify-tag":
             print(f"v{verify_tag(arguments.tag, repo)} may be released")
+        elif arguments.command == "server-project":
+            version = str(spec_version(load_yaml(repo / SPEC_RELATIVE)))
+            staged = server_distribution.stage(repo, arguments.directory.resolve(), version, uv())
+            print(f"staged backup-api {version} in {staged} (dependencies as uv.lock pins them)")
+    except server_distribution.StagingError as error:
+        print(f"release: {error}", file=sys.stderr)
+        return 2
     except ReleaseError as error:
         print(f"release: {error}", file=sys.stderr)
         return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -92,3 +93,12 @@ def test_the_package_passes_mypy_strict(tmp_path: Path) -> None:
     assert completed.returncode == 0, output_of(completed)
     modules = len(list(CLIENT_PACKAGE.rglob("*.py")))
     assert f"Success: no issues found in {modules} source files" in completed.stdout, completed.stdout
+
+
+def test_what_the_package_points_to_in_the_root_readme_exists() -> None:
+    # A section named from the client project (`the root README ("Section")`) must be a heading there.
+    headings = set(re.findall(r"^#+ (.+?)\s*$", (REPO / "README.md").read_text(encoding="utf-8"), re.M))
+    for name in ("pyproject.toml", "README.md"):
+        text = (CLIENT_PROJECT / name).read_text(encoding="utf-8")
+        for section in re.findall(r"README \(\"([^\"]+)\"\)", text):
+            assert section in headings, f"{name} names the root README's {section!r}: no such heading"

@@ -45,7 +45,7 @@ DEVICE_NAME = (
 
 @pytest.fixture(scope="module")
 def optic() -> Path:
-    require_program("node", "the wire-level breaking-change check (Optic)", "Node 20: apt install nodejs npm")
+    require_program("node", "the wire-level breaking-change check (Optic)", "Node 22 with npm")
     if not OPTIC.exists():
         message = "Optic is not installed: run `npm ci` (./dev test does)"
         if os.environ.get("CI"):

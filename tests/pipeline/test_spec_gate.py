@@ -29,7 +29,7 @@ REDOCLY_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "tr
 
 @pytest.fixture(scope="module")
 def redocly() -> Path:
-    require_program("node", "the spec linter (Redocly)", "Node 20: apt install nodejs npm")
+    require_program("node", "the spec linter (Redocly)", "Node 22 with npm")
     if not REDOCLY.exists():
         message = "Redocly CLI is not installed: run `npm ci` (./dev test does)"
         if os.environ.get("CI"):
