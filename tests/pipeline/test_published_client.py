@@ -12,6 +12,7 @@ The index also holds the client's dependencies at the versions uv.lock pins (fet
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -24,6 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from backup_api_codegen import server_distribution
 from backup_api_codegen.driver import generate
 from tests.support.live_server import running_server
 
@@ -217,3 +219,102 @@ def test_published_client_installs_from_the_index_runs_and_upgrades(tmp_path: Pa
             assert again.returncode == 0, output_of(again)
             # The reference server still speaks 1.x: its identifiers carry its own version.
             assert again.stdout.split()[0].startswith(f"{version}_"), again.stdout
+
+
+# --- the server and CLI, installed by name ---------------------------------------------------------
+
+SERVER_DISTRIBUTION = "backup-api"
+SERVING = re.compile(r"serving (http://127\.0\.0\.1:\d+)")
+
+
+def add_server_dependencies(packages: Path, requirements: list[str], scratch: Path) -> None:
+    """Wheels of everything the staged `backup-api` pins (uv.lock's versions) into the index's folder."""
+    listed = scratch / "server-requirements.txt"
+    listed.write_text("\n".join(requirements) + "\n", encoding="utf-8")
+    wheels: list[str | Path] = [
+        "--no-deps",
+        "--only-binary=:all:",
+        "--dest",
+        packages,
+        "--requirement",
+        listed,
+    ]
+    downloaded = run([sys.executable, "-m", "pip", "download", "--quiet", *wheels], cwd=scratch, timeout=600)
+    assert downloaded.returncode == 0, output_of(downloaded)
+
+
+def test_the_server_installs_by_name_from_the_index_with_the_locked_versions(tmp_path: Path) -> None:
+    """What release.yml publishes beside the client: `backup-api`, staged by `release server-project`
+    with uv.lock's exact pins. `uv tool install backup-api==<version>` from the index alone installs
+    it with those versions, and the installed command serves and backs up."""
+    version = spec_version()
+    staged = server_distribution.stage(REPO, tmp_path / "staged", version, uv())
+    requirements = server_distribution.locked_requirements(REPO, uv())
+    packages = tmp_path / "index"
+    packages.mkdir()
+    add_server_dependencies(packages, requirements, tmp_path)
+    built = run([uv(), "build", "--no-config", "--out-dir", tmp_path / "dist", staged], cwd=REPO)
+    assert built.returncode == 0, output_of(built)
+    server_files = sorted((tmp_path / "dist").glob("backup_api-*"))
+    assert [path.name for path in server_files] == [
+        f"backup_api-{version}-py3-none-any.whl",
+        f"backup_api-{version}.tar.gz",
+    ]
+
+    env = {
+        **ISOLATED_PIP,
+        "UV_TOOL_DIR": str(tmp_path / "tools"),
+        "UV_TOOL_BIN_DIR": str(tmp_path / "bin"),
+        "HOME": str(tmp_path / "home"),
+        "UV_NO_CONFIG": "1",
+        "VIRTUAL_ENV": "",
+    }
+    with pypiserver(packages, tmp_path / "pypiserver.log") as index:
+        publish(index, build(CLIENT_PROJECT, tmp_path / "dist-client"))
+        publish(index, server_files)
+        install = [
+            uv(),
+            "tool",
+            "install",
+            "--index-url",
+            f"{index}/simple/",
+            f"{SERVER_DISTRIBUTION}=={version}",
+        ]
+        installed_tool = run(install, cwd=tmp_path, env=env, timeout=600)
+        assert installed_tool.returncode == 0, output_of(installed_tool)
+
+    # Every pinned version, not whatever resolves today: the tool's environment is exactly the lock.
+    python = next((tmp_path / "tools" / SERVER_DISTRIBUTION / "bin").glob("python3"))
+    listing = run([uv(), "pip", "list", "--python", python, "--format", "freeze"], cwd=tmp_path, env=env)
+    assert listing.returncode == 0, output_of(listing)
+    installed_versions = {line.partition("==")[0].lower(): line for line in listing.stdout.split()}
+    for requirement in requirements:
+        pin = requirement.split(";")[0].strip()
+        name = pin.partition("==")[0].lower()
+        if name in installed_versions:
+            assert installed_versions[name] == pin, (installed_versions[name], pin)
+    assert installed_versions[SERVER_DISTRIBUTION] == f"{SERVER_DISTRIBUTION}=={version}"
+    assert installed_versions[DISTRIBUTION] == f"{DISTRIBUTION}=={version}"
+
+    command = tmp_path / "bin" / "backup-api"
+    server = subprocess.Popen(
+        [command, "serve", "--port", "0", "--data-dir", str(tmp_path / "data"), "--log-level", "warning"],
+        env={**os.environ, **env},
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        first_line = server.stderr.readline()
+        serving = SERVING.search(first_line)
+        assert serving, first_line
+        created = run(
+            [command, "backup", "create", "--url", serving.group(1)], cwd=tmp_path, env=env, timeout=120
+        )
+        listed = run([command, "backups", "list", "--url", serving.group(1), "--json"], cwd=tmp_path, env=env)
+    finally:
+        server.terminate()
+        server.wait(30)
+    assert created.returncode == 0, output_of(created)
+    assert listed.returncode == 0 and listed.stdout.count('"id"') == 1, output_of(listed)

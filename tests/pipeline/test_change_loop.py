@@ -1,0 +1,467 @@
+"""The README's loop for each kind of API change, walked as written, in a copy of the repository.
+
+The copy is made once, as `main` stands right after a release of its `info.version` (that version
+recorded in spec/released/, so every change needs a new one). For each kind of change the test
+writes what the README's section says to write (the spec edit, its version and changelog entry,
+the server code), then runs the section's commands, taken from README.md itself, in the copy. Then
+the drift check, the gate and the tests the change touches must pass. `./dev test` (the whole
+suite, ~20 minutes) is the one command not run: the touched tests stand for it.
+
+Leaving `./dev gen` out of the README's steps must break the loop (asserted), so the README cannot
+lose a step the loop needs without this test failing.
+
+Fixtures use names no real field or operation will take (`zz_test_*`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.version import Version
+
+from ._support import REPO, copy_files, output_of, require_program, spec_version
+
+pytestmark = pytest.mark.slow
+
+README_SECTIONS = {
+    "optional property": "#### Add an optional property (minor version)",
+    "operation": "#### Add an operation (minor version)",
+    "list operation": "#### Add a list operation (minor version)",
+    "deprecation": "#### Deprecate an operation or a property (minor version)",
+    "breaking change": "#### Make a breaking change (major version)",
+}
+# The whole suite: the touched tests below stand for it (it takes ~20 minutes).
+NOT_RUN = "./dev test"
+SPEC = "spec/backup-api.yaml"
+# Common to every kind: what `./dev gen` remakes and the changelog.
+ALWAYS_TOUCHED = [
+    "tests/pipeline/test_codegen.py",
+    "tests/pipeline/test_client_api.py",
+    "tests/pipeline/test_overrides.py",
+    "tests/pipeline/test_release.py::test_changelog_md_is_made_from_the_spec",
+    "tests/pipeline/test_release.py::test_each_version_has_its_changelog_section",
+    "tests/pipeline/test_generator_internals.py",
+    "tests/pipeline/test_template_data.py",
+]
+
+
+def readme_steps(section: str, readme: str | None = None) -> list[str]:
+    """The commands of the README section's first `sh` block, one per line."""
+    text = readme if readme is not None else (REPO / "README.md").read_text(encoding="utf-8")
+    assert section in text, f"README.md has no section {section!r}"
+    block = re.search(r"```sh\n(.*?)```", text[text.index(section) :], re.S)
+    assert block is not None, f"{section}: no ```sh block"
+    return [line.strip() for line in block[1].splitlines() if line.strip() and not line.startswith("#")]
+
+
+# --- the copy ------------------------------------------------------------------------------------
+
+
+def sh(command: str, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """A README command as a maintainer's shell runs it: in the copy, with its own environment."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("VIRTUAL_ENV", "UV_PROJECT"))
+    }
+    env.pop("PYTHONPATH", None)
+    return subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def must(command: str, cwd: Path, timeout: float = 600) -> str:
+    completed = sh(command, cwd, timeout)
+    assert completed.returncode == 0, f"{command}\n{output_of(completed)}"
+    return completed.stdout
+
+
+@pytest.fixture(scope="module")
+def released_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A git copy of the repository with its own .venv, its current version recorded as released."""
+    require_program("node", "the breaking-change gate (Optic)", "Node 22 with npm")
+    require_program("git", "the copy's resets between kinds", "apt install git")
+    copy = copy_files(REPO, tmp_path_factory.mktemp("loop") / "repo")
+    # Read-only use (Optic, Redocly): nothing in the loop runs npm, so a link is enough.
+    (copy / "node_modules").symlink_to(REPO / "node_modules")
+    if (REPO / ".mypy_cache").is_dir():
+        shutil.copytree(REPO / ".mypy_cache", copy / ".mypy_cache")
+    must("./dev uv sync --locked --quiet", copy)
+    version = spec_version(copy / SPEC)
+    if not (copy / "spec" / "released" / f"{version}.yaml").is_file():
+        must("./dev uv run --locked release record", copy)
+    must("git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm released", copy)
+    yield copy
+
+
+def reset(copy: Path) -> None:
+    must("git reset -q --hard && git clean -qfdx -e .venv -e node_modules -e .mypy_cache", copy)
+
+
+# --- what each kind writes -----------------------------------------------------------------------
+
+
+def edit(copy: Path, relative: str, old: str, new: str) -> None:
+    path = copy / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{relative}: expected one {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def take_version(copy: Path, version: str, what: str) -> None:
+    """info.version and its changelog entry, newest first."""
+    current = spec_version(copy / SPEC)
+    edit(
+        copy,
+        SPEC,
+        f"  title: Backup API\n  version: {current}\n",
+        f"  title: Backup API\n  version: {version}\n",
+    )
+    edit(copy, SPEC, "    ## Changelog\n\n", f"    ## Changelog\n\n    - {version}: {what}\n")
+
+
+def next_minor(copy: Path) -> str:
+    released = Version(spec_version(copy / SPEC))
+    return f"{released.major}.{released.minor + 1}.0"
+
+
+def add_optional_property(copy: Path) -> list[str]:
+    take_version(copy, next_minor(copy), "`Backup.zz_test_label`, a test-only optional field.")
+    edit(
+        copy,
+        SPEC,
+        "        device_name:\n          type: string\n",
+        "        zz_test_label:\n          type: string\n          description: A test-only field.\n"
+        "          examples: [weekly]\n"
+        "        device_name:\n          type: string\n",
+    )
+    # The server does not set it: named, with the reason (as the README says).
+    edit(
+        copy,
+        "tests/unit/test_identity.py",
+        "NOT_SET_BY_THE_ENGINE = {\n",
+        'NOT_SET_BY_THE_ENGINE = {\n    "zz_test_label": "a test-only field that a client sets",\n',
+    )
+    return ["tests/unit/test_identity.py", "tests/unit/test_metadata.py"]
+
+
+OPERATION_RESPONSES = """\
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/CrossSiteRequestRefused'
+        '421':
+          $ref: '#/components/responses/HostNotAllowed'
+        '500':
+          $ref: '#/components/responses/InternalError'
+"""
+
+
+def add_path(copy: Path, path_item: str) -> None:
+    edit(copy, SPEC, "  /assets:\n", path_item + "  /assets:\n")
+
+
+def add_route(copy: Path, code: str) -> None:
+    route = copy / "server" / "backup_api_server" / "api" / "routes" / "backups.py"
+    route.write_text(route.read_text(encoding="utf-8") + "\n\n" + code, encoding="utf-8")
+
+
+SERVER_CONTRACT = [
+    "tests/server/test_http_contract.py::test_routes_are_exactly_the_spec_operations",
+    "tests/server/test_http_contract.py::test_every_operation_documents_the_errors_its_inputs_can_cause",
+]
+
+
+def add_operation(copy: Path) -> list[str]:
+    take_version(copy, next_minor(copy), "`GET /zz-test/ping`, a test-only operation.")
+    add_path(
+        copy,
+        "  /zz-test/ping:\n    get:\n      tags: [Backups]\n      operationId: backupsZzTestPing\n"
+        "      summary: A test-only operation\n      description: Answers 204.\n      x-idempotent: true\n"
+        "      responses:\n        '204':\n          description: Nothing to say.\n" + OPERATION_RESPONSES,
+    )
+    add_route(
+        copy,
+        '@router.get("/zz-test/ping")\nasync def backups_zz_test_ping() -> Response:\n'
+        "    return Response(status_code=204)\n",
+    )
+    return SERVER_CONTRACT
+
+
+def add_list_operation(copy: Path) -> list[str]:
+    take_version(copy, next_minor(copy), "`GET /zz-test/items`, a test-only list.")
+    add_path(
+        copy,
+        "  /zz-test/items:\n    get:\n      tags: [Backups]\n      operationId: backupsZzTestItems\n"
+        "      summary: A test-only list\n      description: The completed backups' ids, a page at a time.\n"
+        "      x-idempotent: true\n      parameters:\n"
+        "        - $ref: '#/components/parameters/PageLimit'\n"
+        "        - $ref: '#/components/parameters/BackupsCursor'\n"
+        "      responses:\n        '200':\n          description: A page of ids.\n"
+        "          headers:\n            Next-Cursor:\n"
+        "              $ref: '#/components/headers/NextBackupsCursor'\n"
+        "          content:\n            application/json:\n              schema:\n"
+        "                type: object\n                required: [iterable]\n                properties:\n"
+        "                  iterable:\n                    type: array\n                    items:\n"
+        "                      $ref: '#/components/schemas/BackupId'\n"
+        "          links:\n            NextPage:\n"
+        "              $ref: '#/components/links/NextZzTestItemsPage'\n"
+        "        '422':\n          $ref: '#/components/responses/ValidationFailed'\n"
+        "        '503':\n          $ref: '#/components/responses/StoreUnavailable'\n" + OPERATION_RESPONSES,
+    )
+    edit(
+        copy,
+        SPEC,
+        "  links:\n",
+        "  links:\n    NextZzTestItemsPage:\n      operationId: backupsZzTestItems\n      parameters:\n"
+        "        cursor: $response.header.Next-Cursor\n      description: The next page of ids.\n",
+    )
+    add_route(
+        copy,
+        '@router.get("/zz-test/items")\n'
+        "async def backups_zz_test_items(\n"
+        "    request: Request, limit: Limit = DEFAULT_LIMIT, cursor: RawCursor = None\n"
+        ") -> Response:\n"
+        "    engine = engine_of(request)\n"
+        "    records, more = await read(engine, engine.page_backups, backup_before(cursor), limit)\n"
+        "    following = backup_cursor(records[-1].backup_id) if more and records else None\n"
+        "    ids = [f'\"{record.backup_id}\"'.encode() for record in records]\n"
+        "    return list_response(ids, next_cursor_header(following))\n",
+    )
+    return SERVER_CONTRACT
+
+
+def deprecate(copy: Path) -> list[str]:
+    take_version(copy, next_minor(copy), "`POST /backup/asset` is deprecated (test-only).")
+    edit(
+        copy,
+        SPEC,
+        "      operationId: backupAsset\n",
+        "      operationId: backupAsset\n      deprecated: true\n",
+    )
+    return SERVER_CONTRACT
+
+
+def break_the_api(copy: Path) -> list[str]:
+    released = Version(spec_version(copy / SPEC))
+    take_version(copy, f"{released.major + 1}.0.0", "The platform `FUCHSIA` is gone (test-only).")
+    edit(copy, SPEC, "WINDOWS, FUCHSIA, IOS", "WINDOWS, IOS")
+    # What mypy (./dev lint) and the tests name as still using it.
+    edit(copy, "server/backup_api_server/engine/identity.py", '    ("fuchsia", PlatformEnum.FUCHSIA),\n', "")
+    edit(copy, "tests/unit/test_identity.py", '        ("fuchsia", PlatformEnum.FUCHSIA),\n', "")
+    return ["tests/unit/test_identity.py", "tests/unit/test_engine.py"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    write: Callable[[Path], list[str]]
+    breaking: bool = False
+
+
+KINDS = {
+    "optional property": Kind(add_optional_property),
+    "operation": Kind(add_operation),
+    "list operation": Kind(add_list_operation),
+    "deprecation": Kind(deprecate),
+    "breaking change": Kind(break_the_api, breaking=True),
+}
+
+
+def walk(copy: Path, steps: list[str]) -> dict[str, float]:
+    """Run the steps in order, stopping at the first that fails; the seconds each took."""
+    seconds: dict[str, float] = {}
+    for step in steps:
+        if step == NOT_RUN:
+            continue
+        started = time.monotonic()
+        completed = sh(step, copy)
+        seconds[step] = round(time.monotonic() - started, 1)
+        assert completed.returncode == 0, f"README step {step!r} failed:\n{output_of(completed)}"
+    return seconds
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_the_readme_loop_leaves_main_green(released_copy: Path, name: str) -> None:
+    reset(released_copy)
+    touched = KINDS[name].write(released_copy)
+    steps = readme_steps(README_SECTIONS[name])
+    assert steps[0] == "./dev gen" and steps[-1] == NOT_RUN, steps
+
+    seconds = walk(released_copy, steps)
+    print(f"{name}: {seconds}")  # the time each step takes (-s shows it)
+
+    must("./dev uv run --locked codegen check", released_copy)
+    gate = must("./dev uv run --locked release check", released_copy)
+    assert gate.rstrip().endswith("OK"), gate
+    assert ("breaking change(s)" in gate) is KINDS[name].breaking, gate
+    must(
+        f"./dev uv run --locked pytest -q -p no:cacheprovider {' '.join(ALWAYS_TOUCHED + touched)}",
+        released_copy,
+    )
+
+
+def test_the_loop_without_dev_gen_fails(released_copy: Path) -> None:
+    reset(released_copy)
+    add_optional_property(released_copy)
+    steps = [step for step in readme_steps(README_SECTIONS["optional property"]) if step != "./dev gen"]
+
+    with pytest.raises(AssertionError, match=r"README step '.*' failed"):
+        walk(released_copy, steps)
+    drift = sh("./dev uv run --locked codegen check", released_copy)
+    assert drift.returncode == 1 and "run `./dev gen`" in drift.stderr, output_of(drift)
+
+
+def test_the_readme_steps_are_read_from_the_readme() -> None:
+    # What the loop runs is what README.md says: a step taken out of the README is out of the loop.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = README_SECTIONS["operation"]
+    assert "./dev gen" in readme_steps(section, readme)
+    trimmed = readme.replace("```sh\n./dev gen\n", "```sh\n", 1)
+    assert "./dev gen" not in readme_steps(README_SECTIONS["optional property"], trimmed)
+
+
+# --- the release job, its steps run as release.yml has them --------------------------------------
+
+# The runner's set-up, done once in the copy (`uses:` steps are the checkout and the toolchains).
+SET_UP_STEPS = ("Install the pinned tools", "Install what .ci/run expects of the machine")
+PLANTED_FAILURE = "tests/unit/test_zz_test_planted_failure.py"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: str
+    env: dict[str, str]
+
+
+def job_steps(workflow: str, job: str, tag: str) -> list[Step]:
+    """A job's `run:` steps as written, their `env` expressions resolved as GitHub would for TAG."""
+    document = yaml.safe_load((REPO / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))
+    expressions = {"${{ github.ref_name }}": tag}
+    found = []
+    for step in document["jobs"][job]["steps"]:
+        if "run" not in step or step.get("name") in SET_UP_STEPS:
+            continue
+        env = {}
+        for name, value in step.get("env", {}).items():
+            assert value in expressions, f"{workflow} {job}: no local value for {value!r}"
+            env[name] = expressions[value]
+        assert "${{" not in step["run"], f"{step['name']}: an expression in the script"
+        found.append(Step(step["name"], step["run"], env))
+    return found
+
+
+def run_job(
+    copy: Path, steps: list[Step], runner_temp: Path, extra: dict[str, str] | None = None
+) -> str | None:
+    """Run the steps as a GitHub runner does (bash -eo pipefail, GITHUB_ACTIONS and CI set); the
+    name of the first that fails, or None."""
+    runner_temp.mkdir(parents=True, exist_ok=True)
+    base = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("VIRTUAL_ENV", "UV_PROJECT"))
+    }
+    base.pop("PYTHONPATH", None)
+    base |= {"GITHUB_ACTIONS": "true", "CI": "true", "RUNNER_TEMP": str(runner_temp), **(extra or {})}
+    for step in steps:
+        completed = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.run],
+            cwd=copy,
+            env=base | step.env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        if completed.returncode != 0:
+            print(f"{step.name}: {output_of(completed)}")
+            return step.name
+    return None
+
+
+def release_tag(copy: Path) -> str:
+    return f"v{spec_version(copy / SPEC)}"
+
+
+def test_the_release_job_builds_both_distributions_of_a_green_commit(
+    released_copy: Path, tmp_path: Path
+) -> None:
+    reset(released_copy)
+    must("rm -rf dist notes", released_copy)
+    tag = release_tag(released_copy)
+
+    failed = run_job(released_copy, job_steps("release.yml", "build", tag), tmp_path / "runner")
+
+    assert failed is None
+    version = tag.removeprefix("v")
+    assert sorted(path.name for path in (released_copy / "dist").iterdir()) == [
+        f"backup_api-{version}-py3-none-any.whl",
+        f"backup_api-{version}.tar.gz",
+        f"backup_api_client-{version}-py3-none-any.whl",
+        f"backup_api_client-{version}.tar.gz",
+    ]
+
+
+def test_a_hand_edit_of_generated_is_never_released(released_copy: Path, tmp_path: Path) -> None:
+    # Finding 2: a hand edit that keeps the API (a patched USER_AGENT), recorded as the release.
+    reset(released_copy)
+    client = "generated/backup-api-client/backup_api_client/client.py"
+    edit(released_copy, client, 'USER_AGENT = "backup-api-client/', 'USER_AGENT = "zz-test-patched/')
+    must("./dev uv run --locked release record --replace", released_copy)
+    tag = release_tag(released_copy)
+    must(f"./dev uv run --locked release verify-tag {tag}", released_copy)  # what let it through before
+
+    failed = run_job(released_copy, job_steps("release.yml", "build", tag), tmp_path / "runner")
+
+    assert failed == "The drift check (generated/ is what the spec, templates and overrides make)"
+    assert not (released_copy / "dist").exists()
+
+
+def test_a_commit_with_a_failing_test_is_never_released(released_copy: Path, tmp_path: Path) -> None:
+    # release.yml's build needs its job `ci`, which is ci.yml itself; ci.yml's whole-suite job runs
+    # .ci/run. Here .ci/run runs only the planted test (PYTEST_ADDOPTS), the rest being green.
+    release = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert release["jobs"]["build"]["needs"] == "ci"
+    assert release["jobs"]["ci"]["uses"] == "./.github/workflows/ci.yml"
+    reset(released_copy)
+    # ./dev test runs `npm ci`, which replaces node_modules: a copy of links, not the link to ours.
+    (released_copy / "node_modules").unlink()
+    try:
+        must(f"cp -al {REPO / 'node_modules'} node_modules", released_copy)
+        (released_copy / PLANTED_FAILURE).write_text(
+            "def test_zz_test_planted_failure() -> None:\n    assert 1 + 1 == 3\n", encoding="utf-8"
+        )
+        ci = job_steps("ci.yml", "full-suite", release_tag(released_copy))
+        # .ci/run installs Chromium when it is missing; the planted test needs no browser.
+        stubs = tmp_path / "stubs"
+        stubs.mkdir()
+        (stubs / "chromium").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+        (stubs / "chromium").chmod(0o755)
+        planted = {
+            "PYTEST_ADDOPTS": f"-p no:cacheprovider {PLANTED_FAILURE}",
+            "PATH": f"{stubs}{os.pathsep}{os.environ['PATH']}",
+        }
+
+        failed = run_job(released_copy, ci, tmp_path / "runner", planted)
+
+        assert failed == "./dev test (through .ci/run)"
+    finally:
+        shutil.rmtree(released_copy / "node_modules", ignore_errors=True)
+        (released_copy / "node_modules").symlink_to(REPO / "node_modules")
