@@ -227,8 +227,8 @@ def add_list_operation(copy: Path) -> list[str]:
     edit(
         copy,
         SPEC,
-        "  links:\n",
-        "  links:\n    NextZzTestItemsPage:\n      operationId: backupsZzTestItems\n      parameters:\n"
+        "\n  links:\n",
+        "\n  links:\n    NextZzTestItemsPage:\n      operationId: backupsZzTestItems\n      parameters:\n"
         "        cursor: $response.header.Next-Cursor\n      description: The next page of ids.\n",
     )
     add_route(
@@ -465,3 +465,30 @@ def test_a_commit_with_a_failing_test_is_never_released(released_copy: Path, tmp
     finally:
         shutil.rmtree(released_copy / "node_modules", ignore_errors=True)
         (released_copy / "node_modules").symlink_to(REPO / "node_modules")
+
+
+# --- ./dev does what the steps need ----------------------------------------------------------------
+
+
+def test_dev_gen_rebuilds_an_empty_generated(released_copy: Path) -> None:
+    reset(released_copy)
+    shutil.rmtree(released_copy / "generated")
+    (released_copy / "generated").mkdir()
+
+    must("./dev gen", released_copy)
+
+    assert must("git status --porcelain", released_copy) == ""  # the same bytes, the same lock
+
+
+def test_a_stale_lock_is_named_with_the_command_that_relocks_it(released_copy: Path) -> None:
+    reset(released_copy)
+    edit(released_copy, "pyproject.toml", 'version = "1.0.0"', 'version = "1.0.1"')
+
+    stale = sh("./dev lint", released_copy)
+
+    assert stale.returncode == 1, output_of(stale)
+    last_line = stale.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("./dev: uv.lock does not match the pyproject.toml files"), last_line
+    assert last_line.endswith("run ./dev gen (or ./dev lock)"), last_line
+    must("./dev lock", released_copy)
+    must("./dev uv lock --check", released_copy)
