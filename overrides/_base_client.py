@@ -73,6 +73,8 @@ class Operation(Protocol):
     IDEMPOTENCY_KEY: bool
     LONG_RUNNING: bool
 
+    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+
     def _parse_response(
         self, *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
     ) -> Any: ...

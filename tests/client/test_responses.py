@@ -158,6 +158,10 @@ async def test_a_body_the_spec_does_not_describe_fails_on_parse_not_before(
             await settle(response.parse())
 
 
+# Methods that answer an iterator of their own (every page, a stream of events), not one response.
+WALKING_METHODS = {"list", "restore_stream"}
+
+
 def test_every_resource_method_has_its_raw_and_streaming_twin() -> None:
     from backup_api_client import AsyncBackupApiClient, BackupApiClient
 
@@ -165,7 +169,7 @@ def test_every_resource_method_has_its_raw_and_streaming_twin() -> None:
         client = client_class()
         for tag in ("assets", "backup", "backups"):
             resource = type(getattr(client, tag))
-            generated = {name for name in vars(resource) if not name.startswith("_")}
+            generated = {name for name in vars(resource) if not name.startswith("_")} - WALKING_METHODS
             for view in (client.with_raw_response, client.with_streaming_response):
                 assert {
                     name for name in vars(type(getattr(view, tag))) if not name.startswith("_")

@@ -1,14 +1,12 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-
 """A client library for accessing Backup API
 
 ```python
 from backup_api_client import BackupApiClient
 
-with BackupApiClient(base_url="http://localhost:1000") as client:
+with BackupApiClient() as client:
     backup = client.backup.get("1.0.0_1764253683123456")
-```
-"""
+```"""
 
 import typing as _typing
 

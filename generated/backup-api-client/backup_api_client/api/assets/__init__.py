@@ -1,2 +1,216 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""Contains endpoint functions for accessing the API"""
+"""`client.assets`: the `Assets` operations of the spec (sync and async) and their response views."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..._base_client import AsyncAPIResource, SyncAPIResource
+from ..._pagination import async_list, sync_list
+from ..._resource import (
+    AsyncResource,
+    AsyncResourceView,
+    SyncResource,
+    SyncResourceView,
+    async_raw_response,
+    async_streamed_response,
+    raw_response,
+    streamed_response,
+)
+from ..._types import NOT_GIVEN, UNSET, Headers, NotGiven, Timeout, Unset
+
+if TYPE_CHECKING:
+    from ..._pagination import AsyncPager
+    from ...models.asset import Asset
+    from ...models.assets import Assets
+    from ...models.problem import Problem
+    from .assets_snapshot import AssetsPage, AsyncAssetsPage
+
+
+class AssetsResource(SyncResource, SyncAPIResource):
+    """`client.assets`: the `Assets` operations of the spec."""
+
+    def list_page(
+        self,
+        *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Assets:
+        """List the local assets
+
+        Returns the assets of the local database in the order they were stored, each document as it
+        was received, one page at a time: at most `limit` of them. When more follow, the
+        `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
+        such header.
+
+        `GET /assets`. Idempotent: retried by default.
+
+
+        Args:
+            limit (int | Unset):  Default: 100.
+            cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
+                a100.
+            timeout, max_retries, extra_headers: This call's own (see the package's README).
+
+        Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            APIError: see `backup_api_client.errors` for any other failure.
+
+        Returns:
+            Assets: A page of the local database's assets.
+        """
+        from . import assets_snapshot as operation
+
+        result: Assets = self._call(
+            operation,
+            operation._get_kwargs(
+                limit=limit,
+                cursor=cursor,
+            ),
+            timeout,
+            max_retries,
+            extra_headers,
+        )
+        return result
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AssetsPage:
+        """List the local assets: the first page, which walks the rest.
+
+        Each page is the `list_page` answer; the next one is asked for while one is read (see
+        `backup_api_client.pagination`). The options apply to every page's request.
+        """
+        from . import assets_snapshot as operation
+
+        return sync_list(
+            self._client,
+            operation,
+            operation.AssetsPage,
+            {"limit": limit},
+            "Next-Cursor",
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AssetsResourceWithRawResponse(SyncResourceView["AssetsResource"]):
+    """`client.with_raw_response.assets`: the methods of `client.assets`, answering their HTTP response."""
+
+    _resource_class = AssetsResource
+
+    @raw_response(AssetsResource.list_page)
+    def list_page(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class AssetsResourceWithStreamingResponse(SyncResourceView["AssetsResource"]):
+    """`client.with_streaming_response.assets`: the methods of `client.assets`, answering their HTTP response."""
+
+    _resource_class = AssetsResource
+
+    @streamed_response(AssetsResource.list_page)
+    def list_page(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class AsyncAssetsResource(AsyncResource, AsyncAPIResource):
+    """`client.assets` (async): the `Assets` operations of the spec."""
+
+    async def list_page(
+        self,
+        *,
+        limit: int | Unset = 100,
+        cursor: str | Unset = UNSET,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> Assets:
+        """List the local assets: `assets.list_page` of the sync client, awaited.
+
+        `GET /assets`. Idempotent: retried by default.
+        """
+        from . import assets_snapshot as operation
+
+        result: Assets = await self._call(
+            operation,
+            operation._get_kwargs(
+                limit=limit,
+                cursor=cursor,
+            ),
+            timeout,
+            max_retries,
+            extra_headers,
+        )
+        return result
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncPager[AsyncAssetsPage, Asset]:
+        """List the local assets: `await` it for the first page, or `async for` over every item.
+
+        Each page is the `list_page` answer; the next one is asked for while one is read (see
+        `backup_api_client.pagination`). The options apply to every page's request.
+        """
+        from . import assets_snapshot as operation
+
+        return async_list(
+            self._client,
+            operation,
+            operation.AsyncAssetsPage,
+            {"limit": limit},
+            "Next-Cursor",
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncAssetsResourceWithRawResponse(AsyncResourceView["AsyncAssetsResource"]):
+    """`client.with_raw_response.assets` (async): the methods of `client.assets`, answering their HTTP response."""
+
+    _resource_class = AsyncAssetsResource
+
+    @async_raw_response(AsyncAssetsResource.list_page)
+    def list_page(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class AsyncAssetsResourceWithStreamingResponse(
+    AsyncResourceView["AsyncAssetsResource"]
+):
+    """`client.with_streaming_response.assets` (async): the methods of `client.assets`, answering their HTTP response."""
+
+    _resource_class = AsyncAssetsResource
+
+    @async_streamed_response(AsyncAssetsResource.list_page)
+    def list_page(self, *args: Any, **kwargs: Any) -> Any: ...
