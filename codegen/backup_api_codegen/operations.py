@@ -17,6 +17,7 @@ describes it, not written by hand per resource:
 from __future__ import annotations
 
 import keyword
+import textwrap
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -97,11 +98,11 @@ def operation_facts(
             f"{where}: x-idempotency-key marks an operation that is not idempotent; this one is "
             "x-idempotent: true already"
         )
-    successes = [
-        resolve(document, answer)
-        for code, answer in (operation.get("responses") or {}).items()
-        if str(code).startswith("2")
-    ]
+    responses = {
+        str(code): resolve(document, answer) for code, answer in (operation.get("responses") or {}).items()
+    }
+    successes = [answer for code, answer in responses.items() if code.startswith("2")]
+    facts.update(answers_facts(responses, prefix))
     facts["list"] = list_facts(document, operation, successes, prefix)
     facts["stream"] = stream_facts(document, operation, successes, prefix, where)
     if facts["list"]:
@@ -112,6 +113,44 @@ def operation_facts(
     names = [plain, (facts["list"] or {}).get("page_method"), (facts["stream"] or {}).get("name")]
     facts["method_names"] = [each for each in names if each]
     return facts
+
+
+def answers_facts(responses: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """The success answers (``answers``, by status), the type a call returns (``returns``) and the
+    documented errors with their first sentence (``errors``)."""
+    answers = {code: answer_facts(answer, prefix) for code, answer in responses.items() if code < "4"}
+    return {
+        "answers": answers,
+        "returns": " | ".join(dict.fromkeys(answer["type"] for answer in answers.values())) or "None",
+        "errors": [(code, first_sentence(answer)) for code, answer in responses.items() if code >= "4"],
+    }
+
+
+def first_sentence(answer: Mapping[str, Any]) -> str:
+    """An answer's description up to its first full stop: the docstring's line for that status."""
+    text = " ".join(str(answer.get("description") or "").split())
+    head, stop, _ = text.partition(". ")
+    return textwrap.shorten(head + "." if stop else text, 80, placeholder=" …")
+
+
+JSON_TYPES = {"integer": "int", "number": "float", "string": "str", "boolean": "bool"}
+
+
+def answer_facts(answer: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """What a success answer gives the caller: ``created`` (an empty answer naming a new resource
+    in an ``...-Id`` or ``Location`` header: its identifier, a str), ``none``, or its JSON body."""
+    headers = list(answer.get("headers") or {})
+    identifier = next((name for name in headers if name.lower().endswith("-id")), None)
+    content = answer.get("content") or {}
+    description = " ".join(str(answer.get("description") or "").split())
+    if not content and (identifier or any(name.lower() == "location" for name in headers)):
+        return {"kind": "created", "type": "str", "header": identifier, "description": description}
+    schema = (content.get("application/json") or {}).get("schema")
+    if schema is None:
+        return {"kind": "none", "type": "None", "header": None, "description": description}
+    model = schema_class(schema, prefix)
+    python_type = model["class"] if model else JSON_TYPES.get(str(schema.get("type")), "Any")
+    return {"kind": "body", "type": python_type, "header": None, "description": description}
 
 
 def public(name: str, where: str) -> str:

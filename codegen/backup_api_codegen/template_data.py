@@ -52,19 +52,24 @@ def collect(document: Mapping[str, Any], overrides: Path, config: Path) -> dict[
     with runtime_modules(overrides) as runtime:
         exceptions = runtime("_exceptions")
         constants = runtime("_constants")
+        status_errors = {code: exceptions.error_class(code).__name__ for code in _ERROR_STATUSES}
         data = {
-            "operations": operations(document, prefix),
+            "operations": operations(document, prefix, status_errors),
             "servers": [server["url"] for server in document.get("servers") or []],
             "exceptions": list(exceptions.__all__),
             "exception_tree": exception_tree(exceptions.__doc__ or ""),
-            "status_errors": {code: exceptions.error_class(code).__name__ for code in _ERROR_STATUSES},
+            "status_errors": status_errors,
             "constants": plain_constants(constants),
+            "lazy_exports": list(runtime("_exports")._LAZY),
         }
     return data
 
 
-def operations(document: Mapping[str, Any], prefix: str) -> dict[str, dict[str, dict[str, Any]]]:
-    """Per HTTP method and path (as the templates' ``endpoint.method`` and ``endpoint.path``)."""
+def operations(
+    document: Mapping[str, Any], prefix: str, status_errors: Mapping[int, str] | None = None
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per HTTP method and path (as the templates' ``endpoint.method`` and ``endpoint.path``); each
+    documented error status with the exception the runtime raises for it (``raises``)."""
     found: dict[str, dict[str, dict[str, Any]]] = {}
     methods_by_tag: dict[str, dict[str, str]] = {}
     for method, path, operation in spec_operations(document):
@@ -79,8 +84,19 @@ def operations(document: Mapping[str, Any], prefix: str) -> dict[str, dict[str, 
                     f"operations {clash} and {facts['operation_id']} would both be "
                     f"client.{facts['tag']}.{name}: give one another x-method-name in the spec"
                 )
+        facts["raises"] = [
+            [raised(code, status_errors or {}), code, sentence] for code, sentence in facts.pop("errors")
+        ]
         found.setdefault(method, {})[path] = facts
     return found
+
+
+def raised(code: str, status_errors: Mapping[int, str]) -> str:
+    """The exception the runtime raises for a documented status or range (``5XX``)."""
+    low = int(code.upper().replace("X", "0"))
+    high = int(code.upper().replace("X", "9"))
+    names = {status_errors.get(status, "APIStatusError") for status in range(low, high + 1)}
+    return names.pop() if len(names) == 1 else "APIStatusError"
 
 
 def exception_tree(docstring: str) -> str:

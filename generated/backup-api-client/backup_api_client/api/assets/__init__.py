@@ -48,7 +48,6 @@ class AssetsResource(SyncResource, SyncAPIResource):
 
         `GET /assets`. Idempotent: retried by default.
 
-
         Args:
             limit (int | Unset):  Default: 100.
             cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
@@ -56,29 +55,16 @@ class AssetsResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            APIError: see `backup_api_client.errors` for any other failure.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             Assets: A page of the local database's assets.
+
         """
         from . import assets_snapshot as operation
 

@@ -51,53 +51,28 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
-
         Args:
             body (Assets | None): A list of assets.
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
-            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-                it within 120 seconds. The connection is closed.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of …
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-                or as many large request bodies are being read as it reads at once. Nothing was
-                started; retry after `Retry-After` seconds.
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-                started was undone: the local database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (507) The disk (or the storage the backups live in) is full.
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+
         """
         from . import backup as operation
 
@@ -128,7 +103,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `POST /backup/asset`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
-
         Args:
             body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
                 declared here or not, is stored as received and returned as it was sent.
@@ -136,46 +110,22 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
-            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-                it within 120 seconds. The connection is closed.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of …
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-                or as many large request bodies are being read as it reads at once. Nothing was
-                started; retry after `Retry-After` seconds.
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-                started was undone: the local database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (507) The disk (or the storage the backups live in) is full.
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             str: the new identifier (the `Backup-Id` header, else the last segment of `Location`).
+
         """
         from . import backup_asset as operation
 
@@ -206,7 +156,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `GET /backup/{backup}`. Idempotent: retried by default.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -214,48 +163,20 @@ class BackupResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             Backup: The backup's metadata.
+
         """
         from . import backup_specific_backup_snapshot as operation
 
@@ -286,7 +207,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `GET /backup/{backup}/creation/status`. Idempotent: retried by default.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -294,48 +214,20 @@ class BackupResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             BackupStatus: The creation's status.
+
         """
         from . import backup_specific_creation_status as operation
 
@@ -367,7 +259,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `POST /backup/{backup}/creation/cancel`. Idempotent: retried by default.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -375,48 +266,20 @@ class BackupResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
-            None: nothing (204): The creation was cancelled and nothing of it is left.
+            None: The creation was cancelled and nothing of it is left.
+
         """
         from . import backup_specific_creation_cancel as operation
 
@@ -452,7 +315,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -462,57 +324,25 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-                it within 120 seconds. The connection is closed.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of …
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-                or as many large request bodies are being read as it reads at once. Nothing was
-                started; retry after `Retry-After` seconds.
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-                started was undone: the local database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            InternalServerError: (507) The disk (or the storage the backups live in) is full.
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             Backup: The restoration is complete; the backup that was restored.
+
         """
         from . import backup_restore_specific_backup as operation
 
@@ -553,7 +383,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -563,57 +392,25 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-                it within 120 seconds. The connection is closed.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of …
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-                or as many large request bodies are being read as it reads at once. Nothing was
-                started; retry after `Retry-After` seconds.
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-                started was undone: the local database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            InternalServerError: (507) The disk (or the storage the backups live in) is full.
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
+
         """
         from . import backup_restore_specific_backup_streamed as operation
 
@@ -672,7 +469,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `GET /backup/{backup}/restoration/status`. Idempotent: retried by default.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -680,48 +476,20 @@ class BackupResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             BackupStatus: The restoration's status.
+
         """
         from . import backup_specific_restoration_status as operation
 
@@ -756,7 +524,6 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         `POST /backup/{backup}/restoration/cancel`. Idempotent: retried by default.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -766,55 +533,24 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-                it within 120 seconds. The connection is closed.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of …
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
             PayloadTooLargeError: (413) The request body is larger than the server accepts.
             UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-                or as many large request bodies are being read as it reads at once. Nothing was
-                started; retry after `Retry-After` seconds.
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
-            None: nothing (204): The restoration was cancelled; the local database is as it was.
+            None: The restoration was cancelled; the local database is as it was.
+
         """
         from . import backup_specific_restoration_cancel as operation
 

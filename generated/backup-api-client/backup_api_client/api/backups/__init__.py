@@ -47,7 +47,6 @@ class BackupsResource(SyncResource, SyncAPIResource):
 
         `GET /backups`. Idempotent: retried by default.
 
-
         Args:
             limit (int | Unset):  Default: 100.
             cursor (str | Unset): An opaque position in the list of backups (`GET /backups`). Example:
@@ -55,36 +54,17 @@ class BackupsResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
             Backups: A page of the completed backups, newest first.
+
         """
         from . import backups_list as operation
 
@@ -141,7 +121,6 @@ class BackupsResource(SyncResource, SyncAPIResource):
 
         `POST /backups/{backup}/delete`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
 
-
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
@@ -149,48 +128,20 @@ class BackupsResource(SyncResource, SyncAPIResource):
             timeout, max_retries, extra_headers: This call's own (see the package's README).
 
         Raises:
-            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-                must be, to listen on anything but loopback) and the request has no
-                `Authorization: Bearer <token>` header carrying it.
-            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-                was not told to trust with `--allow-origin`). Refused before any work is done,
-                so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its …
             NotFoundError: (404) No backup has this identifier.
-            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-                in a state that allows it (nothing to cancel, a creation not complete yet, a
-                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-                an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-                body describes another backup than the one at the path, or a request with the
-                same `Idempotency-Key` is still being answered (type `urn:backup-
-                api:problem:idempotency-key-in-use`). `detail` says which.
-            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-                cancelled or failed and left nothing behind. (An identifier never handed out
-                here is `404`.)
-            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-                at this machine, so DNS rebinding cannot reach it), and for names given with
-                `--allowed-host`.
-            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-                malformed or was used for another request (type `urn:backup-
-                api:problem:idempotency-key-reused`).
-            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-                it); what the operation had started was undone. `detail` says which step failed.
-            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-                request after the server's retries: it is unreachable or answered with errors;
-                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-                request (credentials, permissions, a bucket that does not exist), which retrying
-                will not change until the server's store configuration is mended; `detail` names
-                the request and the store's answer. Either way nothing was changed: the local
-                database and every stored backup are as they were.
-            APIError: see `backup_api_client.errors` for any other failure.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is …
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was …
+            APIStatusError: (421) The `Host` header names a host this server does not answer for.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON …
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under …
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the …
+            APIError: any other failure (what each status means: `backup_api_client.errors`).
 
         Returns:
-            None: nothing (204): The backup is deleted.
+            None: The backup is deleted.
+
         """
         from . import backups_delete_specific_backup as operation
 
