@@ -112,6 +112,8 @@ def operation_facts(
     plain = None if facts["stream"] and facts["stream"]["only"] else facts["method_name"]
     names = [plain, (facts["list"] or {}).get("page_method"), (facts["stream"] or {}).get("name")]
     facts["method_names"] = [each for each in names if each]
+    # The method answering the operation's parsed body (a list's one page); none for a stream only.
+    facts["plain"] = facts["list"]["page_method"] if facts["list"] else plain
     return facts
 
 

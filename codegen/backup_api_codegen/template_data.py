@@ -39,6 +39,23 @@ __all__ = ["DATA_TEMPLATE", "TemplateDataError", "collect", "operations", "rende
 DATA_TEMPLATE = "backup_api_data.jinja"
 
 _ERROR_STATUSES = range(400, 600)
+# The docstrings of the methods every model has (`{model}`: its class); `+extra`: one that keeps the
+# fields the spec does not declare.
+MODEL_DOCSTRINGS = {
+    "to_dict": "This `{model}` as a JSON-ready dict, keyed by the spec's field names; unset fields are "
+    "left out.",
+    "from_dict": "A `{model}` read from a decoded JSON object.",
+    "from_dict+extra": "A `{model}` read from a decoded JSON object; fields the spec does not declare go to "
+    "`additional_properties`.",
+    "additional_keys": "The names of the fields the spec does not declare (`model[name]` reads one, "
+    "`model[name] = value` sets one).",
+}
+RETRIES = {
+    "idempotent": "Idempotent: retried by default.",
+    "idempotency_key": "Not idempotent, yet retried by default: every attempt carries the same "
+    "`Idempotency-Key`, which the server answers once.",
+    "other": "Not idempotent: retried only when the call passes `max_retries`.",
+}
 _runtime_loads = itertools.count()
 
 
@@ -61,6 +78,7 @@ def collect(document: Mapping[str, Any], overrides: Path, config: Path) -> dict[
             "status_errors": status_errors,
             "constants": plain_constants(constants),
             "lazy_exports": list(runtime("_exports")._LAZY),
+            "model_docstrings": MODEL_DOCSTRINGS,
         }
     return data
 
@@ -84,6 +102,8 @@ def operations(
                     f"operations {clash} and {facts['operation_id']} would both be "
                     f"client.{facts['tag']}.{name}: give one another x-method-name in the spec"
                 )
+        kind = next((key for key in ("idempotent", "idempotency_key") if facts[key]), "other")
+        facts["retries"] = RETRIES[kind]
         facts["raises"] = [
             [raised(code, status_errors or {}), code, sentence] for code, sentence in facts.pop("errors")
         ]

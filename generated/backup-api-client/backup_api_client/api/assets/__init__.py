@@ -88,18 +88,16 @@ class AssetsResource(SyncResource, SyncAPIResource):
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AssetsPage:
-        """List the local assets: the first page, which walks the rest.
-
-        Each page is the `list_page` answer; the next one is asked for while one is read (see
-        `backup_api_client.pagination`). The options apply to every page's request.
-        """
+        """List the local assets: the first page, which walks the rest (`list_page` pages, asked for one ahead, each with these options)."""
         from . import assets_snapshot as operation
 
         return sync_list(
             self._client,
             operation,
             operation.AssetsPage,
-            {"limit": limit},
+            {
+                "limit": limit,
+            },
             "Next-Cursor",
             timeout=timeout,
             max_retries=max_retries,
@@ -163,18 +161,16 @@ class AsyncAssetsResource(AsyncResource, AsyncAPIResource):
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncPager[AsyncAssetsPage, Asset]:
-        """List the local assets: `await` it for the first page, or `async for` over every item.
-
-        Each page is the `list_page` answer; the next one is asked for while one is read (see
-        `backup_api_client.pagination`). The options apply to every page's request.
-        """
+        """List the local assets: `await` it for the first page, or `async for` over every item (`list_page` pages, asked for one ahead, each with these options)."""
         from . import assets_snapshot as operation
 
         return async_list(
             self._client,
             operation,
             operation.AsyncAssetsPage,
-            {"limit": limit},
+            {
+                "limit": limit,
+            },
             "Next-Cursor",
             timeout=timeout,
             max_retries=max_retries,

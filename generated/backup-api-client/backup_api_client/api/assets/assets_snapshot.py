@@ -1,10 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""`GET /assets`: List the local assets
+"""`GET /assets`, `client.assets.list_page`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-`client.assets.list_page` is this operation (see its docstring). `sync`, `sync_detailed`,
-`asyncio` and `asyncio_detailed` take the client and the same arguments, for older programs.
-"""
-
+import sys
 from typing import Any
 
 import httpx
@@ -98,6 +95,4 @@ async def asyncio(*args: Any, client: AsyncAPIClient, **kwargs: Any) -> Assets:
 
 
 def _operation() -> Any:
-    import sys
-
     return sys.modules[__name__]

@@ -434,10 +434,7 @@ class BackupResource(SyncResource, SyncAPIResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> Stream[BackupStreamedProgress]:
-        """Restore a backup, following its progress, as it happens: one `BackupStreamedProgress` per Server-Sent Event.
-
-        The request is sent when the `with` block opens (an error answer raises there);
-        leaving it closes the connection. Never retried. Ends after a COMPLETED, FAILED, CANCELED event; a FAILED one raises `RestorationFailedError`."""
+        """Restore a backup, following its progress, as it happens: one `BackupStreamedProgress` per Server-Sent Event, sent when the `with` block opens (errors raise there); leaving it closes the connection. Never retried. Ends after a COMPLETED, FAILED, CANCELED event; a FAILED one raises `RestorationFailedError`."""
         from ...models.backup_streamed_progress import BackupStreamedProgress
         from . import backup_restore_specific_backup_streamed as operation
 
@@ -823,10 +820,7 @@ class AsyncBackupResource(AsyncResource, AsyncAPIResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncStream[BackupStreamedProgress]:
-        """Restore a backup, following its progress, as it happens: one `BackupStreamedProgress` per Server-Sent Event.
-
-        The request is sent when the `async with` block opens (an error answer raises there);
-        leaving it closes the connection. Never retried. Ends after a COMPLETED, FAILED, CANCELED event; a FAILED one raises `RestorationFailedError`."""
+        """Restore a backup, following its progress, as it happens: one `BackupStreamedProgress` per Server-Sent Event, sent when the `async with` block opens (errors raise there); leaving it closes the connection. Never retried. Ends after a COMPLETED, FAILED, CANCELED event; a FAILED one raises `RestorationFailedError`."""
         from ...models.backup_streamed_progress import BackupStreamedProgress
         from . import backup_restore_specific_backup_streamed as operation
 

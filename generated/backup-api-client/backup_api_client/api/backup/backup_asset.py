@@ -1,10 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""`POST /backup/asset`: Start backing up one asset
+"""`POST /backup/asset`, `client.backup.create_from_asset`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-`client.backup.create_from_asset` is this operation (see its docstring). `sync`, `sync_detailed`,
-`asyncio` and `asyncio_detailed` take the client and the same arguments, for older programs.
-"""
-
+import sys
 from typing import Any
 
 import httpx
@@ -79,6 +76,4 @@ async def asyncio(*args: Any, client: AsyncAPIClient, **kwargs: Any) -> str:
 
 
 def _operation() -> Any:
-    import sys
-
     return sys.modules[__name__]

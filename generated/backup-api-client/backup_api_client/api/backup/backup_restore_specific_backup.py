@@ -1,10 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""`POST /backup/{backup}/restore`: Restore a backup
+"""`POST /backup/{backup}/restore`, `client.backup.restore`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-`client.backup.restore` is this operation (see its docstring). `sync`, `sync_detailed`,
-`asyncio` and `asyncio_detailed` take the client and the same arguments, for older programs.
-"""
-
+import sys
 from typing import Any
 from urllib.parse import quote
 
@@ -84,6 +81,4 @@ async def asyncio(*args: Any, client: AsyncAPIClient, **kwargs: Any) -> Backup:
 
 
 def _operation() -> Any:
-    import sys
-
     return sys.modules[__name__]

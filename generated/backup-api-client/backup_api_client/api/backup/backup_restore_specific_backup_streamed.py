@@ -1,10 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""`POST /backup/{backup}/restore/streamed`: Restore a backup, following its progress
+"""`POST /backup/{backup}/restore/streamed`, `client.backup.restore_streamed_json`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-`client.backup.restore_streamed_json` is this operation (see its docstring). `sync`, `sync_detailed`,
-`asyncio` and `asyncio_detailed` take the client and the same arguments, for older programs.
-"""
-
+import sys
 from typing import Any
 from urllib.parse import quote
 
@@ -89,6 +86,4 @@ async def asyncio(
 
 
 def _operation() -> Any:
-    import sys
-
     return sys.modules[__name__]

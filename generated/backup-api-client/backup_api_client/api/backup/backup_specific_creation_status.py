@@ -1,10 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""`GET /backup/{backup}/creation/status`: Follow a backup's creation
+"""`GET /backup/{backup}/creation/status`, `client.backup.creation_status`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-`client.backup.creation_status` is this operation (see its docstring). `sync`, `sync_detailed`,
-`asyncio` and `asyncio_detailed` take the client and the same arguments, for older programs.
-"""
-
+import sys
 from typing import Any
 from urllib.parse import quote
 
@@ -78,6 +75,4 @@ async def asyncio(*args: Any, client: AsyncAPIClient, **kwargs: Any) -> BackupSt
 
 
 def _operation() -> Any:
-    import sys
-
     return sys.modules[__name__]

@@ -1,10 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""`POST /backup/{backup}/restoration/cancel`: Cancel a restoration
+"""`POST /backup/{backup}/restoration/cancel`, `client.backup.cancel_restoration`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-`client.backup.cancel_restoration` is this operation (see its docstring). `sync`, `sync_detailed`,
-`asyncio` and `asyncio_detailed` take the client and the same arguments, for older programs.
-"""
-
+import sys
 from typing import Any
 from urllib.parse import quote
 
@@ -82,6 +79,4 @@ async def asyncio(*args: Any, client: AsyncAPIClient, **kwargs: Any) -> None:
 
 
 def _operation() -> Any:
-    import sys
-
     return sys.modules[__name__]

@@ -88,18 +88,16 @@ class BackupsResource(SyncResource, SyncAPIResource):
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> BackupsPage:
-        """List the stored backups: the first page, which walks the rest.
-
-        Each page is the `list_page` answer; the next one is asked for while one is read (see
-        `backup_api_client.pagination`). The options apply to every page's request.
-        """
+        """List the stored backups: the first page, which walks the rest (`list_page` pages, asked for one ahead, each with these options)."""
         from . import backups_list as operation
 
         return sync_list(
             self._client,
             operation,
             operation.BackupsPage,
-            {"limit": limit},
+            {
+                "limit": limit,
+            },
             "Next-Cursor",
             timeout=timeout,
             max_retries=max_retries,
@@ -219,18 +217,16 @@ class AsyncBackupsResource(AsyncResource, AsyncAPIResource):
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
     ) -> AsyncPager[AsyncBackupsPage, Backup]:
-        """List the stored backups: `await` it for the first page, or `async for` over every item.
-
-        Each page is the `list_page` answer; the next one is asked for while one is read (see
-        `backup_api_client.pagination`). The options apply to every page's request.
-        """
+        """List the stored backups: `await` it for the first page, or `async for` over every item (`list_page` pages, asked for one ahead, each with these options)."""
         from . import backups_list as operation
 
         return async_list(
             self._client,
             operation,
             operation.AsyncBackupsPage,
-            {"limit": limit},
+            {
+                "limit": limit,
+            },
             "Next-Cursor",
             timeout=timeout,
             max_retries=max_retries,
