@@ -38,13 +38,15 @@ from typing import Any
 import yaml
 from packaging.version import InvalidVersion, Version
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC_RELATIVE = "spec/backup-api.yaml"
+# Codegen's paths have one home, the driver.
+from .driver import CLIENT_PACKAGE as CLIENT_PACKAGE
+from .driver import CLIENT_PROJECT, REPO_ROOT
+from .driver import SPEC_RELATIVE as SPEC_RELATIVE
+
 RELEASED_RELATIVE = "spec/released"
 OPTIC_STANDARD_RELATIVE = "spec/optic.yml"
 CHANGELOG_RELATIVE = "CHANGELOG.md"
-CLIENT_PROJECT_RELATIVE = "generated/backup-api-client"
-CLIENT_PACKAGE = "backup_api_client"
+CLIENT_PROJECT_RELATIVE = f"generated/{CLIENT_PROJECT}"
 CHANGELOG_HEADING = "## Changelog"
 # An entry of the spec's changelog: `- 1.2.0: what changed`, continued on lines indented by two spaces.
 SPEC_ENTRY = re.compile(r"^- (?P<version>[^\s:]+): (?P<text>.*)$")
