@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ._resource import AsyncClient, AsyncViews, SyncClient, SyncViews
+from ._clients import AsyncClient, AsyncViews, SyncClient, SyncViews
 from .api.assets import (
     AssetsResource,
     AssetsResourceWithRawResponse,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..._base_client import AsyncAPIResource, SyncAPIResource
-from ..._pagination import async_list, sync_list
+from ..._lists import async_list, sync_list
 from ..._resource import (
     AsyncResource,
     AsyncResourceView,
