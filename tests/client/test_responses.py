@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -14,7 +13,6 @@ from backup_api_client import (
     APIResponse,
     AsyncAPIResponse,
     NotFoundError,
-    _constants,
 )
 from backup_api_client.models import Assets, Backup, Backups, BackupStreamedProgress
 from tests.support.assets import asset_documents
@@ -32,15 +30,9 @@ from .conftest import (
     settle,
 )
 
-pytestmark = pytest.mark.anyio
+# Backoff in milliseconds (conftest.py), so that retries without Retry-After stay fast.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("quick_backoff")]
 UNKNOWN_ID = "1.0.0_1"
-
-
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(_constants, "INITIAL_RETRY_DELAY", 0.01)
-    monkeypatch.setattr(_constants, "MAX_RETRY_DELAY", 0.02)
-    yield
 
 
 async def created(mode: str, live: LiveServer, count: int = 3) -> str:
