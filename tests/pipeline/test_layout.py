@@ -35,8 +35,6 @@ LONGER_MODULES = {
     "tests/pipeline/test_spec_changes.py": "one copy-of-the-repository fixture, six spec changes and their "
     "live checks; the seam: the client's changes (lists, streams) to a module with the fixture shared",
     "tests/server/test_local_service_guard.py": "Host, Origin and token checks of one guard",
-    "tests/unit/test_engine.py": "grouped by where the tests came from; the seam: one file per engine "
-    "module (creation, restoration, jobs, journal, startup) with the shared fixtures in conftest.py",
     "tests/unit/test_s3_store.py": "the S3 store against a local fake: upload, download, errors",
     "tests/unit/test_storage_edges.py": "the storage layer's edge cases, one per failure mode",
     "tests/unit/test_store.py": "the local store's contract",
