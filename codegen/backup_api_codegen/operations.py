@@ -167,6 +167,7 @@ def list_facts(
     """A list: a ``cursor`` query parameter, a ``Next-Cursor`` header, a body with one array."""
     parameters = [resolve(document, each) for each in operation.get("parameters") or []]
     query = [each["name"] for each in parameters if each.get("in") == "query"]
+    required = {each["name"] for each in parameters if each.get("in") == "query" and each.get("required")}
     if CURSOR_PARAMETER not in query:
         return None
     for answer in successes:
@@ -190,8 +191,11 @@ def list_facts(
             "items_field": field,
             "body": model,
             "item": item,
+            # The list's own arguments: (Python name, required); an optional one defaults to None.
             "parameters": [
-                generator.operation_identifier(each, prefix) for each in query if each != CURSOR_PARAMETER
+                [generator.operation_identifier(each, prefix), each in required]
+                for each in query
+                if each != CURSOR_PARAMETER
             ],
         }
     return None

@@ -366,7 +366,7 @@ def griffe_breakages(released_package: Path, project: Path) -> list[str]:
             raise ReleaseError(f"{released_package.name} holds no {CLIENT_PACKAGE} package")
         old = griffe.load(CLIENT_PACKAGE, search_paths=[roots[0]], try_relative_path=False, **options)
         new = griffe.load(CLIENT_PACKAGE, search_paths=[project], try_relative_path=False, **options)
-        breakages = griffe.find_breaking_changes(old, new)
+        breakages = [*griffe.find_breaking_changes(old, new), *moved_breakages(griffe, old, new)]
         # `griffe check`'s one-line explanations, without colours, located in the released package.
         explanations = []
         for breakage in breakages:
@@ -375,6 +375,30 @@ def griffe_breakages(released_package: Path, project: Path) -> list[str]:
                 text = text.replace(f"{root}/", "")
             explanations.append(text)
         return explanations
+
+
+def moved_breakages(griffe: Any, old: Any, new: Any) -> list[Any]:
+    """What griffe misses: an object moved to another module and imported back (now an alias) is
+    never compared, since griffe marks the old path seen before it follows the alias. Compare each
+    such object with the alias's target."""
+    found: list[Any] = []
+
+    def walk(old_module: Any, new_module: Any) -> None:
+        for name, old_member in old_module.members.items():
+            new_member = new_module.members.get(name)
+            if new_member is None or old_member.is_alias or not old_member.is_public:
+                continue
+            if new_member.is_alias:
+                try:
+                    target = new_member.final_target
+                except griffe.AliasResolutionError:
+                    continue
+                found.extend(griffe.find_breaking_changes(old_member, target))
+            elif old_member.is_module and new_member.is_module:
+                walk(old_member, new_member)
+
+    walk(old, new)
+    return found
 
 
 def wire_equal(old_spec: Path, new_spec: Path) -> bool:

@@ -104,7 +104,10 @@ def test_the_spec_s_lists_and_stream_are_detected(facts: dict[str, Any]) -> None
     assert sorted(lists) == ["/assets", "/backups"]
     assert lists["/assets"]["item"]["class"] == "Asset" and lists["/assets"]["body"]["class"] == "Assets"
     assert lists["/assets"]["next_cursor_header"] == "Next-Cursor"
-    assert lists["/backups"]["parameters"] == ["limit"] and lists["/backups"]["page_method"] == "list_page"
+    assert (
+        lists["/backups"]["parameters"] == [["limit", False]]
+        and lists["/backups"]["page_method"] == "list_page"
+    )
     streams = [found["stream"] for by_path in facts["operations"].values() for found in by_path.values()]
     (stream,) = [each for each in streams if each]
     assert stream["name"] == "restore_stream" and stream["event"]["class"] == "BackupStreamedProgress"
