@@ -16,6 +16,7 @@ import functools
 import gc
 import logging
 import os
+import sys
 import threading
 import time
 import uuid
@@ -72,6 +73,8 @@ class Operation(Protocol):
     IDEMPOTENT: bool
     IDEMPOTENCY_KEY: bool
     LONG_RUNNING: bool
+
+    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
 
     def _parse_response(
         self, *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
@@ -542,6 +545,12 @@ def validates_response(parser: Callable[_P, _T]) -> Callable[_P, _T]:
 _collector_lock = threading.Lock()
 _collector_pauses = 0
 _collector_was_enabled = False
+# CPython 3.12.0 and 3.12.1 start with some of the interpreter's own objects frozen (375 on 3.12.1):
+# they are not an application's, and moving them to the oldest generation changes nothing. On any
+# other version every frozen object is the application's, so the promotion is skipped while any is.
+_INTERPRETER_FROZEN = (
+    gc.get_freeze_count() if sys.version_info[:3] in ((3, 12, 0), (3, 12, 1)) else 0
+)
 _PROMOTED_AFTER = 10
 """A parse that leaves more than this many times the collector's first threshold (700) of new
 objects has them promoted to the oldest generation unexamined (``collector_paused``)."""
@@ -562,7 +571,8 @@ def collector_paused() -> Iterator[None]:
     When that parse left many new objects (a page), they are moved to the oldest generation first
     (``gc.freeze()`` then ``gc.unfreeze()``), as survivors of two collections would be: otherwise
     the collection that enabling starts walks them all at once. Skipped while the application has
-    frozen objects of its own (``gc.get_freeze_count()``), which stay frozen.
+    frozen objects of its own (``gc.get_freeze_count()``, beyond the interpreter's own on 3.12.0
+    and 3.12.1), which stay frozen.
 
     The collector is one per process: while a parse runs, the application's own cyclic garbage
     waits too, and the objects promoted are all the young ones of the process, not only the page's
@@ -582,7 +592,7 @@ def collector_paused() -> Iterator[None]:
             _collector_pauses -= 1
             if _collector_pauses == 0 and _collector_was_enabled:
                 many = gc.get_count()[0] > _PROMOTED_AFTER * gc.get_threshold()[0]
-                if many and not gc.get_freeze_count():
+                if many and gc.get_freeze_count() <= _INTERPRETER_FROZEN:
                     gc.freeze()
                     gc.unfreeze()
                 gc.enable()

@@ -17,14 +17,27 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, cast
 
 import httpx
 from httpx_sse import EventSource, SSEError
 
-from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    RestorationFailedError,
+)
+from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
-__all__ = ["AsyncStream", "Stream"]
+if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = ["AsyncStream", "Stream", "async_stream", "sync_stream"]
+
+EVENT_STREAM = "text/event-stream"
+FAILED = "FAILED"
+"""An event whose ``status`` is this (a terminal status) raises ``RestorationFailedError``."""
 
 _EventT = TypeVar("_EventT")
 
@@ -110,7 +123,8 @@ class Stream(_StreamBase[_EventT]):
                 yield event
                 if self.ended:
                     return
-            raise self._ended_early(response)
+            if self._is_terminal is not _never:
+                raise self._ended_early(response)
         finally:
             self.close()
 
@@ -155,7 +169,8 @@ class AsyncStream(_StreamBase[_EventT]):
                 yield event
                 if self.ended:
                     return
-            raise self._ended_early(response)
+            if self._is_terminal is not _never:
+                raise self._ended_early(response)
         finally:
             await self.close()
 
@@ -193,3 +208,89 @@ async def _async_events(response: httpx.Response) -> AsyncIterator[Any]:
     with _stream_errors(response):
         async for sse in EventSource(response).aiter_sse():
             yield sse
+
+
+class _Event(Protocol):
+    @classmethod
+    def from_dict(cls, src: dict[str, Any]) -> Any: ...
+
+
+def _never(event: object) -> bool:
+    """No event is terminal: the stream ends when the server ends it."""
+    return False
+
+
+def _event_reader(
+    event_class: type[_EventT], terminal: frozenset[str]
+) -> tuple[Decoder[_EventT], IsTerminal[_EventT]]:
+    """How a generated stream reads its events: ``event_class.from_dict`` of each event's data.
+    With ``terminal`` (the spec's ``x-terminal`` values of the event's ``status``) the stream ends
+    after an event whose status is one of them, raises on a ``FAILED`` one (carrying the server's
+    ``detail``), and a stream that stops before a terminal event is an error."""
+    reader = cast("type[_Event]", event_class)
+
+    def status(event: object) -> str:
+        value = getattr(event, "status", None)
+        return str(getattr(value, "value", value))
+
+    def decode(document: dict[str, Any], response: httpx.Response) -> _EventT:
+        event: _EventT = reader.from_dict(document)
+        if terminal and status(event) == FAILED:
+            detail = getattr(event, "detail", None)
+            raise RestorationFailedError(
+                response=response,
+                progress=event,
+                detail=detail if isinstance(detail, str) else None,
+            )
+        return event
+
+    if not terminal:
+        return decode, _never
+    return decode, lambda event: status(event) in terminal
+
+
+def sync_stream(
+    client: SyncAPIClient,
+    request: dict[str, Any],
+    event_class: type[_EventT],
+    terminal: frozenset[str],
+    *,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> Stream[_EventT]:
+    """What a generated stream method answers: the operation's request, asking for
+    ``text/event-stream``, sent when the stream is entered or iterated; never retried."""
+    decode, is_terminal = _event_reader(event_class, terminal)
+    return Stream(
+        lambda: client.stream(
+            request,
+            media_type=EVENT_STREAM,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        ),
+        decode,
+        is_terminal,
+    )
+
+
+def async_stream(
+    client: AsyncAPIClient,
+    request: dict[str, Any],
+    event_class: type[_EventT],
+    terminal: frozenset[str],
+    *,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    extra_headers: Headers | None = None,
+) -> AsyncStream[_EventT]:
+    """``sync_stream`` for the async client (``async with`` / ``async for``)."""
+    decode, is_terminal = _event_reader(event_class, terminal)
+    return AsyncStream(
+        lambda: client.stream(
+            request,
+            media_type=EVENT_STREAM,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        ),
+        decode,
+        is_terminal,
+    )

@@ -3,7 +3,8 @@
 ``codegen generate`` rewrites ``generated/``; ``codegen check`` generates into a temporary folder and
 exits 1 with a unified diff when anything differs from what is committed; ``codegen template-report``
 prints how far each of our templates is from the pinned generator's own (exit 1 for a template the
-generator does not have, other than our macro module).
+generator does not have, other than our macro module); ``codegen sizes`` prints the generated client's
+lines per operation and our own lines of Jinja (exit 1 over either budget).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ruamel.yaml.error import YAMLError
 
 from . import template_data, template_report
 from ._generator_internals import GeneratorInternalsChanged
+from .operations import spec_operations
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_RELATIVE = "spec/backup-api.yaml"
@@ -306,7 +308,7 @@ def check(repo: Path = REPO_ROOT, generated: Path | None = None) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("command", choices=["generate", "check", "template-report"])
+    parser.add_argument("command", choices=["generate", "check", "template-report", "sizes"])
     parser.add_argument(
         "--repo",
         type=lambda value: Path(value).resolve(),
@@ -316,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command == "template-report":
         return report_templates(arguments.repo)
+    if arguments.command == "sizes":
+        return report_sizes(arguments.repo)
     try:
         if arguments.command == "generate":
             generate(arguments.repo)
@@ -335,6 +339,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print("codegen check: generated/ matches the spec")
     return 0
+
+
+def report_sizes(repo: Path) -> int:
+    """Print the generated client's lines per operation and our own Jinja; exit 1 over a budget."""
+    operations = sum(1 for _ in spec_operations(load_spec(repo / SPEC_RELATIVE)))
+    found = template_report.sizes(repo, repo / "generated" / CLIENT_PROJECT, operations)
+    sys.stdout.write(found.render())
+    within = found.lines_per_operation <= template_report.LINES_PER_OPERATION_BUDGET
+    return 0 if within and found.own_jinja <= template_report.OWN_JINJA_BUDGET else 1
 
 
 def report_templates(repo: Path) -> int:

@@ -4,21 +4,18 @@ openapi-python-client hands templates the parsed spec as its ``Endpoint`` object
 operation extensions (``x-idempotent``, ``x-long-running``) and know nothing of our runtime. The
 driver collects those facts here:
 
-- from the spec: each operation's ``operationId`` and extensions (``x-idempotent``,
-  ``x-idempotency-key``, ``x-long-running``), the first server's URL;
-- from ``METHOD_NAMES`` below (the one table of it): the client's method name for an operation,
-  when it is not the operation's own name without its tag (``backupsList`` under ``Backups`` ->
-  ``client.backups.list``);
+- from the spec, read by ``operations.operation_facts``: each operation's ``operationId``, method
+  names (``x-method-name``), flags (``x-idempotent``, ``x-idempotency-key``, ``x-long-running``),
+  and whether it is a list or a stream; the first server's URL;
 - from the runtime in ``overrides/``, imported: the exception each error status raises
   (``_exceptions.error_class``), the exceptions the package exports (``_exceptions.__all__``) and
-  their tree (``_exceptions``' docstring), the retry and timeout numbers (``_constants``), and which
-  resources have hand-written methods (the ``<Tag>Custom`` classes of ``_custom``).
+  their tree (``_exceptions``' docstring), the retry and timeout numbers (``_constants``).
 
 It reaches the templates through the generator's public interface: ``render_module`` writes it as
 a Jinja module, ``backup_api_data.jinja``, into the folder of templates the generator is given, and
-``templates/backup_api_macros.jinja`` imports it as ``backup_api``. A fact that does not fit (a
-method name for an operation the spec lacks, a ``*Custom`` class for no tag) stops the generation
-with a message that names it.
+``templates/backup_api_macros.jinja`` imports it as ``backup_api``. A fact that does not fit (two
+operations with one method name, an extension that is not a boolean) stops the generation with a
+message that names it.
 """
 
 from __future__ import annotations
@@ -27,8 +24,6 @@ import contextlib
 import importlib
 import itertools
 import json
-import keyword
-import re
 import sys
 import textwrap
 import types
@@ -37,36 +32,30 @@ from pathlib import Path
 from typing import Any
 
 from . import _generator_internals as generator
+from .operations import OperationError, operation_facts, spec_operations
 
-__all__ = ["DATA_TEMPLATE", "METHOD_NAMES", "TemplateDataError", "collect", "render_module"]
+__all__ = ["DATA_TEMPLATE", "TemplateDataError", "collect", "operations", "render_module", "spec_operations"]
 
 DATA_TEMPLATE = "backup_api_data.jinja"
 
-# The client's method for each operation, by operationId: `client.<tag>.<method>`. An operation not
-# listed here gets its own Python name without its tag's (`backupsPrune` under `Backups` -> `prune`).
-METHOD_NAMES: dict[str, str] = {
-    "backup": "create",
-    "backupAsset": "create_from_asset",
-    "backupSpecificBackupSnapshot": "get",
-    "backupSpecificCreationStatus": "creation_status",
-    "backupSpecificCreationCancel": "cancel_creation",
-    "backupRestoreSpecificBackup": "restore",
-    "backupRestoreSpecificBackupStreamed": "restore_streamed_json",
-    "backupSpecificRestorationStatus": "restoration_status",
-    "backupSpecificRestorationCancel": "cancel_restoration",
-    "backupsList": "list_page",  # `list` is the pager of overrides/_custom.py
-    "backupsDeleteSpecificBackup": "delete",
-    "assetsSnapshot": "list_page",  # `list` is the pager of overrides/_custom.py
-}
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-EXTENSIONS = {
-    "idempotent": "x-idempotent",
-    "idempotency_key": "x-idempotency-key",
-    "long_running": "x-long-running",
-}
-CUSTOM_CLASS = re.compile(r"(?P<async_>Async)?(?P<resource>\w+)Custom")
 _ERROR_STATUSES = range(400, 600)
+# The docstrings of the methods every model has (`{model}`: its class); `+extra`: one that keeps the
+# fields the spec does not declare.
+MODEL_DOCSTRINGS = {
+    "to_dict": "This `{model}` as a JSON-ready dict, keyed by the spec's field names; unset fields are "
+    "left out.",
+    "from_dict": "A `{model}` read from a decoded JSON object.",
+    "from_dict+extra": "A `{model}` read from a decoded JSON object; fields the spec does not declare go to "
+    "`additional_properties`.",
+    "additional_keys": "The names of the fields the spec does not declare (`model[name]` reads one, "
+    "`model[name] = value` sets one).",
+}
+RETRIES = {
+    "idempotent": "Idempotent: retried by default.",
+    "idempotency_key": "Not idempotent, yet retried by default: every attempt carries the same "
+    "`Idempotency-Key`, which the server answers once.",
+    "other": "Not idempotent: retried only when the call passes `max_retries`.",
+}
 _runtime_loads = itertools.count()
 
 
@@ -80,72 +69,54 @@ def collect(document: Mapping[str, Any], overrides: Path, config: Path) -> dict[
     with runtime_modules(overrides) as runtime:
         exceptions = runtime("_exceptions")
         constants = runtime("_constants")
-        custom = runtime("_custom")
+        status_errors = {code: exceptions.error_class(code).__name__ for code in _ERROR_STATUSES}
         data = {
-            "operations": operations(document, prefix),
+            "operations": operations(document, prefix, status_errors),
             "servers": [server["url"] for server in document.get("servers") or []],
             "exceptions": list(exceptions.__all__),
             "exception_tree": exception_tree(exceptions.__doc__ or ""),
-            "status_errors": {code: exceptions.error_class(code).__name__ for code in _ERROR_STATUSES},
+            "status_errors": status_errors,
             "constants": plain_constants(constants),
-            "custom_resources": custom_resources(custom, document, prefix),
+            "lazy_exports": list(runtime("_exports")._LAZY),
+            "model_docstrings": MODEL_DOCSTRINGS,
         }
     return data
 
 
 def operations(
-    document: Mapping[str, Any], prefix: str, method_names: Mapping[str, str] = METHOD_NAMES
+    document: Mapping[str, Any], prefix: str, status_errors: Mapping[int, str] | None = None
 ) -> dict[str, dict[str, dict[str, Any]]]:
-    """Per HTTP method and path (as the templates' ``endpoint.method`` and ``endpoint.path``)."""
+    """Per HTTP method and path (as the templates' ``endpoint.method`` and ``endpoint.path``); each
+    documented error status with the exception the runtime raises for it (``raises``)."""
     found: dict[str, dict[str, dict[str, Any]]] = {}
     methods_by_tag: dict[str, dict[str, str]] = {}
-    for path, item in (document.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if not isinstance(operation, dict):
-                continue
-            where = f"{method.upper()} {path}"
-            operation_id = operation.get("operationId")
-            if not isinstance(operation_id, str):
-                raise TemplateDataError(f"{where} has no operationId; the client names its method after it")
-            tag = generator.tag_identifier((operation.get("tags") or ["default"])[0])
-            name = method_name(operation_id, tag, prefix, method_names)
-            clash = methods_by_tag.setdefault(tag, {}).setdefault(name, operation_id)
-            if clash != operation_id:
+    for method, path, operation in spec_operations(document):
+        try:
+            facts = operation_facts(document, method, path, operation, prefix)
+        except OperationError as error:
+            raise TemplateDataError(str(error)) from error
+        for name in facts["method_names"]:
+            clash = methods_by_tag.setdefault(facts["tag"], {}).setdefault(name, facts["operation_id"])
+            if clash != facts["operation_id"] or facts["method_names"].count(name) > 1:
                 raise TemplateDataError(
-                    f"operations {clash} and {operation_id} would both be client.{tag}.{name}: "
-                    "give one another name in METHOD_NAMES (codegen/backup_api_codegen/template_data.py)"
+                    f"operations {clash} and {facts['operation_id']} would both be "
+                    f"client.{facts['tag']}.{name}: give one another x-method-name in the spec"
                 )
-            facts: dict[str, Any] = {"operation_id": operation_id, "method_name": name}
-            for key, extension in EXTENSIONS.items():
-                value = operation.get(extension, False)
-                if not isinstance(value, bool):
-                    raise TemplateDataError(f"{where}: {extension} must be true or false, not {value!r}")
-                facts[key] = value
-            if facts["idempotency_key"] and facts["idempotent"]:
-                raise TemplateDataError(
-                    f"{where}: x-idempotency-key marks an operation that is not idempotent; this one is "
-                    "x-idempotent: true already"
-                )
-            found.setdefault(method, {})[path] = facts
-    spec_ids = {facts["operation_id"] for by_path in found.values() for facts in by_path.values()}
-    unknown = sorted(set(method_names) - spec_ids)
-    if unknown:
-        raise TemplateDataError(
-            f"METHOD_NAMES (codegen/backup_api_codegen/template_data.py) names operations the spec does "
-            f"not have: {', '.join(unknown)}"
-        )
+        kind = next((key for key in ("idempotent", "idempotency_key") if facts[key]), "other")
+        facts["retries"] = RETRIES[kind]
+        facts["raises"] = [
+            [raised(code, status_errors or {}), code, sentence] for code, sentence in facts.pop("errors")
+        ]
+        found.setdefault(method, {})[path] = facts
     return found
 
 
-def method_name(operation_id: str, tag: str, prefix: str, method_names: Mapping[str, str]) -> str:
-    name = method_names.get(operation_id)
-    if name is None:
-        name = generator.operation_identifier(operation_id, prefix)
-        name = name.removeprefix(tag + "_") or name
-    if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_"):
-        raise TemplateDataError(f"{operation_id}: {name!r} cannot be the name of a public method")
-    return name
+def raised(code: str, status_errors: Mapping[int, str]) -> str:
+    """The exception the runtime raises for a documented status or range (``5XX``)."""
+    low = int(code.upper().replace("X", "0"))
+    high = int(code.upper().replace("X", "9"))
+    names = {status_errors.get(status, "APIStatusError") for status in range(low, high + 1)}
+    return names.pop() if len(names) == 1 else "APIStatusError"
 
 
 def exception_tree(docstring: str) -> str:
@@ -168,33 +139,6 @@ def plain_constants(module: types.ModuleType) -> dict[str, Any]:
         if isinstance(value, bool | int | float | str | list):
             values[name] = value
     return values
-
-
-def custom_resources(module: types.ModuleType, document: Mapping[str, Any], prefix: str) -> list[str]:
-    """The resources (``<Tag>``, as in ``<Tag>Resource``) that inherit hand-written methods from
-    ``<Tag>Custom`` and ``Async<Tag>Custom`` in ``overrides/_custom.py``."""
-    classes: dict[str, set[bool]] = {}
-    for name, value in vars(module).items():
-        match = CUSTOM_CLASS.fullmatch(name)
-        if match and isinstance(value, type) and value.__module__ == module.__name__:
-            classes.setdefault(match["resource"], set()).add(bool(match["async_"]))
-    tags = {
-        generator.class_name(generator.tag_identifier(tag), prefix)
-        for item in (document.get("paths") or {}).values()
-        for method in HTTP_METHODS
-        if isinstance(operation := item.get(method), dict)
-        for tag in (operation.get("tags") or ["default"])[:1]
-    }
-    for resource, kinds in sorted(classes.items()):
-        if resource not in tags:
-            raise TemplateDataError(
-                f"overrides/_custom.py defines {resource}Custom, but no tag of the spec makes a "
-                f"{resource}Resource (tags: {', '.join(sorted(tags))})"
-            )
-        if kinds != {False, True}:
-            missing = f"Async{resource}Custom" if False in kinds else f"{resource}Custom"
-            raise TemplateDataError(f"overrides/_custom.py defines one of a pair only: add {missing}")
-    return sorted(classes)
 
 
 @contextlib.contextmanager
@@ -226,7 +170,9 @@ def runtime_modules(overrides: Path) -> Iterator[Any]:
 
 
 def jinja_literal(value: object) -> str:
-    """``value`` as a Jinja expression that evaluates to it (str, int, float, bool, lists, mappings)."""
+    """``value`` as a Jinja expression that evaluates to it (None, str, int, float, bool, lists, mappings)."""
+    if value is None:
+        return "none"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):

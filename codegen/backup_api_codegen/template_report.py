@@ -132,3 +132,45 @@ def render(rows: list[TemplateDiff]) -> str:
             ).rstrip()
         )
     return "\n".join(lines) + "\n"
+
+
+# The size targets of the generated client (issue 20): generated lines per operation, models and the
+# modules copied from overrides/ aside, and the lines of Jinja that are ours (not upstream's).
+LINES_PER_OPERATION_BUDGET = 250
+OWN_JINJA_BUDGET = 350
+
+
+@dataclass(frozen=True)
+class Sizes:
+    generated_lines: int
+    operations: int
+    own_jinja: int
+
+    @property
+    def lines_per_operation(self) -> float:
+        return self.generated_lines / self.operations if self.operations else 0.0
+
+    def render(self) -> str:
+        return (
+            f"generated client: {self.generated_lines} lines for {self.operations} operations = "
+            f"{self.lines_per_operation:.0f} per operation (budget {LINES_PER_OPERATION_BUDGET}; "
+            "models and the modules of overrides/ aside)\n"
+            f"our own Jinja: {self.own_jinja} lines (budget {OWN_JINJA_BUDGET}; lines not upstream's)\n"
+        )
+
+
+def sizes(repo: Path, project: Path, operations: int) -> Sizes:
+    """The sizes of ``project`` (the generated client project) and of ``repo``'s templates."""
+    package = next(path for path in project.iterdir() if (path / "__init__.py").is_file())
+    copied = {package / path.relative_to(repo / "overrides") for path in (repo / "overrides").rglob("*.py")}
+    counted = [
+        path
+        for path in project.rglob("*")
+        if path.is_file()
+        and path not in copied
+        and "models" not in path.relative_to(package.parent).parts[1:2]
+        and "__pycache__" not in path.parts
+    ]
+    generated = sum(len(lines_of(path)) for path in counted)
+    own = sum(row.added for row in compare(repo) if row.path.startswith("templates/"))
+    return Sizes(generated, operations, own)

@@ -274,12 +274,64 @@ class Assets(BaseModel):
     iterable: list[Asset]
 
 
+class ProblemType(StrEnum):
+    urn_backup_api_problem_malformed_json = "urn:backup-api:problem:malformed-json"
+    urn_backup_api_problem_unauthorized = "urn:backup-api:problem:unauthorized"
+    urn_backup_api_problem_cross_site_request = (
+        "urn:backup-api:problem:cross-site-request"
+    )
+    urn_backup_api_problem_not_found = "urn:backup-api:problem:not-found"
+    urn_backup_api_problem_method_not_allowed = (
+        "urn:backup-api:problem:method-not-allowed"
+    )
+    urn_backup_api_problem_not_acceptable = "urn:backup-api:problem:not-acceptable"
+    urn_backup_api_problem_request_timeout = "urn:backup-api:problem:request-timeout"
+    urn_backup_api_problem_conflict = "urn:backup-api:problem:conflict"
+    urn_backup_api_problem_cancelled = "urn:backup-api:problem:cancelled"
+    urn_backup_api_problem_backup_corrupted = "urn:backup-api:problem:backup-corrupted"
+    urn_backup_api_problem_backup_key_mismatch = (
+        "urn:backup-api:problem:backup-key-mismatch"
+    )
+    urn_backup_api_problem_idempotency_key_in_use = (
+        "urn:backup-api:problem:idempotency-key-in-use"
+    )
+    urn_backup_api_problem_gone = "urn:backup-api:problem:gone"
+    urn_backup_api_problem_payload_too_large = (
+        "urn:backup-api:problem:payload-too-large"
+    )
+    urn_backup_api_problem_unsupported_media_type = (
+        "urn:backup-api:problem:unsupported-media-type"
+    )
+    urn_backup_api_problem_host_not_allowed = "urn:backup-api:problem:host-not-allowed"
+    urn_backup_api_problem_validation_failed = (
+        "urn:backup-api:problem:validation-failed"
+    )
+    urn_backup_api_problem_idempotency_key_reused = (
+        "urn:backup-api:problem:idempotency-key-reused"
+    )
+    urn_backup_api_problem_too_many_requests = (
+        "urn:backup-api:problem:too-many-requests"
+    )
+    urn_backup_api_problem_internal_error = "urn:backup-api:problem:internal-error"
+    urn_backup_api_problem_store_unavailable = (
+        "urn:backup-api:problem:store-unavailable"
+    )
+    urn_backup_api_problem_insufficient_storage = (
+        "urn:backup-api:problem:insufficient-storage"
+    )
+
+
 class Problem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    type: Annotated[str, Field(description="Identifies the kind of problem.")]
+    type: Annotated[
+        str,
+        Field(
+            description="Identifies the kind of problem; one of `ProblemType` (a newer server may add some)."
+        ),
+    ]
     title: Annotated[str, Field(description="A short summary of the kind of problem.")]
     status: Annotated[int, Field(description="The HTTP status code.", ge=400, le=599)]
     detail: Annotated[

@@ -94,6 +94,11 @@ class PageLimits:
 
 
 @cache
+def problem_types() -> frozenset[str]:
+    """The spec's `ProblemType` enum: every problem `type` the server may answer."""
+    return frozenset(spec_document()["components"]["schemas"]["ProblemType"]["enum"])
+
+
 def page_limits() -> PageLimits:
     schema = spec_document()["components"]["parameters"]["PageLimit"]["schema"]
     return PageLimits(schema["minimum"], schema["maximum"], schema["default"])

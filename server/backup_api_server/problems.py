@@ -6,6 +6,8 @@ from http import HTTPStatus
 
 from fastapi.responses import JSONResponse
 
+from . import contract
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 # The `type` of each documented problem; the spec's examples use the same URNs.
@@ -31,6 +33,20 @@ BACKUP_CORRUPTED = "urn:backup-api:problem:backup-corrupted"
 # The backup's archive is encrypted and the server has no key, or another key than the one that
 # made it: restart the server with the right `--encryption-key-file`. Nothing was restored.
 BACKUP_KEY_MISMATCH = "urn:backup-api:problem:backup-key-mismatch"
+# The operation was cancelled while it ran (the engine's `OperationCancelled`).
+CANCELLED = "urn:backup-api:problem:cancelled"
+
+
+def undocumented_types(types: set[str]) -> set[str]:
+    """Those of ``types`` that the spec's `ProblemType` enum does not list."""
+    return types - contract.problem_types()
+
+
+# Every `type` named here is one the spec documents, or the server does not start.
+if _undocumented := undocumented_types(
+    {*PROBLEM_TYPES.values(), BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, CANCELLED}
+):
+    raise RuntimeError(f"problem types missing from the spec's ProblemType: {sorted(_undocumented)}")
 
 
 class Problem(Exception):

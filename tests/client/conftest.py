@@ -131,6 +131,16 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture
+def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Backoff in milliseconds, so that tests without Retry-After stay fast."""
+    from backup_api_client import _constants
+
+    monkeypatch.setattr(_constants, "INITIAL_RETRY_DELAY", 0.01)
+    monkeypatch.setattr(_constants, "MAX_RETRY_DELAY", 0.02)
+    yield
+
+
+@pytest.fixture
 def server() -> Iterator[ScriptedServer]:
     scripted = ScriptedServer()
     try:

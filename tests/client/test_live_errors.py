@@ -42,11 +42,6 @@ def backup_id(live: LiveServer) -> str:
         return created
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 def raw(client: BackupApiClient, method: str, url: str, content: bytes, content_type: str) -> Any:
     """A request the typed methods cannot make (malformed bodies), through the client's own runtime."""
     request = {"method": method, "url": url, "content": content, "headers": {"Content-Type": content_type}}

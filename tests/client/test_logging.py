@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 
 import pytest
 
@@ -19,17 +18,11 @@ from tests.support.live_server import LiveServer
 
 from .conftest import BACKUP, BACKUP_ID, Reply, ScriptedServer, open_client, problem, settle
 
-pytestmark = pytest.mark.anyio
+# Backoff in milliseconds (conftest.py), so that retries without Retry-After stay fast.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("quick_backoff")]
 LOGGER = "backup_api_client"
 SECRET = "do-not-log-this-snippet"
 TOKEN = "s3cret-token"
-
-
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(_constants, "INITIAL_RETRY_DELAY", 0.01)
-    monkeypatch.setattr(_constants, "MAX_RETRY_DELAY", 0.02)
-    yield
 
 
 def lines(caplog: pytest.LogCaptureFixture) -> list[str]:

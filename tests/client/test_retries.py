@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
 from email.utils import formatdate
 
 import httpx
@@ -24,6 +23,8 @@ from backup_api_client.models import Backup
 
 from .conftest import BACKUP, BACKUP_ID, Api, Reply, ScriptedServer, problem
 
+# Backoff in milliseconds (conftest.py), so that retries without Retry-After stay fast.
+pytestmark = pytest.mark.usefixtures("quick_backoff")
 NOW = 1_764_253_683.0
 
 
@@ -32,14 +33,6 @@ def unavailable(retry_after: str | None = "0", status: int = 503) -> Reply:
     if retry_after is not None:
         reply.headers["Retry-After"] = retry_after
     return reply
-
-
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Backoff in milliseconds, so that tests without Retry-After stay fast."""
-    monkeypatch.setattr(_constants, "INITIAL_RETRY_DELAY", 0.01)
-    monkeypatch.setattr(_constants, "MAX_RETRY_DELAY", 0.02)
-    yield
 
 
 @pytest.mark.anyio

@@ -77,11 +77,6 @@ def progress(status: str, percentage: float, **extra: Any) -> dict[str, Any]:
     return {"status": status, "percentage": percentage, **extra}
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @contextmanager
 def serve(events: list[tuple[float, dict[str, Any]]], **options: Any) -> Iterator[EventServer]:
     server = EventServer(events, **options)

@@ -206,7 +206,9 @@ def test_imports_are_lazy_and_the_client_never_imports_pydantic(server: Scripted
         facts["client"] = loaded("httpx", "attrs", f"{{package}}.models", f"{{package}}.api")
         with BackupApiClient({server.url!r}) as client:
             backup = client.backup.get("{BACKUP_ID}")
-        facts["call"] = loaded("attrs", f"{{package}}.models.backup", f"{{package}}.api.backups", "pydantic")
+        facts["call"] = loaded(
+            "attrs", f"{{package}}.models.backup", f"{{package}}.api.backups.backups_list", "pydantic"
+        )
         print(json.dumps(facts))
         """
     )
@@ -219,15 +221,16 @@ def test_imports_are_lazy_and_the_client_never_imports_pydantic(server: Scripted
         },
         "client": {
             "httpx": True,
-            # The lists' query parameters default to `types.UNSET`, an attrs class.
-            "attrs": True,
+            # UNSET (the lists' defaults) lives in `_types`: the client needs no attrs.
+            "attrs": False,
             "backup_api_client.models": False,
-            "backup_api_client.api": False,
+            # The tags' resources live in `api/<tag>/__init__.py`; their operations are lazy.
+            "backup_api_client.api": True,
         },
         "call": {
             "attrs": True,
             "backup_api_client.models.backup": True,
-            "backup_api_client.api.backups": False,
+            "backup_api_client.api.backups.backups_list": False,
             "pydantic": False,
         },
     }

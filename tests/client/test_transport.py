@@ -4,7 +4,6 @@ are set per client and per call (sync and async alike)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -20,16 +19,10 @@ from backup_api_client import (
 
 from .conftest import BACKUP, BACKUP_ID, Api, Reply, ScriptedServer
 
-pytestmark = pytest.mark.anyio
+# Backoff in milliseconds (conftest.py), so that retries without Retry-After stay fast.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("quick_backoff")]
 
 SLOW = Reply(200, BACKUP, delay=3.0)
-
-
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(_constants, "INITIAL_RETRY_DELAY", 0.01)
-    monkeypatch.setattr(_constants, "MAX_RETRY_DELAY", 0.02)
-    yield
 
 
 async def test_a_closed_port_raises_api_connection_error(mode: str, closed_port: int) -> None:

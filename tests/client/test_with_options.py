@@ -3,8 +3,6 @@ connection pool (sync and async alike)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 
@@ -14,14 +12,8 @@ from tests.support.live_server import LiveServer
 
 from .conftest import BACKUP, BACKUP_ID, Reply, ScriptedServer, open_client, problem, settle
 
-pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(_constants, "INITIAL_RETRY_DELAY", 0.01)
-    monkeypatch.setattr(_constants, "MAX_RETRY_DELAY", 0.02)
-    yield
+# Backoff in milliseconds (conftest.py), so that retries without Retry-After stay fast.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("quick_backoff")]
 
 
 async def test_a_copy_shares_the_pool_and_keeps_the_originals_settings(mode: str, live: LiveServer) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from backup_api_codegen import _generator_internals as generator
 from backup_api_codegen.driver import GENERATOR_CONFIG
-from backup_api_codegen.template_data import HTTP_METHODS
+from backup_api_codegen.operations import spec_operations
 from tests.support.terminal import plain_text_env
 
 from ._support import CLIENT_PACKAGE, REPO, run, spec_document, tool
@@ -96,24 +96,15 @@ def test_names_are_made_as_the_generator_makes_them(
 
 def test_the_generated_tree_is_named_as_the_internals_say() -> None:
     """Our naming, checked against what the generator actually wrote into generated/."""
-    document = spec_document()
-    paths = document["paths"]
-    assert isinstance(paths, dict)
-    client = (CLIENT_PACKAGE / "client.py").read_text(encoding="utf-8")
-    for item in paths.values():
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if not isinstance(operation, dict):
-                continue
-            tag = generator.tag_identifier(operation["tags"][0])
-            module = generator.operation_identifier(operation["operationId"], "field_")
-            path = CLIENT_PACKAGE / "api" / tag / f"{module}.py"
-            if not path.is_file():
-                changed(
-                    "operation_identifier / tag_identifier", f"{path.relative_to(REPO)} was not generated"
-                )
-            if f"class {generator.class_name(tag, 'field_')}Resource(" not in client:
-                changed("class_name", f"client.py has no resource class for the tag {tag!r}")
+    for _method, _path, operation in spec_operations(spec_document()):
+        tag = generator.tag_identifier(operation["tags"][0])
+        module = generator.operation_identifier(operation["operationId"], "field_")
+        path = CLIENT_PACKAGE / "api" / tag / f"{module}.py"
+        if not path.is_file():
+            changed("operation_identifier / tag_identifier", f"{path.relative_to(REPO)} was not generated")
+        resources = (path.parent / "__init__.py").read_text(encoding="utf-8")
+        if f"class {generator.class_name(tag, 'field_')}Resource(" not in resources:
+            changed("class_name", f"api/{tag}/__init__.py has no resource class for the tag {tag!r}")
 
 
 def check_call(piece: str, function: Callable[[], object], expected: object) -> None:

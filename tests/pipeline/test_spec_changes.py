@@ -287,3 +287,230 @@ def test_a_new_operation_grows_the_client_and_a_test_names_the_missing_route(rep
     )
     assert named.returncode == 1, output_of(named)
     assert "/backups/count" in named.stdout
+
+
+# A list operation under a new tag, shaped as `GET /assets` is: `limit` and `cursor` query parameters,
+# a `Next-Cursor` answer header, a body whose one array holds the items.
+LABELS_OPERATION = """\
+  /labels:
+    get:
+      tags: [Labels]
+      operationId: labelsList
+      summary: List the labels
+      x-idempotent: true
+      parameters:
+        - $ref: '#/components/parameters/PageLimit'
+        - name: cursor
+          in: query
+          required: false
+          schema:
+            type: string
+      responses:
+        '200':
+          description: A page of the labels.
+          headers:
+            Next-Cursor:
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Labels'
+        '500':
+          $ref: '#/components/responses/InternalError'
+"""
+LABELS_SCHEMAS = """\
+    Label:
+      type: object
+      required: [id]
+      properties:
+        id:
+          type: string
+    Labels:
+      type: object
+      required: [iterable]
+      properties:
+        iterable:
+          type: array
+          items:
+            $ref: '#/components/schemas/Label'
+"""
+# A tiny live server of the new operations, run by the copy's code (the reference server does not
+# have them): pages of two labels out of five, then a stream of three ticks.
+LIVE_SERVER = """
+import json, threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+LABELS = [f"label-{n}" for n in range(5)]
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args): pass
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        if url.path == "/labels":
+            query = parse_qs(url.query)
+            start, limit = int(query.get("cursor", ["0"])[0]), int(query.get("limit", ["100"])[0])
+            body = json.dumps({"iterable": [{"id": id} for id in LABELS[start:start + limit]]}).encode()
+            self.send_response(200)
+            if start + limit < len(LABELS):
+                self.send_header("Next-Cursor", str(start + limit))
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            for n in range(1, 4):
+                self.wfile.write(f"data: {{\\"n\\": {n}}}\\n\\n".encode())
+            self.wfile.flush()
+        self.close_connection = True
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+URL = f"http://127.0.0.1:{server.server_address[1]}"
+"""
+
+
+def assert_usage_type_checks(repo: Path, usage: str) -> None:
+    """mypy --strict accepts ``usage`` against the copy's client (the types it states are right)."""
+    (repo / "typed_usage.py").write_text(textwrap.dedent(usage), encoding="utf-8")
+    typed = in_copy(
+        repo,
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--cache-dir",
+        str(repo / ".mypy-cache"),
+        "typed_usage.py",
+    )
+    assert typed.returncode == 0, output_of(typed)
+
+
+def assert_generated_only(repo: Path) -> None:
+    """The change took no edit of overrides/, templates/ or codegen/: only the spec changed."""
+    for name in ("overrides", "templates", "codegen"):
+        for path in (repo / name).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                assert path.read_bytes() == (REPO / path.relative_to(repo)).read_bytes(), path
+
+
+def test_a_new_list_operation_pages_sync_and_async_with_no_hand_code(repo: Path) -> None:
+    spec = repo / SPEC
+    text = spec.read_text(encoding="utf-8")
+    text = text.replace("  /assets:\n", LABELS_OPERATION + "  /assets:\n", 1)
+    text = text.replace("    Assets:\n", LABELS_SCHEMAS + "    Assets:\n", 1)
+    spec.write_text(text, encoding="utf-8")
+    generate(repo)
+    assert_generated_only(repo)
+
+    completed = run_in_copy(
+        repo,
+        LIVE_SERVER
+        + """
+import asyncio
+from backup_api_client import AsyncBackupApiClient, BackupApiClient
+from backup_api_client.models import Label, Labels
+
+with BackupApiClient(URL) as client:
+    first = client.labels.list(limit=2)
+    print(isinstance(first, Labels), [label.id for label in first.iterable])
+    print(all(isinstance(label, Label) for label in first), [label.id for label in first])
+    print([len(page.iterable) for page in client.labels.list(limit=2).pages()])
+
+async def walk() -> None:
+    async with AsyncBackupApiClient(URL) as client:
+        print([label.id async for label in client.labels.list(limit=2)])
+        first = await client.labels.list(limit=2)
+        print(isinstance(first, Labels), first.next_cursor)
+
+asyncio.run(walk())
+""",
+    )
+    assert completed.returncode == 0, output_of(completed)
+    every = str([f"label-{n}" for n in range(5)]).replace(" ", "")
+    assert [line.replace(" ", "") for line in completed.stdout.splitlines()] == [
+        "True['label-0','label-1']",
+        f"True{every}",
+        "[2,2,1]",
+        every,
+        "True2",
+    ]
+    assert_usage_type_checks(
+        repo,
+        """
+        from backup_api_client import AsyncBackupApiClient, BackupApiClient
+        from backup_api_client.models import Label
+
+        def ids(client: BackupApiClient) -> list[str]:
+            labels: list[Label] = list(client.labels.list(limit=2))
+            return [label.id for label in labels]
+
+        async def async_ids(client: AsyncBackupApiClient) -> list[str]:
+            return [label.id async for label in client.labels.list()]
+        """,
+    )
+
+
+def test_a_new_event_stream_operation_is_a_typed_stream_with_no_hand_code(repo: Path) -> None:
+    spec = repo / SPEC
+    text = spec.read_text(encoding="utf-8")
+    operation = (
+        "  /ticks:\n    get:\n      tags: [Ticks]\n      operationId: ticksWatch\n"
+        "      summary: Follow the ticks\n      x-idempotent: true\n      responses:\n"
+        "        '200':\n          description: One tick per event.\n          content:\n"
+        "            text/event-stream:\n              schema:\n"
+        "                $ref: '#/components/schemas/TickEvent'\n"
+        "        '500':\n          $ref: '#/components/responses/InternalError'\n"
+    )
+    schemas = (
+        "    Tick:\n      type: object\n      required: [n]\n      properties:\n"
+        "        n:\n          type: integer\n"
+        "    TickEvent:\n      type: object\n      required: [data]\n      properties:\n        data:\n"
+        "          type: string\n          contentMediaType: application/json\n          contentSchema:\n"
+        "            $ref: '#/components/schemas/Tick'\n"
+    )
+    text = text.replace("  /assets:\n", operation + "  /assets:\n", 1)
+    text = text.replace("    Assets:\n", schemas + "    Assets:\n", 1)
+    spec.write_text(text, encoding="utf-8")
+    generate(repo)
+    assert_generated_only(repo)
+
+    completed = run_in_copy(
+        repo,
+        LIVE_SERVER
+        + """
+import asyncio
+from backup_api_client import AsyncBackupApiClient, BackupApiClient
+from backup_api_client.models import Tick
+
+with BackupApiClient(URL) as client:
+    with client.ticks.watch() as ticks:
+        print([(type(tick).__name__, tick.n) for tick in ticks])
+
+async def follow() -> None:
+    async with AsyncBackupApiClient(URL) as client:
+        async with client.ticks.watch() as ticks:
+            print([tick.n async for tick in ticks])
+
+asyncio.run(follow())
+""",
+    )
+    assert completed.returncode == 0, output_of(completed)
+    assert completed.stdout.splitlines() == ["[('Tick', 1), ('Tick', 2), ('Tick', 3)]", "[1, 2, 3]"]
+    assert_usage_type_checks(
+        repo,
+        """
+        from backup_api_client import BackupApiClient
+        from backup_api_client.models import Tick
+
+        def ticks(client: BackupApiClient) -> list[int]:
+            with client.ticks.watch() as events:
+                received: list[Tick] = list(events)
+            return [tick.n for tick in received]
+        """,
+    )

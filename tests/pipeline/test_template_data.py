@@ -1,9 +1,8 @@
 """Each fact the templates render has one home, and the generated client agrees with it.
 
-The templates state no fact of their own: method names, retry and long-running flags come from the
-spec's extensions and one driver table, the exception of each status from the runtime, the exports
-from `_exceptions.__all__`, the resources with hand-written methods from `_custom`'s classes
-(codegen/backup_api_codegen/template_data.py).
+The templates state no fact of their own: method names, retry and long-running flags, lists and
+streams come from the spec (codegen/backup_api_codegen/operations.py), the exception of each status
+from the runtime, the exports from `_exceptions.__all__` (codegen/backup_api_codegen/template_data.py).
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ import jinja2
 import pytest
 
 import backup_api_client
-from backup_api_client import _custom, _exceptions, client
+from backup_api_client import _exceptions, client
 from backup_api_codegen import _generator_internals as generator
-from backup_api_codegen import template_data
-from backup_api_codegen.driver import GENERATOR_CONFIG, GenerationError, generate_into
+from backup_api_codegen import operations, template_data
+from backup_api_codegen.driver import GENERATOR_CONFIG, generate_into
 from backup_api_codegen.template_data import TemplateDataError, collect, jinja_literal, render_module
 
 from ._support import CLIENT_PACKAGE, CLIENT_PROJECT, OVERRIDES, REPO, copy_repo, spec_document
@@ -48,7 +47,8 @@ def test_the_data_module_gives_the_templates_the_data_unchanged() -> None:
     environment = jinja2.Environment(loader=jinja2.DictLoader({name: render_module(data)}))
     assert environment.get_template(name).module.backup_api == data  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
-        jinja_literal({"none": None})
+        jinja_literal({"set": {1}})
+    assert jinja_literal(None) == "none"
 
 
 def test_every_operation_has_its_facts(facts: dict[str, Any]) -> None:
@@ -65,76 +65,74 @@ def test_the_runtime_facts_are_read_from_the_runtime(facts: dict[str, Any]) -> N
     assert facts["status_errors"] == {
         code: _exceptions.error_class(code).__name__ for code in range(400, 600)
     }
-    assert facts["custom_resources"] == ["Assets", "Backup", "Backups"]
     assert facts["servers"] == [server["url"] for server in spec_document()["servers"]]  # type: ignore[attr-defined]
 
 
 def test_each_operation_is_the_client_method_its_facts_name(facts: dict[str, Any]) -> None:
     for method, path, operation in spec_operations():
         tag = generator.tag_identifier(operation["tags"][0])
-        name = facts["operations"][method][path]["method_name"]
+        found = facts["operations"][method][path]
         module = generator.operation_identifier(operation["operationId"], "field_")
-        for prefix in ("", "Async"):
-            resource = getattr(client, f"{prefix}{generator.class_name(tag, 'field_')}Resource")
-            source = inspect.getsource(getattr(resource, name))
-            assert f"from .api.{tag} import {module} as operation" in source, f"client.{tag}.{name}"
+        for name in found["method_names"]:
+            for prefix in ("", "Async"):
+                resource = getattr(client, f"{prefix}{generator.class_name(tag, 'field_')}Resource")
+                source = inspect.getsource(getattr(resource, name))
+                assert f"from . import {module} as operation" in source, f"client.{tag}.{name}"
 
 
-def test_an_operation_outside_the_table_is_named_after_itself() -> None:
+def test_method_names_come_from_x_method_name_or_the_operation_id() -> None:
     document = {
         "paths": {
             "/backups/prune": {"post": {"operationId": "backupsPrune", "tags": ["Backups"]}},
             "/assets/count": {
                 "get": {"operationId": "countAssets", "tags": ["Assets"], "x-idempotent": True}
             },
+            "/assets/total": {
+                "get": {"operationId": "assetsTotal", "tags": ["Assets"], "x-method-name": "size"}
+            },
         }
     }
-    found = template_data.operations(document, "field_", method_names={})
+    found = template_data.operations(document, "field_")
     assert found["post"]["/backups/prune"]["method_name"] == "prune"
     assert found["get"]["/assets/count"]["method_name"] == "count_assets"
     assert found["get"]["/assets/count"]["idempotent"] is True
+    assert found["get"]["/assets/total"]["method_name"] == "size"
 
 
-def test_a_table_entry_for_an_operation_the_spec_lacks_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(template_data.METHOD_NAMES, "backupsPrune", "prune")
-    with pytest.raises(TemplateDataError, match=r"names operations the spec does not have: backupsPrune"):
-        collect(spec_document(), OVERRIDES, CONFIG)
+def test_the_spec_s_lists_and_stream_are_detected(facts: dict[str, Any]) -> None:
+    lists = {path: found["list"] for path, found in facts["operations"]["get"].items() if found["list"]}
+    assert sorted(lists) == ["/assets", "/backups"]
+    assert lists["/assets"]["item"]["class"] == "Asset" and lists["/assets"]["body"]["class"] == "Assets"
+    assert lists["/assets"]["next_cursor_header"] == "Next-Cursor"
+    assert (
+        lists["/backups"]["parameters"] == [["limit", False]]
+        and lists["/backups"]["page_method"] == "list_page"
+    )
+    streams = [found["stream"] for by_path in facts["operations"].values() for found in by_path.values()]
+    (stream,) = [each for each in streams if each]
+    assert stream["name"] == "restore_stream" and stream["event"]["class"] == "BackupStreamedProgress"
+    assert stream["terminal"] == ["COMPLETED", "FAILED", "CANCELED"] and not stream["only"]
 
 
-def test_two_operations_with_one_method_name_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(template_data.METHOD_NAMES, "backupsDeleteSpecificBackup", "list_page")
+def test_an_operation_without_the_next_cursor_header_is_not_a_list() -> None:
+    document = spec_document()
+    del document["paths"]["/backups"]["get"]["responses"]["200"]["headers"]  # type: ignore[index]
+    found = template_data.operations(document, "field_")
+    assert found["get"]["/backups"]["list"] is None
+    assert found["get"]["/assets"]["list"] is not None
+
+
+def test_two_operations_with_one_method_name_are_refused() -> None:
+    document = spec_document()
+    document["paths"]["/backups/{backup}/delete"]["post"]["x-method-name"] = "list_page"  # type: ignore[index]
     with pytest.raises(TemplateDataError, match=r"backupsList and backupsDeleteSpecificBackup would both be"):
-        collect(spec_document(), OVERRIDES, CONFIG)
+        template_data.operations(document, "field_")
 
 
 def test_an_extension_that_is_not_a_boolean_is_refused() -> None:
     document = {"paths": {"/x": {"get": {"operationId": "x", "x-idempotent": "yes"}}}}
     with pytest.raises(TemplateDataError, match=r"GET /x: x-idempotent must be true or false"):
         template_data.operations(document, "field_")
-
-
-@pytest.mark.parametrize(
-    ("added", "message"),
-    [
-        ("class PruneCustom: ...\nclass AsyncPruneCustom: ...\n", r"defines PruneCustom, but no tag"),
-        ("del AsyncAssetsCustom\n", r"add AsyncAssetsCustom"),
-    ],
-)
-def test_custom_classes_must_match_a_tag_in_pairs(tmp_path: Path, added: str, message: str) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    custom = repo / "overrides" / "_custom.py"
-    custom.write_text(custom.read_text(encoding="utf-8") + "\n\n" + added, encoding="utf-8")
-    with pytest.raises(GenerationError, match=message):
-        generate_into(tmp_path / "generated", repo)
-
-
-def test_every_custom_class_is_mixed_into_its_resource() -> None:
-    """A `<Tag>Custom` class of overrides/_custom.py whose methods no resource has would be lost."""
-    custom = [name for name in vars(_custom) if re.fullmatch(r"(Async)?\w+Custom", name)]
-    assert custom
-    for name in custom:
-        resource = getattr(client, name.removesuffix("Custom") + "Resource")
-        assert getattr(_custom, name) in resource.__mro__, name
 
 
 def test_the_package_exports_what_exceptions_exports() -> None:
@@ -169,12 +167,7 @@ def test_the_readme_draws_the_exception_tree_of_the_runtime() -> None:
 
 
 def spec_operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
-    paths = spec_document()["paths"]
-    assert isinstance(paths, dict)
-    for path, item in paths.items():
-        for method in template_data.HTTP_METHODS:
-            if isinstance(item.get(method), dict):
-                yield method, path, item[method]
+    return operations.spec_operations(spec_document())
 
 
 def generated_python() -> list[Path]:

@@ -35,11 +35,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 TERMINAL = {BackupStatusEnum.COMPLETED, BackupStatusEnum.CANCELED}
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 class Backups:
     """A live server over a large database with a backup of all of it and a small one; and every
     creation status of the large backup polled while it was made."""

@@ -26,11 +26,6 @@ DOCUMENTS = asset_documents(3)
 
 
 @pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
     """A live server over an empty database, and a completed backup of three assets."""
     with running_server(tmp_path_factory.mktemp("round-trip") / "data") as live, checked_client(live) as http:

@@ -63,6 +63,14 @@ def check_response(response: httpx.Response) -> None:
     )
     if response.status_code >= 400:
         assert response.headers.get("content-type", "").startswith("application/problem+json")
+        try:
+            problem = response.json()
+        except httpx.ResponseNotRead:
+            return  # a streamed answer: its body is the caller's to read
+        documented = set(spec()["components"]["schemas"]["ProblemType"]["enum"])
+        assert problem.get("type") in documented, (
+            f"problem type {problem.get('type')!r} is not in ProblemType"
+        )
 
 
 def backup_id_operations() -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from backup_api_server.errors import EngineError, OperationCancelled, OperationC
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import store as store_module
 from tests.unit.conftest import EngineFactory
-from tests.unit.test_engine import WAIT_SECONDS, PhaseGate, create_completed, make_assets, stored_rows
+from tests.unit.engine_support import WAIT_SECONDS, PhaseGate, create_completed, make_assets, stored_rows
 
 
 def test_the_restoration_handle_cancels_its_own_restoration(make_engine: EngineFactory) -> None:

@@ -17,18 +17,13 @@ from backup_api_server.errors import BackupCorrupted, BackupGone
 from backup_api_server.storage.archive import ArchiveReader
 from backup_api_server.storage.database_files import DATABASE_NAME, RESTORING_SUFFIX
 from tests.unit.conftest import EngineFactory
+from tests.unit.engine_support import create_completed
 
 WAIT_SECONDS = 10.0
 
 
 def documents(count: int, prefix: str) -> list[dict[str, Any]]:
     return [{"id": f"{prefix}-{index}", "text": "x" * index} for index in range(count)]
-
-
-def create_completed(engine: BackupEngine, assets: list[dict[str, Any]] | None) -> str:
-    backup_id = engine.start_creation(assets)
-    assert engine.wait_for_creation(backup_id, WAIT_SECONDS).value == "COMPLETED"
-    return backup_id
 
 
 def metadata_path(engine: BackupEngine, backup_id: str) -> Path:

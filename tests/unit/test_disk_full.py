@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from backup_api_server.engine import BackupEngine
 from backup_api_server.errors import BackupNotFound, EngineError, InsufficientStorage
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage.database_files import DATABASE_NAME, RESTORING_SUFFIX
@@ -21,6 +20,7 @@ from backup_api_server.storage.store import PendingBackup
 from backup_api_server_models import Backup, BackupStatusEnum
 from tests.support.small_disk import fill, small_disk
 from tests.unit.conftest import API_VERSION, EngineFactory
+from tests.unit.engine_support import create_completed
 
 WAIT_SECONDS = 10.0
 NO_SPACE = os.strerror(errno.ENOSPC)
@@ -29,12 +29,6 @@ NO_SPACE = os.strerror(errno.ENOSPC)
 def documents(count: int, prefix: str, *, random_bytes: int = 0) -> list[dict[str, Any]]:
     # Random content does not compress: the archive is about as large as the documents.
     return [{"id": f"{prefix}-{index}", "content": os.urandom(random_bytes).hex()} for index in range(count)]
-
-
-def create_completed(engine: BackupEngine, assets: list[dict[str, Any]] | None) -> str:
-    backup_id = engine.start_creation(assets)
-    assert engine.wait_for_creation(backup_id, WAIT_SECONDS).value == "COMPLETED"
-    return backup_id
 
 
 def files_under(directory: Path) -> list[str]:

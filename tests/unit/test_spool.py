@@ -14,7 +14,7 @@ from backup_api_server.settings import MAX_CONCURRENT_CREATIONS
 from backup_api_server.storage.spool import SPOOL_DIRECTORY, DocumentSpool
 from backup_api_server_models import BackupStatusEnum
 from tests.unit.conftest import EngineFactory
-from tests.unit.test_engine import WAIT_SECONDS, PhaseGate, make_assets
+from tests.unit.engine_support import WAIT_SECONDS, PhaseGate, make_assets
 
 
 class HoldEveryWorker:

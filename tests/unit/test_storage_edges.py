@@ -36,7 +36,7 @@ from backup_api_server.storage.assets import AssetDatabase, ReplacementDatabase
 from backup_api_server.storage.database_files import DATABASE_NAME, PREVIOUS_SUFFIX
 from backup_api_server.storage.store import LocalDirectoryStore
 from tests.unit.conftest import EngineFactory
-from tests.unit.test_engine import (
+from tests.unit.engine_support import (
     DATA_DIR_FILES,
     create_completed,
     fail_fsync_when,

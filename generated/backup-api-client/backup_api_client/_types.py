@@ -11,7 +11,7 @@ from typing import Final, Literal, TypeAlias
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "Headers", "NotGiven", "Timeout"]
+__all__ = ["NOT_GIVEN", "UNSET", "Headers", "NotGiven", "Timeout", "Unset"]
 
 
 class NotGiven:
@@ -35,3 +35,20 @@ NOT_GIVEN: Final = NotGiven()
 # Seconds for every phase, an httpx.Timeout for each phase apart, or None for no timeout at all.
 Timeout: TypeAlias = float | httpx.Timeout | None
 Headers: TypeAlias = Mapping[str, str]
+
+
+class Unset:
+    """The type of `UNSET`: a field or argument left out, which the spec tells apart from null.
+
+    Defined here (``types`` re-exports it) so that the client's methods, whose optional parameters
+    default to it, do not import ``attrs`` with the client.
+    """
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()

@@ -19,7 +19,7 @@ from ..errors import (
     StoreUnavailable,
     TooManyRequests,
 )
-from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, Problem, problem_response
+from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, CANCELLED, Problem, problem_response
 
 __all__ = ["engine_problem", "install_error_handlers"]
 
@@ -35,7 +35,7 @@ def engine_problem(error: EngineError) -> Problem:
     if isinstance(error, BackupKeyMismatch):
         return Problem(409, error.detail, type_=BACKUP_KEY_MISMATCH)
     if isinstance(error, OperationCancelled):
-        return Problem(409, error.detail, type_="urn:backup-api:problem:cancelled")
+        return Problem(409, error.detail, type_=CANCELLED)
     if isinstance(error, OperationConflict):
         return Problem(409, error.detail)
     if isinstance(error, TooManyRequests):

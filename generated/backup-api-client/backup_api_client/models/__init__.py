@@ -18,6 +18,7 @@ from .mechanism_enum import MechanismEnum
 from .platform_enum import PlatformEnum
 from .preview import Preview
 from .problem import Problem
+from .problem_type import ProblemType
 from .referenced_format import ReferencedFormat
 from .transferable_string import TransferableString
 
@@ -39,6 +40,7 @@ __all__ = (
     "PlatformEnum",
     "Preview",
     "Problem",
+    "ProblemType",
     "ReferencedFormat",
     "TransferableString",
 )

@@ -17,7 +17,7 @@ class Problem:
     """An RFC 9457 problem document.
 
     Attributes:
-        type_ (str): Identifies the kind of problem.
+        type_ (str): Identifies the kind of problem; one of `ProblemType` (a newer server may add some).
         title (str): A short summary of the kind of problem.
         status (int): The HTTP status code.
         detail (str): What went wrong this time, in a sentence.

@@ -1,11 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""GET /assets: List the local assets
+"""`GET /assets`, `client.assets.list_page`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
-The same operation is a method of the client's resources (see `client.py`).
-"""
-
-from http import HTTPStatus
+import sys
 from typing import Any
 
 import httpx
@@ -16,17 +12,17 @@ from ..._base_client import (
     unexpected_status,
     validates_response,
 )
-from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
+from ..._low_level import async_detailed
+from ..._low_level import sync_detailed as _sync_detailed
+from ..._pagination import AsyncCursorPage, SyncCursorPage
+from ...models.asset import Asset
 from ...models.assets import Assets
 from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "assetsSnapshot"
 IDEMPOTENT = True
-"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
 IDEMPOTENCY_KEY = False
-"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = False
-"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -56,7 +52,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
 ) -> Assets:
-    if response.status_code == 200:
+    if 200 <= response.status_code <= 200:
         response_200 = Assets.from_dict(response.json())
 
         return response_200
@@ -64,290 +60,39 @@ def _parse_response(
     raise unexpected_status(response)
 
 
-def _build_response(
-    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
-) -> Response[Assets]:
-    # Parsed first: an undocumented status raises before HTTPStatus() could refuse it.
-    parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-    )
+class AssetsPage(Assets, SyncCursorPage[Asset]):
+    """A page of `client.assets.list()`: a `Assets` that also walks the rest of the list."""
+
+    _items_field = "iterable"
 
 
-def sync_detailed(
-    *,
-    client: SyncAPIClient,
-    limit: int | Unset = 100,
-    cursor: str | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
-) -> Response[Assets]:
-    """List the local assets
+class AsyncAssetsPage(Assets, AsyncCursorPage[Asset]):
+    """A page of the async `client.assets.list()` (`async for item in page`)."""
 
-     Returns the assets of the local database in the order they were stored, each document as it
-    was received, one page at a time: at most `limit` of them. When more follow, the
-    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
-    such header.
-
-    Args:
-        limit (int | Unset):  Default: 100.
-        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
-            a100.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        Response[Assets]: the answer's status, headers and content, and
-        `parsed`: A page of the local database's assets.
-
-    """
-
-    kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
-    )
-
-    response = client.request(
-        kwargs,
-        idempotent=IDEMPOTENT,
-        idempotency_key=IDEMPOTENCY_KEY,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-
-    return _build_response(client=client, response=response)
+    _items_field = "iterable"
 
 
-def sync(
-    *,
-    client: SyncAPIClient,
-    limit: int | Unset = 100,
-    cursor: str | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
-) -> Assets:
-    """List the local assets
+def sync_detailed(*args: Any, client: SyncAPIClient, **kwargs: Any) -> Response[Assets]:
+    """`client.assets.list_page(...)`, answering a `Response` (status, headers, content, parsed)."""
+    return _sync_detailed(_operation(), client, args, kwargs)
 
-     Returns the assets of the local database in the order they were stored, each document as it
-    was received, one page at a time: at most `limit` of them. When more follow, the
-    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
-    such header.
 
-    Args:
-        limit (int | Unset):  Default: 100.
-        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
-            a100.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        Assets: A page of the local database's assets.
-
-    """
-
-    return sync_detailed(
-        client=client,
-        limit=limit,
-        cursor=cursor,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    ).parsed
+def sync(*args: Any, client: SyncAPIClient, **kwargs: Any) -> Assets:
+    """`client.assets.list_page(...)`."""
+    return sync_detailed(*args, client=client, **kwargs).parsed
 
 
 async def asyncio_detailed(
-    *,
-    client: AsyncAPIClient,
-    limit: int | Unset = 100,
-    cursor: str | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
+    *args: Any, client: AsyncAPIClient, **kwargs: Any
 ) -> Response[Assets]:
-    """List the local assets
-
-     Returns the assets of the local database in the order they were stored, each document as it
-    was received, one page at a time: at most `limit` of them. When more follow, the
-    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
-    such header.
-
-    Args:
-        limit (int | Unset):  Default: 100.
-        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
-            a100.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        Response[Assets]: the answer's status, headers and content, and
-        `parsed`: A page of the local database's assets.
-
-    """
-
-    kwargs = _get_kwargs(
-        limit=limit,
-        cursor=cursor,
-    )
-
-    response = await client.request(
-        kwargs,
-        idempotent=IDEMPOTENT,
-        idempotency_key=IDEMPOTENCY_KEY,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-
-    return _build_response(client=client, response=response)
+    """`await client.assets.list_page(...)`, answering a `Response`."""
+    return await async_detailed(_operation(), client, args, kwargs)
 
 
-async def asyncio(
-    *,
-    client: AsyncAPIClient,
-    limit: int | Unset = 100,
-    cursor: str | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
-) -> Assets:
-    """List the local assets
+async def asyncio(*args: Any, client: AsyncAPIClient, **kwargs: Any) -> Assets:
+    """`await client.assets.list_page(...)`."""
+    return (await asyncio_detailed(*args, client=client, **kwargs)).parsed
 
-     Returns the assets of the local database in the order they were stored, each document as it
-    was received, one page at a time: at most `limit` of them. When more follow, the
-    `Next-Cursor` header holds the cursor that asks for the next page; the last page has no
-    such header.
 
-    Args:
-        limit (int | Unset):  Default: 100.
-        cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
-            a100.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        Assets: A page of the local database's assets.
-
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            limit=limit,
-            cursor=cursor,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-    ).parsed
+def _operation() -> Any:
+    return sys.modules[__name__]

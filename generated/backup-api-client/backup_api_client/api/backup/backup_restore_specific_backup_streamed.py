@@ -1,11 +1,7 @@
 # Generated from spec/backup-api.yaml by `codegen generate`. Do not edit: change the spec, templates/ or overrides/ and regenerate.
-"""POST /backup/{backup}/restore/streamed: Restore a backup, following its progress
+"""`POST /backup/{backup}/restore/streamed`, `client.backup.restore_streamed_json`; `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed` take the client too."""
 
-The low-level functions of this operation: `sync`, `sync_detailed`, `asyncio`, `asyncio_detailed`.
-The same operation is a method of the client's resources (see `client.py`).
-"""
-
-from http import HTTPStatus
+import sys
 from typing import Any
 from urllib.parse import quote
 
@@ -17,18 +13,16 @@ from ..._base_client import (
     unexpected_status,
     validates_response,
 )
-from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
+from ..._low_level import async_detailed
+from ..._low_level import sync_detailed as _sync_detailed
 from ...models.backup import Backup
 from ...models.backup_streamed_progress import BackupStreamedProgress
 from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "backupRestoreSpecificBackupStreamed"
 IDEMPOTENT = False
-"""`x-idempotent` in the spec: an idempotent operation is retried; another one carries an `Idempotency-Key`."""
 IDEMPOTENCY_KEY = False
-"""`x-idempotency-key` in the spec: the server answers a repeated `Idempotency-Key` once, so this is retried too."""
 LONG_RUNNING = True
-"""`x-long-running` in the spec: the answer waits for a restoration, so the read timeout is longer."""
 
 
 def _get_kwargs(
@@ -49,7 +43,6 @@ def _get_kwargs(
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
     return _kwargs
 
@@ -58,7 +51,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
 ) -> BackupStreamedProgress:
-    if response.status_code == 200:
+    if 200 <= response.status_code <= 200:
         response_200 = BackupStreamedProgress.from_dict(response.json())
 
         return response_200
@@ -66,438 +59,31 @@ def _parse_response(
     raise unexpected_status(response)
 
 
-def _build_response(
-    *, client: SyncAPIClient | AsyncAPIClient, response: httpx.Response
-) -> Response[BackupStreamedProgress]:
-    # Parsed first: an undocumented status raises before HTTPStatus() could refuse it.
-    parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-    )
-
-
 def sync_detailed(
-    backup: str,
-    *,
-    client: SyncAPIClient,
-    body: Backup | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
+    *args: Any, client: SyncAPIClient, **kwargs: Any
 ) -> Response[BackupStreamedProgress]:
-    """Restore a backup, following its progress
-
-     Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
-    it runs.
-
-    With `Accept: text/event-stream` the answer is a stream of Server-Sent Events: the `data`
-    of each event is one `BackupStreamedProgress` JSON document; `percentage` never decreases;
-    the last event is terminal: `COMPLETED` (with the backup), `FAILED` (with a `detail`) or
-    `CANCELED` (after `restoration/cancel`). A client that disconnects neither cancels nor
-    corrupts the restoration; `restoration/status` tells how it ended.
-
-    With any other `Accept`, the server waits for the end of the restoration and answers the
-    final `BackupStreamedProgress` as JSON.
-
-    Args:
-        backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
-            or control characters.
-        body (Backup | Unset): A stored backup's metadata.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        BadRequestError: (400) The request body is not well-formed JSON.
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        NotFoundError: (404) No backup has this identifier.
-        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-            it within 120 seconds. The connection is closed.
-        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-            in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-            an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-            body describes another backup than the one at the path, or a request with the
-            same `Idempotency-Key` is still being answered (type `urn:backup-
-            api:problem:idempotency-key-in-use`). `detail` says which.
-        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-            cancelled or failed and left nothing behind. (An identifier never handed out
-            here is `404`.)
-        PayloadTooLargeError: (413) The request body is larger than the server accepts.
-        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-            or as many large request bodies are being read as it reads at once. Nothing was
-            started; retry after `Retry-After` seconds.
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors;
-            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-            request (credentials, permissions, a bucket that does not exist), which retrying
-            will not change until the server's store configuration is mended; `detail` names
-            the request and the store's answer. Either way nothing was changed: the local
-            database and every stored backup are as they were.
-        InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-            started was undone: the local database and every stored backup are as they were.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        Response[BackupStreamedProgress]: the answer's status, headers and content, and
-        `parsed`: The final progress (JSON) or the progress as it happens (Server-Sent Events).
-
-    """
-
-    kwargs = _get_kwargs(
-        backup=backup,
-        body=body,
-    )
-
-    response = client.request(
-        kwargs,
-        idempotent=IDEMPOTENT,
-        idempotency_key=IDEMPOTENCY_KEY,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-
-    return _build_response(client=client, response=response)
+    """`client.backup.restore_streamed_json(...)`, answering a `Response` (status, headers, content, parsed)."""
+    return _sync_detailed(_operation(), client, args, kwargs)
 
 
-def sync(
-    backup: str,
-    *,
-    client: SyncAPIClient,
-    body: Backup | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
-) -> BackupStreamedProgress:
-    """Restore a backup, following its progress
-
-     Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
-    it runs.
-
-    With `Accept: text/event-stream` the answer is a stream of Server-Sent Events: the `data`
-    of each event is one `BackupStreamedProgress` JSON document; `percentage` never decreases;
-    the last event is terminal: `COMPLETED` (with the backup), `FAILED` (with a `detail`) or
-    `CANCELED` (after `restoration/cancel`). A client that disconnects neither cancels nor
-    corrupts the restoration; `restoration/status` tells how it ended.
-
-    With any other `Accept`, the server waits for the end of the restoration and answers the
-    final `BackupStreamedProgress` as JSON.
-
-    Args:
-        backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
-            or control characters.
-        body (Backup | Unset): A stored backup's metadata.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        BadRequestError: (400) The request body is not well-formed JSON.
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        NotFoundError: (404) No backup has this identifier.
-        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-            it within 120 seconds. The connection is closed.
-        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-            in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-            an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-            body describes another backup than the one at the path, or a request with the
-            same `Idempotency-Key` is still being answered (type `urn:backup-
-            api:problem:idempotency-key-in-use`). `detail` says which.
-        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-            cancelled or failed and left nothing behind. (An identifier never handed out
-            here is `404`.)
-        PayloadTooLargeError: (413) The request body is larger than the server accepts.
-        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-            or as many large request bodies are being read as it reads at once. Nothing was
-            started; retry after `Retry-After` seconds.
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors;
-            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-            request (credentials, permissions, a bucket that does not exist), which retrying
-            will not change until the server's store configuration is mended; `detail` names
-            the request and the store's answer. Either way nothing was changed: the local
-            database and every stored backup are as they were.
-        InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-            started was undone: the local database and every stored backup are as they were.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
-
-    """
-
-    return sync_detailed(
-        backup=backup,
-        client=client,
-        body=body,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    ).parsed
+def sync(*args: Any, client: SyncAPIClient, **kwargs: Any) -> BackupStreamedProgress:
+    """`client.backup.restore_streamed_json(...)`."""
+    return sync_detailed(*args, client=client, **kwargs).parsed
 
 
 async def asyncio_detailed(
-    backup: str,
-    *,
-    client: AsyncAPIClient,
-    body: Backup | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
+    *args: Any, client: AsyncAPIClient, **kwargs: Any
 ) -> Response[BackupStreamedProgress]:
-    """Restore a backup, following its progress
-
-     Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
-    it runs.
-
-    With `Accept: text/event-stream` the answer is a stream of Server-Sent Events: the `data`
-    of each event is one `BackupStreamedProgress` JSON document; `percentage` never decreases;
-    the last event is terminal: `COMPLETED` (with the backup), `FAILED` (with a `detail`) or
-    `CANCELED` (after `restoration/cancel`). A client that disconnects neither cancels nor
-    corrupts the restoration; `restoration/status` tells how it ended.
-
-    With any other `Accept`, the server waits for the end of the restoration and answers the
-    final `BackupStreamedProgress` as JSON.
-
-    Args:
-        backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
-            or control characters.
-        body (Backup | Unset): A stored backup's metadata.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        BadRequestError: (400) The request body is not well-formed JSON.
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        NotFoundError: (404) No backup has this identifier.
-        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-            it within 120 seconds. The connection is closed.
-        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-            in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-            an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-            body describes another backup than the one at the path, or a request with the
-            same `Idempotency-Key` is still being answered (type `urn:backup-
-            api:problem:idempotency-key-in-use`). `detail` says which.
-        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-            cancelled or failed and left nothing behind. (An identifier never handed out
-            here is `404`.)
-        PayloadTooLargeError: (413) The request body is larger than the server accepts.
-        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-            or as many large request bodies are being read as it reads at once. Nothing was
-            started; retry after `Retry-After` seconds.
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors;
-            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-            request (credentials, permissions, a bucket that does not exist), which retrying
-            will not change until the server's store configuration is mended; `detail` names
-            the request and the store's answer. Either way nothing was changed: the local
-            database and every stored backup are as they were.
-        InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-            started was undone: the local database and every stored backup are as they were.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        Response[BackupStreamedProgress]: the answer's status, headers and content, and
-        `parsed`: The final progress (JSON) or the progress as it happens (Server-Sent Events).
-
-    """
-
-    kwargs = _get_kwargs(
-        backup=backup,
-        body=body,
-    )
-
-    response = await client.request(
-        kwargs,
-        idempotent=IDEMPOTENT,
-        idempotency_key=IDEMPOTENCY_KEY,
-        long_running=LONG_RUNNING,
-        timeout=timeout,
-        max_retries=max_retries,
-        extra_headers=extra_headers,
-    )
-
-    return _build_response(client=client, response=response)
+    """`await client.backup.restore_streamed_json(...)`, answering a `Response`."""
+    return await async_detailed(_operation(), client, args, kwargs)
 
 
 async def asyncio(
-    backup: str,
-    *,
-    client: AsyncAPIClient,
-    body: Backup | Unset = UNSET,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    max_retries: int | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
+    *args: Any, client: AsyncAPIClient, **kwargs: Any
 ) -> BackupStreamedProgress:
-    """Restore a backup, following its progress
+    """`await client.backup.restore_streamed_json(...)`."""
+    return (await asyncio_detailed(*args, client=client, **kwargs)).parsed
 
-     Restores a backup exactly like `POST /backup/{backup}/restore`, and reports progress while
-    it runs.
 
-    With `Accept: text/event-stream` the answer is a stream of Server-Sent Events: the `data`
-    of each event is one `BackupStreamedProgress` JSON document; `percentage` never decreases;
-    the last event is terminal: `COMPLETED` (with the backup), `FAILED` (with a `detail`) or
-    `CANCELED` (after `restoration/cancel`). A client that disconnects neither cancels nor
-    corrupts the restoration; `restoration/status` tells how it ended.
-
-    With any other `Accept`, the server waits for the end of the restoration and answers the
-    final `BackupStreamedProgress` as JSON.
-
-    Args:
-        backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
-            it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
-            or control characters.
-        body (Backup | Unset): A stored backup's metadata.
-        timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
-        max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
-            idempotent or honours an `Idempotency-Key`, else 0.
-        extra_headers (Mapping[str, str] | None): Headers to add to this request.
-
-    Raises:
-        BadRequestError: (400) The request body is not well-formed JSON.
-        AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
-            must be, to listen on anything but loopback) and the request has no
-            `Authorization: Bearer <token>` header carrying it.
-        PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
-            `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
-            was not told to trust with `--allow-origin`). Refused before any work is done,
-            so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
-        NotFoundError: (404) No backup has this identifier.
-        APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
-            it within 120 seconds. The connection is closed.
-        ConflictError: (409) Another operation that would race with this one is running, or the backup is not
-            in a state that allows it (nothing to cancel, a creation not complete yet, a
-            corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
-            an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
-            body describes another backup than the one at the path, or a request with the
-            same `Idempotency-Key` is still being answered (type `urn:backup-
-            api:problem:idempotency-key-in-use`). `detail` says which.
-        GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
-            cancelled or failed and left nothing behind. (An identifier never handed out
-            here is `404`.)
-        PayloadTooLargeError: (413) The request body is larger than the server accepts.
-        UnsupportedMediaTypeError: (415) The request body is not `application/json`.
-        APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
-            for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
-            at this machine, so DNS rebinding cannot reach it), and for names given with
-            `--allowed-host`.
-        UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
-            that no interoperable reader takes as sent (RFC 7493: a number beyond the range
-            of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
-            malformed or was used for another request (type `urn:backup-
-            api:problem:idempotency-key-reused`).
-        RateLimitError: (429) The server is at one of its bounds: as many creations are waiting as it queues,
-            or as many large request bodies are being read as it reads at once. Nothing was
-            started; retry after `Retry-After` seconds.
-        InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
-            it); what the operation had started was undone. `detail` says which step failed.
-        InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
-            request after the server's retries: it is unreachable or answered with errors;
-            retry after `Retry-After` seconds. Without `Retry-After` the store refused the
-            request (credentials, permissions, a bucket that does not exist), which retrying
-            will not change until the server's store configuration is mended; `detail` names
-            the request and the store's answer. Either way nothing was changed: the local
-            database and every stored backup are as they were.
-        InternalServerError: (507) The disk (or the storage the backups live in) is full. What the operation had
-            started was undone: the local database and every stored backup are as they were.
-        APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
-        APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
-        APIResponseValidationError: An answer the spec does not describe.
-
-    Returns:
-        BackupStreamedProgress: The final progress (JSON) or the progress as it happens (Server-Sent Events).
-
-    """
-
-    return (
-        await asyncio_detailed(
-            backup=backup,
-            client=client,
-            body=body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-    ).parsed
+def _operation() -> Any:
+    return sys.modules[__name__]
