@@ -14,6 +14,7 @@ from backup_api_server import contract
 from tests.server.conftest import checked_client
 from tests.support.assets import asset_documents, create_backup, seed_database, wait_for_creation
 from tests.support.live_server import running_server
+from tests.support.pages import walk_pages
 
 
 @pytest.fixture
@@ -25,15 +26,7 @@ def seeded_http(tmp_path: Path) -> Iterator[httpx.Client]:
 
 
 def pages(http: httpx.Client, path: str, **params: Any) -> list[list[dict[str, Any]]]:
-    found: list[list[dict[str, Any]]] = []
-    while True:
-        response = http.get(path, params=params)
-        assert response.status_code == 200, response.text
-        found.append(response.json()["iterable"])
-        cursor = response.headers.get("Next-Cursor")
-        if cursor is None:
-            return found
-        params["cursor"] = cursor
+    return [response.json()["iterable"] for response in walk_pages(http, path, params)]
 
 
 def test_assets_come_in_pages_of_at_most_limit_in_insertion_order(seeded_http: httpx.Client) -> None:
