@@ -7,7 +7,6 @@ the restoration is held: the read times out after `FIRST_EVENT_SECONDS` and the 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,33 +15,16 @@ import pytest
 from httpx_sse import connect_sse
 
 from backup_api_server.engine import BackupEngine
-from tests.support.in_process import serving
+from tests.support.in_process import HOLD_SECONDS, Hold, serving
 
 HELD_AT = "restore:verify"  # after the restoration has published IN-PROGRESS, before any work
 FIRST_EVENT_SECONDS = 5.0
-HOLD_SECONDS = 30.0  # the hook never holds longer, whatever the test does
-
-
-class Hold:
-    """A step hook that stops the restoration at `HELD_AT` until `release()`."""
-
-    def __init__(self) -> None:
-        self.reached = threading.Event()
-        self.released = threading.Event()
-
-    def __call__(self, phase: str) -> None:
-        if phase == HELD_AT:
-            self.reached.set()
-            self.released.wait(HOLD_SECONDS)
-
-    def release(self) -> None:
-        self.released.set()
 
 
 @pytest.fixture
 def held(tmp_path: Path) -> Iterator[tuple[BackupEngine, Hold, str]]:
     """An engine whose restorations stop at `HELD_AT`, with a completed backup of three assets."""
-    hold = Hold()
+    hold = Hold(HELD_AT)
     engine = BackupEngine(tmp_path / "data", api_version="1.0.0", step_hook=hold)
     try:
         backup_id = engine.start_creation([{"id": f"asset-{index}"} for index in range(3)])

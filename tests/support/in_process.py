@@ -15,6 +15,32 @@ from backup_api_server.api import create_app
 from backup_api_server.engine import BackupEngine
 
 STARTUP_SECONDS = 10.0
+HOLD_SECONDS = 30.0  # a hold never lasts longer, whatever the test does
+
+
+class Hold:
+    """A step hook (`BackupEngine(step_hook=...)`) that stops the first creation or restoration
+    reaching `phase` (e.g. "restore:verify") until `release()`, or until a cancellation of that
+    kind is requested ("restore:cancel-requested"), as a user's cancel would find it running.
+    Not `armed`, it lets everything run (while a test prepares its engine)."""
+
+    def __init__(self, phase: str, *, armed: bool = True) -> None:
+        self.phase = phase
+        self.armed = armed
+        self.reached = threading.Event()
+        self.released = threading.Event()
+
+    def __call__(self, phase: str) -> None:
+        if not self.armed:
+            return
+        if phase == f"{self.phase.partition(':')[0]}:cancel-requested":
+            self.release()
+        elif phase == self.phase and not self.reached.is_set():
+            self.reached.set()
+            self.released.wait(HOLD_SECONDS)
+
+    def release(self) -> None:
+        self.released.set()
 
 
 @contextmanager
