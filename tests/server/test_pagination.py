@@ -4,7 +4,6 @@ no page over `limit`, the next cursor in `Next-Cursor` (absent on the last page)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,9 +16,11 @@ from tests.support.live_server import running_server
 from tests.support.pages import walk_pages
 
 
-@pytest.fixture
-def seeded_http(tmp_path: Path) -> Iterator[httpx.Client]:
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="module")
+def seeded_http(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """One server for the module's read-only tests (none changes the database; one creation of a
+    body's assets adds a backup, which no other of them lists): a server start each cost seconds."""
+    data_dir = tmp_path_factory.mktemp("seeded") / "data"
     seed_database(data_dir, asset_documents(250, content_bytes=8))
     with running_server(data_dir) as live, checked_client(live) as client:
         yield client
