@@ -14,7 +14,7 @@ import pytest
 from starlette.datastructures import Headers
 from starlette.types import Receive, Scope, Send
 
-from backup_api_server.api.guard import AccessPolicy, HostAndOriginGuard
+from backup_api_server.api.guard import AccessPolicy, HostAndOriginGuard, host_name_is_allowed
 
 # Forms of an allowed host as clients send them: browsers lower-case the name and drop a default
 # port, send IPv6 in brackets and keep a trailing dot as typed; curl and SDKs send what they were given.
@@ -112,6 +112,27 @@ def test_hosts_a_rebinding_page_could_use_are_refused(host: str) -> None:
 def test_an_allowed_host_adds_exactly_that_name(host: str, allowed: bool) -> None:
     policy = AccessPolicy.build(allowed_hosts=["Backup.Internal."])
     assert policy.host_is_allowed(host) is allowed
+
+
+@pytest.mark.parametrize(
+    ("name", "allowed"),
+    [
+        ("localhost", True),
+        ("app.localhost", True),
+        ("::1", True),  # as `_host_name` reads `[::1]`
+        ("10.0.0.1", True),
+        ("backup.internal", True),
+        (".localhost.attacker.test", False),
+        ("evil.localhost.attacker.test", False),
+        ("localhost.attacker.test", False),
+        ("evillocalhost", False),
+        ("localhost1", False),
+        ("sub.backup.internal", False),
+        ("", False),
+    ],
+)
+def test_the_rule_on_a_name_read_from_the_header(name: str, allowed: bool) -> None:
+    assert host_name_is_allowed(name, frozenset({"backup.internal"})) is allowed
 
 
 async def never_called(scope: Scope, receive: Receive, send: Send) -> None:
