@@ -14,7 +14,16 @@ import pytest
 from starlette.datastructures import Headers
 from starlette.types import Receive, Scope, Send
 
+from backup_api_server.api import guard
 from backup_api_server.api.guard import AccessPolicy, HostAndOriginGuard, host_name_is_allowed
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_answers() -> None:
+    """The check remembers its answers per process (`_host_is_allowed` is cached): each case here
+    must run the rule, not read an answer an earlier test (or a forked mutation run) left behind."""
+    guard._host_is_allowed.cache_clear()
+
 
 # Forms of an allowed host as clients send them: browsers lower-case the name and drop a default
 # port, send IPv6 in brackets and keep a trailing dot as typed; curl and SDKs send what they were given.
