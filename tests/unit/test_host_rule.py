@@ -90,6 +90,7 @@ REFUSED = [
     "[::1",
     "[::1]x",
     "[::1]:abc",
+    "[::1]:x1000",  # a port must be digits from its first character
     "::1",
     "[not-an-address]:1000",
 ]
