@@ -4,7 +4,6 @@ no page over `limit`, the next cursor in `Next-Cursor` (absent on the last page)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,26 +13,21 @@ from backup_api_server import contract
 from tests.server.conftest import checked_client
 from tests.support.assets import asset_documents, create_backup, seed_database, wait_for_creation
 from tests.support.live_server import running_server
+from tests.support.pages import walk_pages
 
 
-@pytest.fixture
-def seeded_http(tmp_path: Path) -> Iterator[httpx.Client]:
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="module")
+def seeded_http(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """One server for the module's read-only tests (none changes the database; one creation of a
+    body's assets adds a backup, which no other of them lists): a server start each cost seconds."""
+    data_dir = tmp_path_factory.mktemp("seeded") / "data"
     seed_database(data_dir, asset_documents(250, content_bytes=8))
     with running_server(data_dir) as live, checked_client(live) as client:
         yield client
 
 
 def pages(http: httpx.Client, path: str, **params: Any) -> list[list[dict[str, Any]]]:
-    found: list[list[dict[str, Any]]] = []
-    while True:
-        response = http.get(path, params=params)
-        assert response.status_code == 200, response.text
-        found.append(response.json()["iterable"])
-        cursor = response.headers.get("Next-Cursor")
-        if cursor is None:
-            return found
-        params["cursor"] = cursor
+    return [response.json()["iterable"] for response in walk_pages(http, path, params)]
 
 
 def test_assets_come_in_pages_of_at_most_limit_in_insertion_order(seeded_http: httpx.Client) -> None:

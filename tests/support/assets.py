@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from backup_api_server.storage.assets import AssetDatabase
+from tests.support.pages import walk_pages
 from tests.support.waiting import ENDED_VALUES, poll
 
 LARGE_DATABASE_ASSETS = 120_000
@@ -91,11 +92,6 @@ def copy_data_dir(template: Path, destination: Path) -> Path:
 def every_asset(http: httpx.Client, **get: Any) -> dict[str, Any]:
     """The whole `GET /assets` list as one `Assets` document, read page by page."""
     documents: list[dict[str, Any]] = []
-    params: dict[str, Any] = {"limit": 1000}
-    while True:
-        response = http.get("/assets", params=params, **get)
-        assert response.status_code == 200, response.text
+    for response in walk_pages(http, "/assets", {"limit": 1000}, **get):
         documents.extend(response.json()["iterable"])
-        if "Next-Cursor" not in response.headers:
-            return {"iterable": documents}
-        params["cursor"] = response.headers["Next-Cursor"]
+    return {"iterable": documents}

@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..problems import problem_response
 
-__all__ = ["AccessPolicy", "InvalidOrigin", "normalize_origin", "secure"]
+__all__ = ["AccessPolicy", "InvalidOrigin", "host_name_is_allowed", "normalize_origin", "secure"]
 
 PROBLEM_PREFIX = "urn:backup-api:problem:"
 # What a page from an allowed origin may send and read (the API's own request and answer headers).
@@ -146,14 +146,14 @@ def _host_is_allowed(policy: AccessPolicy, host_header: str) -> bool:
     again, and parsing one (an IP literal above all) costs more than the rest of the check. The
     cache holds at most 256 answers, whatever clients send."""
     name = _host_name(host_header)
-    if name is None:
-        return False
-    return (
-        _is_ip_literal(name)
-        or name == "localhost"
-        or name.endswith(".localhost")
-        or name in policy.allowed_hosts
-    )
+    return name is not None and host_name_is_allowed(name, policy.allowed_hosts)
+
+
+def host_name_is_allowed(name: str, allowed_hosts: frozenset[str]) -> bool:
+    """The Host rule (check 1) on a name as `_host_name` reads it: an IP literal, `localhost`, a
+    name *ending* in `.localhost`, or one of `allowed_hosts`. A pure function, so its table of
+    cases needs no server (tests/unit/test_host_rule.py)."""
+    return _is_ip_literal(name) or name == "localhost" or name.endswith(".localhost") or name in allowed_hosts
 
 
 class _Refusal:
