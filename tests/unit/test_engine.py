@@ -38,7 +38,7 @@ from backup_api_server.errors import (
 from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import database_files as database_files_module
-from backup_api_server.storage import store as store_module
+from backup_api_server.storage import local_objects as store_module
 from backup_api_server.storage.archive import ENCRYPTED_ARCHIVE_FORMAT, ArchiveReader
 from backup_api_server.storage.database_files import (
     DATABASE_NAME,

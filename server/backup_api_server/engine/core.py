@@ -21,7 +21,7 @@ from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationC
 from ..storage.encryption import EncryptionKey
 from ..storage.metadata import BackupRecord
 from ..storage.spool import DocumentSpool
-from ..storage.store import BackupStore, LocalDirectoryStore
+from ..storage.store import BackupStore
 from .creation import end_creation, queue_creation, record_start, spool_documents
 from .identity import new_backup
 from .jobs import (
@@ -347,7 +347,7 @@ class BackupEngine:
         """Whether reading backups (`page_backups`, `get_backup`, statuses) is answered from memory,
         or nearly: the store keeps its verified records and sees changes without asking (the
         local store). Else (an object store) each read makes network requests."""
-        return isinstance(self.store, LocalDirectoryStore) and self.store.watched
+        return self.store.watched
 
     def close(self) -> None:
         """Stop running jobs, wait until every one has ended and cleaned up, close the database
