@@ -8,6 +8,7 @@ restoration beside a creation, a second restoration), and hands the work to the 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import socket
 import threading
 import time
@@ -341,6 +342,15 @@ class BackupEngine:
         newest), newest first, as `list_backups` orders them; and whether more follow. `before`
         need not exist any more: the order is by (timestamp, id), both of which the id holds."""
         return self._catalog.page(before, limit)
+
+    @property
+    def max_document_bytes(self) -> int:
+        """The largest document a restoration takes from an archive (the request bodies' bound)."""
+        return self._workspace.max_document_bytes
+
+    @max_document_bytes.setter
+    def max_document_bytes(self, bound: int) -> None:
+        self._workspace = dataclasses.replace(self._workspace, max_document_bytes=bound)
 
     @property
     def answers_from_memory(self) -> bool:
