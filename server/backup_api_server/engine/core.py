@@ -23,6 +23,7 @@ from ..storage.encryption import EncryptionKey
 from ..storage.metadata import BackupRecord
 from ..storage.spool import DocumentSpool
 from ..storage.store import BackupStore
+from .catalog_index import ListedBackup
 from .creation import end_creation, queue_creation, record_start, spool_documents
 from .identity import new_backup
 from .jobs import (
@@ -337,7 +338,9 @@ class BackupEngine:
         position, in insertion order; and whether more follow."""
         return self.database.page_document_texts(after, limit)
 
-    def page_backups(self, before: str | None, limit: int) -> tuple[list[BackupRecord], bool]:
+    def page_backups(
+        self, before: str | None, limit: int
+    ) -> tuple[list[ListedBackup] | list[BackupRecord], bool]:
         """The records of up to `limit` backups older than the backup `before` (None: from the
         newest), newest first, as `list_backups` orders them; and whether more follow. `before`
         need not exist any more: the order is by (timestamp, id), both of which the id holds."""

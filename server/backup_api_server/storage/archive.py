@@ -218,7 +218,7 @@ class ArchiveReader:
         batch: list[ArchivedDocument] = []
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            with contextlib.closing(self._decoded(source)) as chunks:
+            with contextlib.closing(self._decoded(source)) as chunks, self._changed_first(source):
                 for documents in chunks:
                     expected = self._expected_count
                     room = len(documents) if expected is None else expected - count
@@ -253,7 +253,20 @@ class ArchiveReader:
             decryptor.read_to_end()
         source.read_to_end()
 
-    def _check_decoded(self, actual: str, count: int) -> None:
+    @contextlib.contextmanager
+    def _changed_first(self, source: _HashingReader) -> Iterator[None]:
+        """An archive that decompresses to more than its record says is refused as soon as it
+        does; if its stored bytes are not the ones verified (it changed since), that is said
+        instead. Hashing the rest reads only the stored bytes (their size was verified), never
+        what they decompress to."""
+        try:
+            yield
+        except _DecodedTooLarge:
+            source.read_to_end()
+            self._check_decoded(source.hexdigest(), None)
+            raise
+
+    def _check_decoded(self, actual: str, count: int | None) -> None:
         """Raise `BackupCorrupted` unless the bytes decoded (their sha256: `actual`) are the ones
         verified and held the expected number (`count`) of documents."""
         if actual != self._expected_sha256:
@@ -261,7 +274,7 @@ class ArchiveReader:
                 f"sha256 mismatch: expected {self._expected_sha256}, the bytes decoded have {actual} "
                 "(the archive changed after it was verified)"
             )
-        if self._expected_count is not None and count != self._expected_count:
+        if self._expected_count is not None and count is not None and count != self._expected_count:
             raise BackupCorrupted(
                 f"archive holds {count} documents, its metadata says {self._expected_count}"
             )
@@ -288,6 +301,10 @@ class _HashingReader:
         return self._sha256.hexdigest()
 
 
+class _DecodedTooLarge(BackupCorrupted):
+    """The archive decompresses to more than its record says (a decompression bomb)."""
+
+
 class _DecodingBounds(NamedTuple):
     """What an untrusted archive may decompress to: in all (the size its record says, when it says
     one) and per line (the bound of a request body's document)."""
@@ -308,8 +325,8 @@ def _decoded_chunks(reader: BinaryIO, bounds: _DecodingBounds) -> Iterator[list[
     while chunk := reader.read(READ_CHUNK_BYTES):
         decoded += len(chunk)
         if bounds.total_bytes is not None and decoded > bounds.total_bytes:
-            raise BackupCorrupted(
-                f"archive decompresses to more than the {bounds.total_bytes} bytes it holds"
+            raise _DecodedTooLarge(
+                f"archive decompresses to more than the {bounds.total_bytes} bytes its metadata says"
             )
         lines = chunk.split(b"\n")
         unfinished_bytes += len(lines[0])

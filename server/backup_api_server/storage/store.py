@@ -91,6 +91,9 @@ class BackupStore:
         # read while something changed is not kept).
         self._ids: set[str] | None = None
         self._changes = 0
+        # Watched only: the ids whose objects changed since `take_changes` last took them; None:
+        # possibly every one (never taken yet, or the watch lost events).
+        self._changed_ids: set[str] | None = None
 
     @property
     def watched(self) -> bool:
@@ -132,6 +135,16 @@ class BackupStore:
         same (so their answers may be kept); None when the store cannot tell (ask it again)."""
         with self._lock:
             return self._changes if self._look() else None
+
+    def take_changes(self) -> set[str] | None:
+        """The ids whose backups may have changed (appeared, gone, rewritten) since the last call,
+        watched only; None: possibly every one (the first call, lost events, not watched). For
+        one consumer (the catalog's index) that keeps its own copy current."""
+        with self._lock:
+            if not self._look():
+                return None
+            changed, self._changed_ids = self._changed_ids, set()
+            return changed
 
     def open_archive(self, backup_id: str) -> BinaryIO:
         """Open the archive of a committed backup for reading. Raises `BackupNotFound`, or
@@ -285,12 +298,14 @@ class BackupStore:
         if changed is None:
             self._changes += 1
             self._records.clear()
-            self._ids = None
+            self._ids = self._changed_ids = None
             return self.objects.watched
         if changed:
             self._changes += 1
             for backup_id in filter(None, map(_id_of_name, changed)):
                 self._records.drop(backup_id)
+                if self._changed_ids is not None:
+                    self._changed_ids.add(backup_id)
                 if self._ids is not None:
                     if self._is_committed(backup_id):
                         self._ids.add(backup_id)
