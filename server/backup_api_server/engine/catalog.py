@@ -121,6 +121,12 @@ class Catalog:
             records = [record for record in records if list_order_key(record.backup_id) < key]
         return records[:limit], len(records) > limit
 
+    def is_current(self) -> bool:
+        """Whether pages come from the index and nothing changed since it was brought up to date
+        (so reading a page, or a record, costs no file read: callers answer it on the event loop)."""
+        version = self._store.listing_version()
+        return version is not None and self._index is not None and version == self._index_version
+
     def current_index(self) -> CatalogIndex | None:
         """The index, brought up to date with what changed in the store since it was last asked;
         None for a store that cannot tell what changed."""

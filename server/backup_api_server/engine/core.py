@@ -359,8 +359,10 @@ class BackupEngine:
     def answers_from_memory(self) -> bool:
         """Whether reading backups (`page_backups`, `get_backup`, statuses) is answered from memory,
         or nearly: the store keeps its verified records and sees changes without asking (the
-        local store). Else (an object store) each read makes network requests."""
-        return self.store.watched
+        local store), and nothing changed since the catalogue's index was brought up to date (a
+        change may need records read from disk: that read runs in a worker thread, never on the
+        event loop). Else (an object store) each read makes network requests."""
+        return self.store.watched and self._catalog.is_current()
 
     def close(self) -> None:
         """Stop running jobs, wait until every one has ended and cleaned up, close the database
