@@ -4,6 +4,7 @@ the data directory's store), at rest and right after a creation; prints each tim
 to the 50-backup baseline measured in the same run (target: <= 2).
 
     uv run python benchmarks/catalog_scale.py [--backups 100000] [--requests 200] [--creations 10]
+    uv run python benchmarks/catalog_scale.py --s3 [--backups 2000]   # the S3 figure (moto), separately
 
 The server is the real one (`backup-api serve`, a process of its own on 127.0.0.1); each time is the
 median of sequential requests on one keep-alive connection. "After a creation" times the first
@@ -27,9 +28,15 @@ from _reference import running_server
 
 from backup_api_server.storage.metadata import BackupRecord, encode_record
 from backup_api_server_models import Backup, BackupId, GroupedTimestamp, PlatformEnum
+from tests.support import live_server
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 FIRST_TIMESTAMP = 1_700_000_000_000_000
+
+
+# Start-up verifies every record once to build the index (about a minute for 100,000 on a shared
+# machine): wait for it.
+live_server.STARTUP_TIMEOUT_SECONDS = 900.0
 
 
 def plant_backups(backups_dir: Path, count: int) -> None:
@@ -106,6 +113,44 @@ def measure(count: int, requests: int, creations: int) -> dict[str, float]:
         return results
 
 
+def measure_s3(count: int, requests: int) -> dict[str, float]:
+    """The first page and a status through an S3 store (moto's server on 127.0.0.1), in process:
+    an object store other machines write has no index, so a page is a LIST of the prefix."""
+    from backup_api_server.engine import BackupEngine
+    from backup_api_server.storage.s3_store import S3Store, parse_s3_url
+    from tests.support.s3 import running_s3_server
+
+    with running_s3_server() as server, tempfile.TemporaryDirectory(prefix="backup-api-catalog-") as scratch:
+        client = server.client()
+        bucket = server.new_bucket()
+        local = Path(scratch) / "planted"
+        plant_backups(local, count)
+        for path in local.iterdir():
+            client.put_object(Bucket=bucket, Key=f"p/{path.name}", Body=path.read_bytes())
+        store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=client)
+        with BackupEngine(Path(scratch) / "data", api_version="1.0.0", store=store) as engine:
+            newest = f"1.0.0_{FIRST_TIMESTAMP + (count - 1) * 1_000_000}"
+            timings: dict[str, float] = {}
+            for name, call in (
+                ("first page", lambda: engine.page_backups(None, 20)),
+                ("status", lambda: engine.creation_status(newest)),
+            ):
+                times = []
+                for _ in range(requests):
+                    started = time.perf_counter()
+                    call()
+                    times.append(time.perf_counter() - started)
+                timings[name] = statistics.median(times) * 1000
+            return timings
+
+
+def main_s3(backups: int, requests: int) -> None:
+    baseline, scaled = measure_s3(50, requests), measure_s3(backups, requests)
+    print(f"S3 (moto, in process) {'':10} {'50 backups':>12} {backups:>10} backups {'ratio':>7}")
+    for name, base in baseline.items():
+        print(f"{name:32} {base:10.2f} ms {scaled[name]:14.2f} ms {scaled[name] / base:7.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -113,7 +158,11 @@ def main() -> None:
     parser.add_argument("--backups", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--creations", type=int, default=10)
+    parser.add_argument("--s3", action="store_true", help="measure through an S3 store (moto) instead")
     options = parser.parse_args()
+    if options.s3:
+        main_s3(options.backups, min(options.requests, 20))
+        return
     baseline = measure(50, options.requests, options.creations)
     scaled = measure(options.backups, options.requests, options.creations)
     print(f"{'':32} {'50 backups':>12} {options.backups:>10} backups {'ratio':>7}")

@@ -50,9 +50,10 @@ class MemoryObjects:
         content, version = self._get(name)
         return ObjectInfo(len(content), version)
 
-    def list(self, prefix: str = "") -> list[str]:
+    def list(self, prefix: str = "") -> dict[str, ObjectInfo]:
         with self._lock:
-            return [name for name in self._objects if name.startswith(prefix)]
+            listed = {name: (len(content), version) for name, (content, version) in self._objects.items()}
+        return {name: ObjectInfo(*info) for name, info in listed.items() if name.startswith(prefix)}
 
     def delete(self, name: str) -> None:
         with self._lock:

@@ -4,14 +4,18 @@ store's own writes and deletions and by what its watch sees behind its back."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from backup_api_server.engine import BackupEngine
 from backup_api_server.engine.catalog_index import CatalogIndex, list_order_key
+from backup_api_server.storage.s3_store import S3Store, parse_s3_url
 from backup_api_server.storage.store import LocalDirectoryStore
 from tests.support.hostile import plant, record_for
+from tests.support.s3 import S3Server
 from tests.unit.conftest import EngineFactory
 
 
@@ -87,3 +91,32 @@ def test_after_lost_events_the_index_is_rebuilt(
     monkeypatch.setattr(store.objects._watch, "changes", lambda: None)  # the kernel dropped events
 
     assert listed_ids(engine) == [first, "1.0.0_1764253683123456"]
+
+
+def test_a_page_over_an_object_store_lists_once_and_fetches_only_what_changed(
+    make_engine: EngineFactory, s3_server: S3Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bucket = s3_server.new_bucket()
+    store = S3Store(parse_s3_url(f"s3://{bucket}/p"), client=s3_server.client())
+    for n in range(12):
+        plant(store, f"1.0.0_{1764253683123456 + n}", [b'{"id":"x"}\n'], decoded_bytes=11)
+    engine = make_engine(store=store)
+    assert len(listed_ids(engine)) == 12
+    requests: list[str] = []
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            requests.append(name)
+            return real(*args)
+
+        return call
+
+    for name in ("stat", "open"):
+        monkeypatch.setattr(store.objects, name, counted(name, getattr(store.objects, name)))
+
+    assert len(listed_ids(engine)) == 12
+    assert requests == []  # one LIST; every kept record still holds
+    plant(store, "1.0.0_1764253683200000", [b'{"id":"x"}\n'], decoded_bytes=11)
+    requests.clear()
+    assert len(listed_ids(engine)) == 13
+    assert requests.count("open") == 1  # the new record only

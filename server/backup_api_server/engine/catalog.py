@@ -160,9 +160,12 @@ class Catalog:
 
     def _read_all(self) -> builtins.list[BackupRecord]:
         records = []
-        for backup_id in self._store.list_ids():
+        # A watched store knows its ids and records; any other lists its objects once, and what the
+        # listing says of them tells which kept records still hold (no request per backup).
+        listing = dict.fromkeys(self._store.list_ids()) if self._store.watched else self._store.listing()
+        for backup_id, listed in listing.items():
             try:
-                records.append(self._store.read_record(backup_id))
+                records.append(self._store.read_record(backup_id, listed))
             except BackupNotFound:  # deleted meanwhile
                 continue
             except BackupCorrupted as error:

@@ -142,13 +142,15 @@ class LocalDirectoryObjects:
             raise NotRegularObject(f"{name} is not a regular file")
         return ObjectInfo(status.st_size, None)
 
-    def list(self, prefix: str = "") -> list[str]:
+    def list(self, prefix: str = "") -> dict[str, ObjectInfo]:
+        listed = {}
         with os.scandir(self.root) as entries:
-            return [
-                entry.name
-                for entry in entries
-                if entry.name.startswith(prefix) and not entry.name.endswith(TEMPORARY_SUFFIX)
-            ]
+            for entry in entries:
+                if entry.name.startswith(prefix) and not entry.name.endswith(TEMPORARY_SUFFIX):
+                    status = entry.stat(follow_symlinks=False)
+                    size = status.st_size if stat.S_ISREG(status.st_mode) else -1
+                    listed[entry.name] = ObjectInfo(size, None)
+        return listed
 
     def delete(self, name: str) -> None:
         self._path(name).unlink(missing_ok=True)

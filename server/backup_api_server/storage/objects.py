@@ -12,7 +12,8 @@ What every implementation promises:
   without error, and only if no object of that name exists (`FileExistsError`: put-if-absent);
   a block that raises leaves nothing visible. Durable once the block has exited.
 - `open(name, start)` reads an object from byte `start` (a ranged get); `stat(name)` gives its
-  size and a version; `list(prefix)` the names of the visible objects; `delete(name)` removes one
+  size and a version; `list(prefix)` the visible objects with the same (as restic's List, one
+  request per thousand objects on S3, not one per object); `delete(name)` removes one
   (a missing one is not an error). A missing object is `FileNotFoundError`.
 - Whatever the store holds is untrusted: a name that holds anything but a regular object (the
   local store: a symlink, FIFO, device or directory) is `NotRegularObject`, which names nothing
@@ -71,8 +72,9 @@ class ObjectStore(Protocol):
 
     def stat(self, name: str) -> ObjectInfo: ...
 
-    def list(self, prefix: str = "") -> list[str]:
-        """Names of the visible objects starting with `prefix`, in no given order."""
+    def list(self, prefix: str = "") -> dict[str, ObjectInfo]:
+        """The visible objects whose names start with `prefix`, each with what `stat` would say of
+        it (a size of -1: not a regular object, refused when read)."""
         ...
 
     def delete(self, name: str) -> None: ...

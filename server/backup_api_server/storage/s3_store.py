@@ -33,9 +33,10 @@ in their version (`1.0.0+k3x9q2ab_1764253683123456`, which the spec's `BackupId`
 `recover()` removes only leftovers of this writer's ids (interrupted multipart uploads, archives
 without metadata): another machine's write in progress looks just like a leftover.
 
-Records are kept keyed on the metadata object's ETag and the archive's size (two HEADs per read, as
-another machine may have deleted or replaced them); the list of ids always comes from a LIST, so
-another machine's new backups appear and its deleted ones disappear.
+Records are kept keyed on the metadata object's ETag and the archive's size, which a LIST gives for a
+thousand objects per request (a page of `GET /backups` costs the LIST, and a GET only for a record
+new or changed) and a read of one backup asks with two HEADs; another machine's new backups appear
+and its deleted ones disappear.
 """
 
 from __future__ import annotations
@@ -165,14 +166,17 @@ class S3Objects:
                 raise
         return ObjectInfo(answer["ContentLength"], answer["ETag"])
 
-    def list(self, prefix: str = "") -> list[str]:
-        names = []
+    def list(self, prefix: str = "") -> dict[str, ObjectInfo]:
+        listed = {}
         with self._request("list", self.location.prefix):
             paginator = self._client.get_paginator("list_objects_v2")
             pages = paginator.paginate(Bucket=self.location.bucket, Prefix=self._key(prefix), Delimiter="/")
             for page in pages:
-                names += [item["Key"].removeprefix(self.location.prefix) for item in page.get("Contents", [])]
-        return names
+                for item in page.get("Contents", []):
+                    listed[item["Key"].removeprefix(self.location.prefix)] = ObjectInfo(
+                        item["Size"], item["ETag"]
+                    )
+        return listed
 
     def delete(self, name: str) -> None:
         key = self._key(name)

@@ -28,20 +28,21 @@ import contextlib
 import threading
 from collections.abc import Hashable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .. import settings
 from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupNotFound
 from .local_objects import LocalDirectoryObjects, fsync_directory, write_file_atomically
 from .metadata import BackupRecord, decode_record, encode_record
-from .objects import NotRegularObject, ObjectStore
+from .objects import NotRegularObject, ObjectInfo, ObjectStore
 from .record_cache import RecordCache
 
 __all__ = [
     "ARCHIVE_SUFFIX",
     "METADATA_SUFFIX",
     "BackupStore",
+    "Listed",
     "LocalDirectoryStore",
     "PendingBackup",
     "fsync_directory",
@@ -50,6 +51,13 @@ __all__ = [
 
 ARCHIVE_SUFFIX = ".jsonl.zst"
 METADATA_SUFFIX = ".json"
+
+
+class Listed(NamedTuple):
+    """What an object store says of a committed backup's two objects."""
+
+    metadata: ObjectInfo
+    archive: ObjectInfo
 
 
 class PendingBackup:
@@ -113,7 +121,7 @@ class BackupStore:
         Only for the single user of the store's ids, before it writes: a write in progress
         elsewhere would look interrupted."""
         self.objects.discard_incomplete(lambda name: self._is_mine(_id_of_name(name)))
-        names = set(self.objects.list())
+        names = self.objects.list()
         for name in names:
             backup_id = _id_of_name(name)
             if backup_id is None or not name.endswith(ARCHIVE_SUFFIX) or not self._is_mine(backup_id):
@@ -222,17 +230,18 @@ class BackupStore:
                 if self._ids is not None:
                     self._ids.add(committed.backup_id)
 
-    def read_record(self, backup_id: str) -> BackupRecord:
+    def read_record(self, backup_id: str, listed: Listed | None = None) -> BackupRecord:
         """The verified record of a committed backup (see `metadata.decode_record`, with the
         archive's real size). Raises `BackupNotFound`, or `BackupCorrupted` for a record that
-        does not verify."""
+        does not verify. `listed`: what `listing()` said of its objects, taken instead of
+        asking the store again."""
         with self._lock:
             watched = self._look()
             changes = self._changes
             record = self._records.get(backup_id) if watched else None
         if record is not None:
             return record
-        version, record = self._read_record(backup_id, watched)
+        version, record = self._read_record(backup_id, watched, listed)
         with self._lock:
             if not watched and version is not None:
                 self._records.put(backup_id, record, version)
@@ -240,15 +249,20 @@ class BackupStore:
                 self._records.put(backup_id, record)
         return record
 
-    def _read_record(self, backup_id: str, watched: bool) -> tuple[Hashable | None, BackupRecord]:
+    def _read_record(
+        self, backup_id: str, watched: bool, listed: Listed | None
+    ) -> tuple[Hashable | None, BackupRecord]:
         """The record read and verified, and the version of the objects it was read from (None:
         the store gives none; kept only while watched)."""
         if not backup_id_is_valid(backup_id):
             raise BackupNotFound(f"backup {backup_id} not found")
         metadata_name = _metadata_name(backup_id)
         with self._objects_of(backup_id):
-            metadata = self.objects.stat(metadata_name)
-            archive = self.objects.stat(_archive_name(backup_id))
+            if listed is None:
+                listed = Listed(self.objects.stat(metadata_name), self.objects.stat(_archive_name(backup_id)))
+            metadata, archive = listed
+            if metadata.size < 0 or archive.size < 0:
+                raise NotRegularObject(backup_id)
             version = None if metadata.version is None else (metadata.version, archive.size)
             if not watched and version is not None:
                 kept = self._records.get(backup_id, version)
@@ -281,13 +295,20 @@ class BackupStore:
     # Helpers
 
     def _scan(self) -> list[str]:
-        names = set(self.objects.list())
-        ids = []
-        for name in names:
+        return list(self.listing())
+
+    def listing(self) -> dict[str, Listed]:
+        """The committed backups, each with what the listing says of its metadata and its archive
+        (for `read_record`: an object store's one LIST stands for two HEADs per backup)."""
+        objects = self.objects.list()
+        listed = {}
+        for name, metadata in objects.items():
             backup_id = _id_of_name(name)
-            if name.endswith(METADATA_SUFFIX) and backup_id is not None and _archive_name(backup_id) in names:
-                ids.append(backup_id)
-        return ids
+            if name.endswith(METADATA_SUFFIX) and backup_id is not None:
+                archive = objects.get(_archive_name(backup_id))
+                if archive is not None:
+                    listed[backup_id] = Listed(metadata, archive)
+        return listed
 
     def _look(self) -> bool:
         """Forget what changed since the last look (the caller holds the lock); False when the
