@@ -61,7 +61,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = engine or open_engine(data_dir)
         # An archive's document is bounded as a request's: what a body may not bring, a restore may not.
-        app.state.engine.max_document_bytes = max_body_bytes
+        app.state.engine.limit_documents(max_body_bytes)
         try:
             yield
         finally:

@@ -24,7 +24,7 @@ from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupGone, BackupNotFound
 from ..storage.metadata import BackupRecord
 from ..storage.store import BackupStore
-from .catalog_index import CatalogIndex, ListedBackup, list_order_key
+from .catalog_index import CatalogIndex, Page, list_order_key
 from .identity import new_backup
 from .jobs import Status
 from .journal import CreationJournal, Outcome
@@ -106,9 +106,7 @@ class Catalog:
             self._listed = (version, records)
         return records
 
-    def page(
-        self, before: str | None, limit: int
-    ) -> tuple[builtins.list[ListedBackup] | builtins.list[BackupRecord], bool]:
+    def page(self, before: str | None, limit: int) -> Page:
         """Up to `limit` backups older than the backup `before` (None: from the newest), newest
         first, as `list` orders them; and whether more follow. `before` need not exist any more:
         the order is by (timestamp, id), both of which the id holds."""

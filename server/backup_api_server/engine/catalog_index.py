@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..storage.metadata import BackupRecord
 from .identity import timestamp_of
 
-__all__ = ["CatalogIndex", "ListedBackup", "list_order_key"]
+__all__ = ["CatalogIndex", "ListedBackup", "Page", "list_order_key"]
 
 
 def list_order_key(backup_id: str) -> tuple[int, str]:
@@ -32,6 +32,11 @@ class ListedBackup(NamedTuple):
     backup_id: str
     # The backup as answered (`BackupRecord.wire_json`).
     wire_json: bytes
+
+
+# A page of the list: its backups (from the index, or records where a store keeps no index) and
+# whether more follow.
+Page = tuple[list[ListedBackup] | list[BackupRecord], bool]
 
 
 class CatalogIndex:

@@ -1,23 +1,19 @@
 """Where backups are kept: one `BackupStore` over a thin `ObjectStore` (see `objects`).
 
 A backup is two objects: the archive `<id>.jsonl.zst` and its metadata record `<id>.json` (a
-`BackupRecord`). This module alone knows that, and everything else a backup store must get right,
-once for every object store (the local directory, S3, the tests' in-memory one):
+`BackupRecord`). This module alone knows that, and everything a backup store must get right, once
+for every object store (the local directory, S3, the tests' in-memory one):
 
 - the id rule: ids are checked against the spec's `BackupId` rule (`contract.backup_id_is_valid`)
   before they name any object, so a name never leaves its directory or prefix;
-- the commit order: the archive is complete and durable before the record is put, the record is
-  the commit record, and a backup is listed only when both exist; a write that fails at any point
-  takes back what it put, the record first, so it is never listed;
+- the commit order: the archive is complete and durable before the record (the commit record) is
+  put; a backup is listed only when both exist; a failed write takes back what it put, record first;
 - verification: a record is sealed when written and verified whenever read (`metadata`), against
-  the archive's real size; a record larger than `METADATA_MAX_BYTES` is corrupted without being
-  read whole; an object that is not a regular file (a symlink planted in the directory) is a
-  corrupted backup whose answer says nothing of what it points at;
-- the record cache (`record_cache`): a committed record never changes, so a verified one is
-  answered again until what it was read from changes. A watched object store (the local
-  directory, inotify) says what changed behind its back, and the list of ids is kept in memory
-  too; otherwise records are keyed on the object versions the store gives (S3: ETags), or read
-  every time where it gives none;
+  the archive's real size; one over `METADATA_MAX_BYTES` is corrupted without being read; an object
+  that is not a regular file (a planted symlink) is corrupted, told without a word of its target;
+- the record cache (`record_cache`): a verified record is answered again until its objects change:
+  a watched object store (the local directory, inotify) says what changed (and the ids are kept in
+  memory too); otherwise records are keyed on the versions the store gives (S3: ETags);
 - start-up recovery: what interrupted writes of this writer left (temporary objects, an archive
   without its record) is removed, never a committed backup, nor another writer's work.
 """
