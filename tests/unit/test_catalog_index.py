@@ -120,3 +120,16 @@ def test_a_page_over_an_object_store_lists_once_and_fetches_only_what_changed(
     requests.clear()
     assert len(listed_ids(engine)) == 13
     assert requests.count("open") == 1  # the new record only
+
+
+def test_reads_go_back_to_memory_after_a_change_without_waiting_for_a_list(
+    make_engine: EngineFactory,
+) -> None:
+    engine = make_engine()
+    backup_id = engine.start_creation([{"id": "a"}])
+    engine.wait_for_creation(backup_id, 30)
+    assert not engine.answers_from_memory  # a change the index has not taken yet: read in a thread
+
+    engine.creation_status(backup_id)  # as a worker thread would
+
+    assert engine.answers_from_memory

@@ -53,6 +53,9 @@ class Catalog:
     def read(self, backup_id: str) -> BackupRecord:
         """The backup's verified record. Raises `BackupCorrupted`, `BackupGone` once deleted or
         for a creation that left no backup, and `BackupNotFound` for an id never handed out."""
+        # Reads run in a worker thread while the index is behind (see `is_current`): catch it up
+        # here, so reads of backups and statuses go back to the event loop without waiting for a list.
+        self.current_index()
         try:
             return self._store.read_record(backup_id)
         except BackupNotFound:
