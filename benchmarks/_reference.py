@@ -20,7 +20,14 @@ from tests.support.assets import (  # noqa: E402
 )
 from tests.support.live_server import LiveServer, running_server  # noqa: E402
 
-__all__ = ["asset_documents", "create_backup", "reference_server", "seed_database", "wait_for_creation"]
+__all__ = [
+    "asset_documents",
+    "create_backup",
+    "reference_server",
+    "running_server",
+    "seed_database",
+    "wait_for_creation",
+]
 
 
 @contextmanager

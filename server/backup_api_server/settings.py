@@ -70,3 +70,7 @@ IDEMPOTENCY_KEY_MAX_LENGTH = 255
 # An entry is a few KiB (the record, its model and its answer's JSON), so this bounds the cache at a
 # few tens of MiB; past it the oldest entry goes (it is read and verified again when asked for).
 RECORD_CACHE_ENTRIES = 10_000
+# A stored metadata record is ~1 KiB (a few hundred bytes of wire fields, checksums, a key id). One
+# larger than this is corrupted, refused after a stat without reading it (a 500 MiB metadata object
+# planted in a shared store costs nothing); 64 KiB leaves room for any field the spec may add.
+METADATA_MAX_BYTES = 64 * 1024

@@ -14,7 +14,7 @@ import pytest
 
 from backup_api_server.errors import EngineError, OperationCancelled, OperationConflict
 from backup_api_server.storage import assets as assets_module
-from backup_api_server.storage import store as store_module
+from backup_api_server.storage import local_objects as store_module
 from tests.unit.conftest import EngineFactory
 from tests.unit.engine_support import WAIT_SECONDS, PhaseGate, create_completed, make_assets, stored_rows
 

@@ -15,7 +15,7 @@ from backup_api_server.errors import (
 )
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import database_files as database_files_module
-from backup_api_server.storage import store as store_module
+from backup_api_server.storage import local_objects as store_module
 from backup_api_server.storage.database_files import (
     DATABASE_NAME,
     PREVIOUS_SUFFIX,

@@ -52,7 +52,12 @@ def record() -> dict[str, Any]:
 
 def encrypted_record() -> dict[str, Any]:
     """A record of an encrypted archive: every engine field set."""
-    return {**record(), "format": ENCRYPTED_ARCHIVE_FORMAT, "encryption_key_id": "0123456789abcdef"}
+    return {
+        **record(),
+        "format": ENCRYPTED_ARCHIVE_FORMAT,
+        "encryption_key_id": "0123456789abcdef",
+        "decoded_bytes": 12_345,
+    }
 
 
 def stored(fields: dict[str, Any]) -> bytes:
@@ -77,9 +82,11 @@ def test_the_fields_are_the_specs_and_the_records_and_never_collide() -> None:
 
     assert set(BACKUP_FIELDS) == set(spec_fields)
     assert (
-        ENGINE_FIELDS == ("sha256", "asset_count", "format", "encryption_key_id") == tuple(record_fields[1:])
+        ENGINE_FIELDS
+        == ("sha256", "asset_count", "format", "encryption_key_id", "decoded_bytes")
+        == tuple(record_fields[1:])
     )
-    assert OPTIONAL_ENGINE_FIELDS == ("encryption_key_id",)
+    assert OPTIONAL_ENGINE_FIELDS == ("encryption_key_id", "decoded_bytes")
     # Both kinds sit side by side at the top of a stored record.
     assert not set(BACKUP_FIELDS) & {*ENGINE_FIELDS, METADATA_SHA256}
 

@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 import pytest
@@ -396,13 +397,13 @@ def test_stores_sharing_a_bucket_see_each_others_changes_past_the_records_they_k
     record = home.read_record(first)
     # Kept: read again without fetching (nor verifying) the metadata again.
     gets: list[str] = []
-    get_small = home._get_small
+    open_object = home.objects.open
 
-    def counting_get(key: str, backup_id: str) -> tuple[bytes, str]:
-        gets.append(key)
-        return get_small(key, backup_id)
+    def counting_get(name: str, start: int = 0) -> BinaryIO:
+        gets.append(name)
+        return open_object(name, start)
 
-    monkeypatch.setattr(home, "_get_small", counting_get)
+    monkeypatch.setattr(home.objects, "open", counting_get)
     assert home.read_record(first) is record
     assert gets == []
 

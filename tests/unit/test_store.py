@@ -1,5 +1,7 @@
-"""The shared suite every `BackupStore` implementation must pass: the local directory, and an S3
-bucket on a real S3 HTTP endpoint (moto's server on 127.0.0.1)."""
+"""The backup store's suite (ids, commit order, verification, cache, recovery: `store.BackupStore`),
+over every object store: the local directory, an S3 bucket on a real S3 HTTP endpoint (moto's
+server on 127.0.0.1) and the tests' in-memory one. The object stores' own suite is
+`test_object_store.py`."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import pytest
 
 from backup_api_server.contract import backup_id_is_valid
 from backup_api_server.errors import BackupCorrupted, BackupKeyMismatch, BackupNotFound
+from backup_api_server.storage import local_objects
 from backup_api_server.storage import store as store_module
 from backup_api_server.storage.archive import (
     ARCHIVE_FORMAT,
@@ -28,6 +31,7 @@ from backup_api_server.storage.metadata import BackupRecord, decode_record
 from backup_api_server.storage.s3_store import S3Store, parse_s3_url
 from backup_api_server.storage.store import BackupStore, LocalDirectoryStore
 from backup_api_server_models import Backup, BackupId, GroupedTimestamp, PlatformEnum
+from tests.support.memory_objects import MemoryObjects
 from tests.support.s3 import S3Server
 
 StoreFactory = Callable[[pytest.FixtureRequest, Path], BackupStore]
@@ -44,6 +48,7 @@ STORE_FACTORIES: dict[str, StoreFactory] = {
     # Where the directory cannot be watched (no inotify): the files are read every time.
     "local-unwatched": lambda request, root: LocalDirectoryStore(root / "backups", watch=False),
     "s3": s3_store,
+    "memory": lambda request, root: BackupStore(MemoryObjects()),
 }
 
 
@@ -329,7 +334,7 @@ def test_local_store_write_that_fails_after_the_metadata_is_in_place_leaves_noth
     root = tmp_path / "backups"
     store = LocalDirectoryStore(root)
     write_backup(store, "1.0.0_1", b"kept")
-    real_fsync_directory = store_module.fsync_directory
+    real_fsync_directory = local_objects.fsync_directory
     failed: list[Path] = []
 
     def fsync_directory(directory: Path) -> None:
@@ -339,7 +344,7 @@ def test_local_store_write_that_fails_after_the_metadata_is_in_place_leaves_noth
             raise OSError(5, "Input/output error (injected)")
         real_fsync_directory(directory)
 
-    monkeypatch.setattr(store_module, "fsync_directory", fsync_directory)
+    monkeypatch.setattr(local_objects, "fsync_directory", fsync_directory)
 
     with pytest.raises(OSError, match="injected"):
         write_backup(store, "1.0.0_2", b"archive bytes")
@@ -439,8 +444,8 @@ def test_local_store_answers_kept_records_from_memory_until_it_loses_track(
     assert decoded == []
 
     # The kernel dropped events (its queue overflowed): everything is read again.
-    assert store._watch is not None
-    monkeypatch.setattr(store._watch, "changes", lambda: None)
+    assert store.objects._watch is not None
+    monkeypatch.setattr(store.objects._watch, "changes", lambda: None)
     assert store.read_record(KEPT_ID) == record
     assert store.listing_version() != version
     assert decoded == [KEPT_ID]
@@ -462,12 +467,12 @@ def test_after_dropped_events_the_local_store_lists_again_and_keeps_records_agai
     write_backup(store, KEPT_ID, b"archive")
     assert store.list_ids() == [KEPT_ID]
     decoded = count_record_decodes(monkeypatch)
-    assert store._watch is not None
-    changes = store._watch.changes
-    monkeypatch.setattr(store._watch, "changes", lambda: None)
+    assert store.objects._watch is not None
+    changes = store.objects._watch.changes
+    monkeypatch.setattr(store.objects._watch, "changes", lambda: None)
     assert store.list_ids() == [KEPT_ID]
     assert store.listing_version() is not None  # still watched: a version, not "read the files"
-    monkeypatch.setattr(store._watch, "changes", changes)
+    monkeypatch.setattr(store.objects._watch, "changes", changes)
     record = store.read_record(KEPT_ID)
     assert store.read_record(KEPT_ID) is record
     assert decoded == [KEPT_ID]

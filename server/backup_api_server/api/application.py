@@ -60,6 +60,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = engine or open_engine(data_dir)
+        # An archive's document is bounded as a request's: what a body may not bring, a restore may not.
+        app.state.engine.limit_documents(max_body_bytes)
         try:
             yield
         finally:

@@ -8,6 +8,7 @@ restoration beside a creation, a second restoration), and hands the work to the 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import socket
 import threading
 import time
@@ -19,9 +20,9 @@ from backup_api_server_models import Backup, BackupStatusEnum
 
 from ..errors import BackupNotFound, EngineError, OperationCancelled, OperationConflict
 from ..storage.encryption import EncryptionKey
-from ..storage.metadata import BackupRecord
 from ..storage.spool import DocumentSpool
-from ..storage.store import BackupStore, LocalDirectoryStore
+from ..storage.store import BackupStore
+from .catalog_index import Page
 from .creation import end_creation, queue_creation, record_start, spool_documents
 from .identity import new_backup
 from .jobs import (
@@ -336,18 +337,23 @@ class BackupEngine:
         position, in insertion order; and whether more follow."""
         return self.database.page_document_texts(after, limit)
 
-    def page_backups(self, before: str | None, limit: int) -> tuple[list[BackupRecord], bool]:
+    def page_backups(self, before: str | None, limit: int) -> Page:
         """The records of up to `limit` backups older than the backup `before` (None: from the
         newest), newest first, as `list_backups` orders them; and whether more follow. `before`
         need not exist any more: the order is by (timestamp, id), both of which the id holds."""
         return self._catalog.page(before, limit)
 
+    def limit_documents(self, bound: int) -> None:
+        """Restorations take no archive document over `bound` bytes (the request bodies' bound)."""
+        self._workspace = dataclasses.replace(self._workspace, max_document_bytes=bound)
+
     @property
     def answers_from_memory(self) -> bool:
         """Whether reading backups (`page_backups`, `get_backup`, statuses) is answered from memory,
-        or nearly: the store keeps its verified records and sees changes without asking (the
-        local store). Else (an object store) each read makes network requests."""
-        return isinstance(self.store, LocalDirectoryStore) and self.store.watched
+        or nearly: the store keeps its verified records and sees changes without asking (the local
+        store), and nothing changed since the catalogue's index was updated (after a change, disk
+        reads may be needed: in a worker thread). Else (an object store) reads make requests."""
+        return self.store.watched and self._catalog.is_current()
 
     def close(self) -> None:
         """Stop running jobs, wait until every one has ended and cleaned up, close the database

@@ -169,6 +169,7 @@ def _write(job: Job, source: _Source, workspace: Workspace) -> BackupRecord:
             asset_count=archive.document_count,
             format=archive.format,
             encryption_key_id=archive.key_id,
+            decoded_bytes=archive.decoded_bytes,
         )
         workspace.hook("create:commit")
         raise_if_cancelled(job.stop)

@@ -32,6 +32,7 @@ from typing import BinaryIO
 from backup_api_server_models import BackupStatusEnum
 
 from ..errors import EngineError, OperationCancelled
+from ..memory import detached, release_memory
 from ..storage.archive import ArchiveReader
 from ..storage.assets import ReplacementDatabase
 from ..storage.metadata import BackupRecord
@@ -94,9 +95,12 @@ def run_restoration(job: Job, record: BackupRecord, workspace: Workspace) -> Non
         if job.stopped_by_shutdown:
             job.error, outcome = interrupted_by_shutdown("restore"), BackupStatusEnum.FAILED
         else:
-            job.error, outcome = error, BackupStatusEnum.CANCELED
+            job.error, outcome = detached(error), BackupStatusEnum.CANCELED
     except EngineError as error:
-        job.error, outcome = error, BackupStatusEnum.FAILED
+        job.error, outcome = detached(error), BackupStatusEnum.FAILED
+    # What the restore read is free now (its frames are gone, the error kept holds none of them):
+    # give it back, so a large restore does not leave the server at its peak.
+    release_memory()
     done = 100.0 if outcome is BackupStatusEnum.COMPLETED else job.status.percentage
     job.publish(outcome, done)
 
@@ -109,6 +113,8 @@ def _plan(
         expected_sha256=record.sha256,
         expected_count=record.asset_count,
         expected_bytes=record.backup.bytes,
+        expected_decoded_bytes=record.decoded_bytes,
+        max_document_bytes=workspace.max_document_bytes,
         backup_id=record.backup_id,
         key_id=record.encryption_key_id,
         key=workspace.key,

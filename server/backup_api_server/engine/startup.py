@@ -81,7 +81,7 @@ def open_data_directory(
         if store.listing_version() is not None:
             # A store that keeps its verified records (the local one): verify them now, once, so
             # the first answers come from memory (and corrupted backups are reported at start-up).
-            catalog.list()
+            catalog.current_index()
         undo.pop_all()
     return OpenedDataDirectory(
         directory_lock, database, store, spool_directory, ids, journal, workspace, catalog

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import EngineError, InsufficientStorage, OperationCancelled
+from ..settings import DEFAULT_MAX_BODY_BYTES
 from ..storage.assets import AssetDatabase, is_disk_full_error
 from ..storage.encryption import EncryptionKey
 from ..storage.store import BackupStore
@@ -50,6 +51,9 @@ class Workspace:
     # Where a restoration copies an archive a remote store holds (`spool.staged_archive`); None: it
     # reads the store twice.
     spool_directory: Path | None = None
+    # The largest document a restoration takes from an archive: the same bound as a request body's
+    # (`serve --max-body-bytes`), so a line with no end cannot take the server's memory.
+    max_document_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     def between_checks(
         self, batches: Iterator[list[_Item]], phase: str, cancel: threading.Event

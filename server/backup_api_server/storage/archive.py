@@ -27,6 +27,7 @@ import msgspec
 import zstandard
 
 from ..errors import BackupCorrupted, OperationCancelled
+from ..settings import DEFAULT_MAX_BODY_BYTES
 from .encryption import ChunkDecryptor, ChunkEncryptor, EncryptionKey, check_key
 
 __all__ = [
@@ -91,13 +92,17 @@ class ArchiveWriter:
         self._sha256 = hashlib.sha256()
         self.bytes_written = 0
         self.document_count = 0
+        # The bytes of JSON lines written (what the archive decompresses to).
+        self.decoded_bytes = 0
         self._closed = False
 
     def write_lines(self, texts: Iterable[str]) -> None:
         """Append documents given as their canonical JSON texts (see `encode_document`)."""
         lines = [text + "\n" for text in texts]
-        self._emit(self._compressor.compress("".join(lines).encode("utf-8")))
+        decoded = "".join(lines).encode("utf-8")
+        self._emit(self._compressor.compress(decoded))
         self.document_count += len(lines)
+        self.decoded_bytes += len(decoded)
 
     @property
     def sha256(self) -> str:
@@ -150,6 +155,8 @@ class ArchiveReader:
         expected_sha256: str,
         expected_count: int | None = None,
         expected_bytes: int | None = None,
+        expected_decoded_bytes: int | None = None,
+        max_document_bytes: int = DEFAULT_MAX_BODY_BYTES,
         backup_id: str = "",
         key_id: str | None = None,
         key: EncryptionKey | None = None,
@@ -158,6 +165,7 @@ class ArchiveReader:
         self._expected_sha256 = expected_sha256
         self._expected_count = expected_count
         self._expected_bytes = expected_bytes
+        self._bounds = _DecodingBounds(expected_decoded_bytes, max_document_bytes)
         self._backup_id = backup_id
         self._key_id = key_id
         self._key = key
@@ -210,7 +218,7 @@ class ArchiveReader:
         batch: list[ArchivedDocument] = []
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            with contextlib.closing(self._decoded(source)) as chunks:
+            with contextlib.closing(self._decoded(source)) as chunks, self._changed_first(source):
                 for documents in chunks:
                     expected = self._expected_count
                     room = len(documents) if expected is None else expected - count
@@ -237,7 +245,7 @@ class ArchiveReader:
             # The decompressor only calls `read`; the archive is closed by `batches`.
             compressed = cast(BinaryIO, source if decryptor is None else decryptor)
             with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
-                yield from _decoded_chunks(reader)
+                yield from _decoded_chunks(reader, self._bounds)
         except zstandard.ZstdError as error:
             raise BackupCorrupted(f"archive does not decompress: {error}") from error
         if decryptor is not None:
@@ -245,7 +253,20 @@ class ArchiveReader:
             decryptor.read_to_end()
         source.read_to_end()
 
-    def _check_decoded(self, actual: str, count: int) -> None:
+    @contextlib.contextmanager
+    def _changed_first(self, source: _HashingReader) -> Iterator[None]:
+        """An archive that decompresses to more than its record says is refused as soon as it
+        does; if its stored bytes are not the ones verified (it changed since), that is said
+        instead. Hashing the rest reads only the stored bytes (their size was verified), never
+        what they decompress to."""
+        try:
+            yield
+        except _DecodedTooLarge:
+            source.read_to_end()
+            self._check_decoded(source.hexdigest(), None)
+            raise
+
+    def _check_decoded(self, actual: str, count: int | None) -> None:
         """Raise `BackupCorrupted` unless the bytes decoded (their sha256: `actual`) are the ones
         verified and held the expected number (`count`) of documents."""
         if actual != self._expected_sha256:
@@ -253,7 +274,7 @@ class ArchiveReader:
                 f"sha256 mismatch: expected {self._expected_sha256}, the bytes decoded have {actual} "
                 "(the archive changed after it was verified)"
             )
-        if self._expected_count is not None and count != self._expected_count:
+        if self._expected_count is not None and count is not None and count != self._expected_count:
             raise BackupCorrupted(
                 f"archive holds {count} documents, its metadata says {self._expected_count}"
             )
@@ -280,13 +301,39 @@ class _HashingReader:
         return self._sha256.hexdigest()
 
 
-def _decoded_chunks(reader: BinaryIO) -> Iterator[list[ArchivedDocument]]:
+class _DecodedTooLarge(BackupCorrupted):
+    """The archive decompresses to more than its record says (a decompression bomb)."""
+
+
+class _DecodingBounds(NamedTuple):
+    """What an untrusted archive may decompress to: in all (the size its record says, when it says
+    one) and per line (the bound of a request body's document)."""
+
+    total_bytes: int | None
+    document_bytes: int
+
+
+def _decoded_chunks(reader: BinaryIO, bounds: _DecodingBounds) -> Iterator[list[ArchivedDocument]]:
     """The documents of the decompressed stream `reader`, those on the whole lines of each chunk
-    read at a time; `BackupCorrupted` for a line that is not an asset document or not whole."""
+    read at a time; `BackupCorrupted` for a line that is not an asset document or not whole, that
+    is longer than a document may be, or once the stream holds more bytes than its record says
+    (checked as it decompresses, so neither costs more memory than the bound)."""
     line_count = 0
+    decoded = 0
     unfinished: list[bytes] = []  # the start of a line that continues in the next chunk
+    unfinished_bytes = 0
     while chunk := reader.read(READ_CHUNK_BYTES):
+        decoded += len(chunk)
+        if bounds.total_bytes is not None and decoded > bounds.total_bytes:
+            raise _DecodedTooLarge(
+                f"archive decompresses to more than the {bounds.total_bytes} bytes its metadata says"
+            )
         lines = chunk.split(b"\n")
+        unfinished_bytes += len(lines[0])
+        if unfinished_bytes > bounds.document_bytes:
+            raise BackupCorrupted(
+                f"line {line_count + 1} is longer than the {bounds.document_bytes} bytes a document may have"
+            )
         if len(lines) == 1:
             unfinished.append(chunk)
             continue
@@ -294,10 +341,15 @@ def _decoded_chunks(reader: BinaryIO) -> Iterator[list[ArchivedDocument]]:
             lines[0] = b"".join([*unfinished, lines[0]])
         last = lines.pop()
         unfinished = [last] if last else []
+        unfinished_bytes = len(last)
         yield _decode_lines(lines, line_count)
         line_count += len(lines)
     if unfinished:
         raise BackupCorrupted(f"line {line_count + 1} is truncated")
+    if bounds.total_bytes is not None and decoded != bounds.total_bytes:
+        raise BackupCorrupted(
+            f"archive decompresses to {decoded} bytes, its metadata says {bounds.total_bytes}"
+        )
 
 
 class _AssetId(msgspec.Struct, gc=False):
@@ -341,6 +393,8 @@ def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:
         document = json.loads(text)
     except ValueError as error:
         raise BackupCorrupted(f"line {line_number} is not JSON: {error}") from error
+    except RecursionError:  # nested deeper than the request bodies' parser (the same) takes
+        raise BackupCorrupted(f"line {line_number} is nested too deep to decode") from None
     if not isinstance(document, dict) or not isinstance(document.get("id"), str):
         raise BackupCorrupted(f"line {line_number} is not an asset document with a string id")
     return ArchivedDocument(document["id"], text)

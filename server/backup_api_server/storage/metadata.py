@@ -65,6 +65,10 @@ class BackupRecord:
     # The id of the key that encrypted the archive (format ENCRYPTED_ARCHIVE_FORMAT); None for one
     # not encrypted, whose stored record has no such field (as records written before encryption).
     encryption_key_id: str | None = None
+    # How many bytes the archive decompresses to (its JSON lines); a restore refuses an archive that
+    # decompresses to more (a decompression bomb) or fewer. None in records written before it was
+    # kept, which are bounded per document only.
+    decoded_bytes: int | None = None
 
     @property
     def backup_id(self) -> str:
@@ -95,7 +99,7 @@ REQUIRED_BACKUP_FIELDS = tuple(
 # The engine's own fields: every field of `BackupRecord` but the backup itself.
 ENGINE_FIELDS = tuple(field.name for field in dataclasses.fields(BackupRecord) if field.name != "backup")
 # Engine fields stored only when set (so records of archives not encrypted read as they always did).
-OPTIONAL_ENGINE_FIELDS = ("encryption_key_id",)
+OPTIONAL_ENGINE_FIELDS = ("encryption_key_id", "decoded_bytes")
 _REQUIRED_ENGINE_FIELDS = tuple(name for name in ENGINE_FIELDS if name not in OPTIONAL_ENGINE_FIELDS)
 METADATA_SHA256 = "metadata_sha256"
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
@@ -234,6 +238,9 @@ def _check_engine_fields(record: dict[str, Any]) -> None:
     asset_count = record["asset_count"]
     if type(asset_count) is not int or asset_count < 0:
         raise _Corrupt("asset_count is not an integer >= 0")
+    decoded_bytes = record.get("decoded_bytes", 0)
+    if type(decoded_bytes) is not int or decoded_bytes < 0:
+        raise _Corrupt("decoded_bytes is not an integer >= 0")
     archive_format = record["format"]
     if archive_format not in (ARCHIVE_FORMAT, ENCRYPTED_ARCHIVE_FORMAT):
         raise _Corrupt(

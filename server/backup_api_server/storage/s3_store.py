@@ -21,11 +21,11 @@ Why boto3 (and not obstore, the binding of Rust's `object_store`, the other cand
 - maintenance: AWS's own SDK, released several times a week, with typed stubs (`boto3-stubs`).
 - The cost is import time (~0.3-1 s): it is imported only when an `s3://` store is chosen.
 
-Layout under the prefix: `<id>.jsonl.zst` (archive) and `<id>.json` (the sealed record), as in the
-local store. The commit rule is the same: the archive object is complete (its multipart upload
-completed) before the metadata object is put, and a backup is listed only when both exist; a write
-that fails aborts its multipart upload and deletes what it put, the metadata first. Both puts are
-conditional (`If-None-Match: *`) where the store supports it, so a backup is never overwritten.
+`S3Objects` is the `ObjectStore` (see `objects`): put-if-absent is a conditional put or multipart
+completion (`If-None-Match: *`, where the store supports it), a ranged get is a ranged GET, stat a
+HEAD (its ETag is the object's version), list a LIST under the prefix, delete a DELETE. What a backup
+is, the commit order, verification and the record cache are `store.BackupStore`'s, as for the local
+directory: `S3Store` is that store over these objects. A failed `create` aborts its multipart upload.
 
 Several machines may share one bucket and prefix. Their ids never collide: each data directory has a
 tag (`writer_tag`, random, kept in the data directory), and its ids carry it as semver build metadata
@@ -33,36 +33,31 @@ in their version (`1.0.0+k3x9q2ab_1764253683123456`, which the spec's `BackupId`
 `recover()` removes only leftovers of this writer's ids (interrupted multipart uploads, archives
 without metadata): another machine's write in progress looks just like a leftover.
 
-Verified records are kept in memory (`record_cache`), keyed on the metadata object's ETag and the
-archive's size: reading a record asks the store for both (two HEADs, as another machine may have
-deleted or replaced it) but fetches and verifies the metadata only when either changed. The list
-of ids always comes from the store (a LIST), so another machine's new backups appear and its
-deleted ones disappear.
+Records are kept keyed on the metadata object's ETag and the archive's size, which a LIST gives for a
+thousand objects per request (a page of `GET /backups` costs the LIST, and a GET only for a record
+new or changed) and a read of one backup asks with two HEADs; another machine's new backups appear
+and its deleted ones disappear.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import threading
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 from .. import settings
-from ..contract import backup_id_is_valid
-from ..errors import BackupCorrupted, BackupNotFound
-from .metadata import BackupRecord, decode_record, encode_record
-from .record_cache import RecordCache
+from ..errors import BackupNotFound
+from .objects import ObjectInfo
 from .s3_errors import is_missing, is_precondition_failed, request_errors
 from .s3_streams import MultipartWriter, ObjectReader
-from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
+from .store import BackupStore
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
-    from mypy_boto3_s3.type_defs import HeadObjectOutputTypeDef
 
-__all__ = ["S3Location", "S3Store", "make_client", "parse_s3_url"]
+__all__ = ["S3Location", "S3Objects", "S3Store", "make_client", "parse_s3_url"]
 
 
 @dataclass(frozen=True)
@@ -110,145 +105,92 @@ def make_client(
     return boto3.session.Session().client("s3", endpoint_url=endpoint_url, config=config)
 
 
-class S3Store:
-    """A `BackupStore` under one bucket and prefix of an S3-compatible object store.
-
-    `writer_tag`, when set, is this writer's tag in the ids it makes (see the module docstring) and
-    limits `recover()` to those ids; without one the store assumes it is the prefix's only writer,
-    as `LocalDirectoryStore` assumes of its directory. Constructing one sends no request.
-    """
+class S3Objects:
+    """An `ObjectStore` under one bucket and prefix of an S3-compatible object store. Constructing
+    one sends no request."""
 
     remote = True
+    watched = False
 
-    def __init__(
-        self,
-        location: S3Location,
-        *,
-        client: S3Client | None = None,
-        writer_tag: str | None = None,
-        part_bytes: int = settings.S3_PART_BYTES,
-    ) -> None:
+    def __init__(self, location: S3Location, client: S3Client, *, part_bytes: int) -> None:
         if part_bytes < 5 * 1024 * 1024:
             raise ValueError("S3 multipart parts must be at least 5 MiB")
         self.location = location
-        self.writer_tag = writer_tag
-        self._client = client if client is not None else make_client()
+        self._client = client
         self._part_bytes = part_bytes
-        self._writing: set[str] = set()
-        self._writing_lock = threading.Lock()
-        self._records = RecordCache()
 
-    # BackupStore
-
-    def recover(self) -> None:
-        with self._request("list multipart uploads", self.location.prefix):
-            paginator = self._client.get_paginator("list_multipart_uploads")
-            for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
-                for upload in page.get("Uploads", []):
-                    backup_id = self._id_of(upload["Key"], ARCHIVE_SUFFIX)
-                    if backup_id is not None and self._is_mine(backup_id):
-                        self._abort(upload["Key"], upload["UploadId"])
-        names = self._names()
-        for name in names:
-            if name.endswith(ARCHIVE_SUFFIX):
-                backup_id = name.removesuffix(ARCHIVE_SUFFIX)
-                if f"{backup_id}{METADATA_SUFFIX}" not in names and self._is_mine(backup_id):
-                    self._delete_key(self._key(name))
-
-    def list_ids(self) -> list[str]:
-        names = self._names()
-        ids = []
-        for name in names:
-            if name.endswith(METADATA_SUFFIX):
-                backup_id = name.removesuffix(METADATA_SUFFIX)
-                if backup_id_is_valid(backup_id) and f"{backup_id}{ARCHIVE_SUFFIX}" in names:
-                    ids.append(backup_id)
-        return ids
-
-    def open_archive(self, backup_id: str) -> BinaryIO:
-        self._require_committed(backup_id)
-        raw = ObjectReader(self._client, self.location.bucket, self._archive_key(backup_id))
-        return cast(BinaryIO, io.BufferedReader(raw, 1 << 20))
-
-    @contextlib.contextmanager
-    def write(self, backup_id: str) -> Iterator[PendingBackup]:
-        if not backup_id_is_valid(backup_id):
-            raise ValueError(f"invalid backup id {backup_id!r}")
-        with self._writing_lock:
-            if backup_id in self._writing:
-                raise FileExistsError(f"backup {backup_id} is being written")
-            self._writing.add(backup_id)
-        try:
-            if self._exists(self._archive_key(backup_id)) or self._exists(self._metadata_key(backup_id)):
-                raise FileExistsError(f"backup {backup_id} already exists")
-            with self._write_new(backup_id) as pending:
-                yield pending
-        finally:
-            with self._writing_lock:
-                self._writing.discard(backup_id)
-
-    def read_record(self, backup_id: str) -> BackupRecord:
-        if not backup_id_is_valid(backup_id):
-            raise BackupNotFound(f"backup {backup_id} not found")
-        metadata_etag = self._head(self._metadata_key(backup_id), backup_id)["ETag"]
-        archive_bytes = self._size(self._archive_key(backup_id), backup_id)
-        record = self._records.get(backup_id, (metadata_etag, archive_bytes))
-        if record is not None:
-            return record
-        stored, metadata_etag = self._get_small(self._metadata_key(backup_id), backup_id)
-        record = decode_record(backup_id, stored, archive_bytes=archive_bytes)
-        self._records.put(backup_id, record, (metadata_etag, archive_bytes))
-        return record
-
-    def delete(self, backup_id: str) -> None:
-        self._require_committed(backup_id)
-        self._records.drop(backup_id)
-        self._delete_key(self._metadata_key(backup_id))
-        self._delete_key(self._archive_key(backup_id))
+    def changes(self) -> set[str] | None:
+        return None  # other machines change the bucket: nothing tells this one
 
     def close(self) -> None:
         """Nothing to release: requests hold their connections only while they run."""
 
-    def listing_version(self) -> Hashable:
-        return None  # other machines change the bucket: every list asks it
-
-    # Writing
-
     @contextlib.contextmanager
-    def _write_new(self, backup_id: str) -> Iterator[PendingBackup]:
-        archive_key = self._archive_key(backup_id)
-        metadata_key = self._metadata_key(backup_id)
+    def create(self, name: str) -> Iterator[BinaryIO]:
         writer = MultipartWriter(
             self._client,
             self.location.bucket,
-            archive_key,
+            self._key(name),
             part_bytes=self._part_bytes,
             put_new=self._put_new,
             abort=self._abort,
         )
-        archive_put = metadata_put = False
         try:
-            pending = PendingBackup(cast(BinaryIO, writer))
-            yield pending
-            record = pending.committed_record(backup_id)
-            encoded = encode_record(record)
-            try:
-                decode_record(backup_id, encoded, archive_bytes=writer.size)
-            except BackupCorrupted as error:
-                raise ValueError(f"refusing to commit metadata that does not verify: {error}") from None
-            archive_put = True  # from here on, the archive may exist even if completing it fails
+            yield cast(BinaryIO, writer)
             writer.complete()
-            metadata_put = True
-            self._put_new(metadata_key, encoded)
         except BaseException:
-            # Take back all of it, the commit record first: a failed write is never listed. What a
-            # failure here leaves (an archive without metadata) `recover()` removes.
             writer.abort()
-            for key, put in ((metadata_key, metadata_put), (archive_key, archive_put)):
-                if put:
-                    with contextlib.suppress(Exception):
-                        self._delete_key(key)
             raise
+
+    def put_new(self, name: str, content: bytes) -> None:
+        self._put_new(self._key(name), content)
+
+    def open(self, name: str, start: int = 0) -> BinaryIO:
+        if start and start >= self.stat(name).size:  # S3 answers 416 to a range past the end
+            return io.BytesIO()
+        raw = ObjectReader(self._client, self.location.bucket, self._key(name), start)
+        try:
+            raw.start()
+        except BackupNotFound:
+            raise FileNotFoundError(name) from None
+        return cast(BinaryIO, io.BufferedReader(raw, 1 << 20))
+
+    def stat(self, name: str) -> ObjectInfo:
+        key = self._key(name)
+        with self._request("head", key):
+            try:
+                answer = self._client.head_object(Bucket=self.location.bucket, Key=key)
+            except Exception as error:
+                if is_missing(error):
+                    raise FileNotFoundError(name) from None
+                raise
+        return ObjectInfo(answer["ContentLength"], answer["ETag"])
+
+    def list(self, prefix: str = "") -> dict[str, ObjectInfo]:
+        listed = {}
+        with self._request("list", self.location.prefix):
+            paginator = self._client.get_paginator("list_objects_v2")
+            pages = paginator.paginate(Bucket=self.location.bucket, Prefix=self._key(prefix), Delimiter="/")
+            for page in pages:
+                for item in page.get("Contents", []):
+                    listed[item["Key"].removeprefix(self.location.prefix)] = ObjectInfo(
+                        item["Size"], item["ETag"]
+                    )
+        return listed
+
+    def delete(self, name: str) -> None:
+        key = self._key(name)
+        with self._request("delete", key):
+            self._client.delete_object(Bucket=self.location.bucket, Key=key)
+
+    def discard_incomplete(self, owned: Callable[[str], bool]) -> None:
+        with self._request("list multipart uploads", self.location.prefix):
+            paginator = self._client.get_paginator("list_multipart_uploads")
+            for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
+                for upload in page.get("Uploads", []):
+                    name = upload["Key"].removeprefix(self.location.prefix)
+                    if upload["Key"].startswith(self.location.prefix) and "/" not in name and owned(name):
+                        self._abort(upload["Key"], upload["UploadId"])
 
     def _put_new(self, key: str, body: bytes) -> None:
         with self._request("put", key):
@@ -259,63 +201,6 @@ class S3Store:
                     raise FileExistsError(f"{key} already exists") from None
                 raise
 
-    # Requests
-
-    def _request(self, what: str, key: str) -> contextlib.AbstractContextManager[None]:
-        """Turn a failed request (after botocore's retries) into one short `ObjectStoreError`
-        (see `s3_errors.request_errors`)."""
-        return request_errors(what, f"{self.location.bucket}/{key}")
-
-    def _names(self) -> set[str]:
-        """Names (keys without the prefix) directly under the prefix."""
-        names: set[str] = set()
-        with self._request("list", self.location.prefix):
-            paginator = self._client.get_paginator("list_objects_v2")
-            pages = paginator.paginate(
-                Bucket=self.location.bucket, Prefix=self.location.prefix, Delimiter="/"
-            )
-            for page in pages:
-                for item in page.get("Contents", []):
-                    names.add(item["Key"].removeprefix(self.location.prefix))
-        return names
-
-    def _exists(self, key: str) -> bool:
-        with self._request("head", key):
-            try:
-                self._client.head_object(Bucket=self.location.bucket, Key=key)
-            except Exception as error:
-                if is_missing(error):
-                    return False
-                raise
-        return True
-
-    def _size(self, key: str, backup_id: str) -> int:
-        return self._head(key, backup_id)["ContentLength"]
-
-    def _head(self, key: str, backup_id: str) -> HeadObjectOutputTypeDef:
-        with self._request("head", key):
-            try:
-                return self._client.head_object(Bucket=self.location.bucket, Key=key)
-            except Exception as error:
-                if is_missing(error):
-                    raise BackupNotFound(f"backup {backup_id} not found") from None
-                raise
-
-    def _get_small(self, key: str, backup_id: str) -> tuple[bytes, str]:
-        """The object's content and its ETag."""
-        with self._request("get", key):
-            try:
-                answer = self._client.get_object(Bucket=self.location.bucket, Key=key)
-                return answer["Body"].read(), answer["ETag"]
-            except Exception as error:
-                if is_missing(error):
-                    raise BackupNotFound(f"backup {backup_id} not found") from None
-                raise
-
-    def _delete_key(self, key: str) -> None:
-        with self._request("delete", key):
-            self._client.delete_object(Bucket=self.location.bucket, Key=key)
-
     def _abort(self, key: str, upload_id: str) -> None:
         with self._request("abort multipart upload", key):
             try:
@@ -324,35 +209,28 @@ class S3Store:
                 if not is_missing(error):  # already aborted or completed
                     raise
 
-    def _require_committed(self, backup_id: str) -> None:
-        if not (
-            backup_id_is_valid(backup_id)
-            and self._exists(self._metadata_key(backup_id))
-            and self._exists(self._archive_key(backup_id))
-        ):
-            raise BackupNotFound(f"backup {backup_id} not found")
-
-    # Names
-
-    def _is_mine(self, backup_id: str) -> bool:
-        if self.writer_tag is None:
-            return True
-        return backup_id.rpartition("_")[0].endswith(f"+{self.writer_tag}")
-
-    def _id_of(self, key: str, suffix: str) -> str | None:
-        name = key.removeprefix(self.location.prefix)
-        if not (key.startswith(self.location.prefix) and name.endswith(suffix)):
-            return None
-        backup_id = name.removesuffix(suffix)
-        return backup_id if backup_id_is_valid(backup_id) else None
+    def _request(self, what: str, key: str) -> contextlib.AbstractContextManager[None]:
+        """Turn a failed request (after botocore's retries) into one short `ObjectStoreError`
+        (see `s3_errors.request_errors`)."""
+        return request_errors(what, f"{self.location.bucket}/{key}")
 
     def _key(self, name: str) -> str:
-        # Ids are checked against the spec's rule (no "/", "..", control characters) before they
-        # get here, so a key never leaves the prefix.
+        # Names come from the backup store, which checks ids against the spec's rule (no "/",
+        # "..", control characters): a key never leaves the prefix.
         return f"{self.location.prefix}{name}"
 
-    def _archive_key(self, backup_id: str) -> str:
-        return self._key(f"{backup_id}{ARCHIVE_SUFFIX}")
 
-    def _metadata_key(self, backup_id: str) -> str:
-        return self._key(f"{backup_id}{METADATA_SUFFIX}")
+class S3Store(BackupStore):
+    """The backup store under one bucket and prefix (see the module docstring)."""
+
+    def __init__(
+        self,
+        location: S3Location,
+        *,
+        client: S3Client | None = None,
+        writer_tag: str | None = None,
+        part_bytes: int = settings.S3_PART_BYTES,
+    ) -> None:
+        self.location = location
+        objects = S3Objects(location, client if client is not None else make_client(), part_bytes=part_bytes)
+        super().__init__(objects, writer_tag=writer_tag)

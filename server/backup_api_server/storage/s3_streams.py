@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .. import settings
 from ..errors import BackupNotFound, StoreUnavailable
-from .s3_errors import ObjectStoreError, is_missing, request_errors
+from .s3_errors import ObjectStoreError, is_missing, is_precondition_failed, request_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -52,6 +52,9 @@ class MultipartWriter(io.RawIOBase):
 
     def writable(self) -> bool:
         return True
+
+    def tell(self) -> int:
+        return self.size
 
     def write(self, data: Any) -> int:
         chunk = memoryview(data).cast("B")
@@ -97,12 +100,18 @@ class MultipartWriter(io.RawIOBase):
             if self._buffer:
                 self._upload_part(self._buffer)
             with self._request("complete multipart upload"):
-                self._client.complete_multipart_upload(
-                    Bucket=self._bucket,
-                    Key=self._key,
-                    UploadId=self._upload_id,
-                    MultipartUpload={"Parts": cast(Any, self._parts)},
-                )
+                try:
+                    self._client.complete_multipart_upload(
+                        Bucket=self._bucket,
+                        Key=self._key,
+                        UploadId=self._upload_id,
+                        MultipartUpload={"Parts": cast(Any, self._parts)},
+                        IfNoneMatch="*",  # put-if-absent, as every object store's `create`
+                    )
+                except Exception as error:
+                    if is_precondition_failed(error):
+                        raise FileExistsError(f"{self._key} already exists") from None
+                    raise
             self._upload_id = None
         self._buffer = bytearray()
 
@@ -119,12 +128,12 @@ class ObjectReader(io.RawIOBase):
     """A read-only stream of one object's bytes, fetched as they are read; a read that fails
     mid-way resumes where it stopped (a ranged GET of the same ETag), with backoff."""
 
-    def __init__(self, client: S3Client, bucket: str, key: str) -> None:
+    def __init__(self, client: S3Client, bucket: str, key: str, start: int = 0) -> None:
         super().__init__()
         self._client = client
         self._bucket = bucket
         self._key = key
-        self._position = 0
+        self._position = start
         self._etag: str | None = None
         self._body: Any = None
         self._size: int | None = None
@@ -156,6 +165,11 @@ class ObjectReader(io.RawIOBase):
             self._position += len(chunk)
             return len(chunk)
         return 0  # pragma: no cover (the loop returns or raises)
+
+    def start(self) -> None:
+        """Send the first request now (a missing object is `BackupNotFound` here, not at the first read)."""
+        if self._body is None:
+            self._open()
 
     def _open(self) -> None:
         options: dict[str, Any] = {"Bucket": self._bucket, "Key": self._key}
