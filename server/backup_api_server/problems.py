@@ -31,6 +31,7 @@ BACKUP_CORRUPTED = "urn:backup-api:problem:backup-corrupted"
 # The backup's archive is encrypted and the server has no key, or another key than the one that
 # made it: restart the server with the right `--encryption-key-file`. Nothing was restored.
 BACKUP_KEY_MISMATCH = "urn:backup-api:problem:backup-key-mismatch"
+BACKUP_UNENCRYPTED = "urn:backup-api:problem:backup-unencrypted"
 
 
 class Problem(Exception):

@@ -113,7 +113,10 @@ class AssetsResource(AssetsCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -182,7 +185,10 @@ class AsyncAssetsResource(AsyncAssetsCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -396,14 +402,19 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -477,14 +488,19 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -557,13 +573,18 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -638,13 +659,18 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -720,13 +746,18 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -809,7 +840,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
@@ -817,7 +851,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -913,7 +949,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
@@ -921,7 +960,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1005,13 +1046,18 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1093,7 +1139,10 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
@@ -1101,7 +1150,9 @@ class BackupResource(BackupCustom, SyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1190,14 +1241,19 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1271,14 +1327,19 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1351,13 +1412,18 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1432,13 +1498,18 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1514,13 +1585,18 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1603,7 +1679,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
@@ -1611,7 +1690,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1707,7 +1788,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
@@ -1715,7 +1799,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1799,13 +1885,18 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -1887,7 +1978,10 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
                 it within 120 seconds. The connection is closed.
@@ -1895,7 +1989,9 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -2994,7 +3090,10 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -3063,13 +3162,18 @@ class BackupsResource(BackupsCustom, SyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.
@@ -3149,7 +3253,10 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
                 for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
                 at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -3218,13 +3325,18 @@ class AsyncBackupsResource(AsyncBackupsCustom, AsyncAPIResource):
                 `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
                 was not told to trust with `--allow-origin`). Refused before any work is done,
                 so no web page can restore, delete or create backups. Requests without these
-                headers (SDKs, curl, the CLI) are unaffected.
+                headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+                api:problem:other-local-user`) to a connection from another user of the same
+                machine when the server has no token: only the user running the server (and
+                root) may call it then.
             NotFoundError: (404) No backup has this identifier.
             ConflictError: (409) Another operation that would race with this one is running, or the backup is not
                 in a state that allows it (nothing to cancel, a creation not complete yet, a
                 corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
                 an encrypted backup that the server has no key for, or another key than the one
-                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+                that is not encrypted, on a server with a key that restores only backups
+                encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
                 body describes another backup than the one at the path, or a request with the
                 same `Idempotency-Key` is still being answered (type `urn:backup-
                 api:problem:idempotency-key-in-use`). `detail` says which.

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..storage.assets import AssetDatabase
 from ..storage.encryption import EncryptionKey
+from ..storage.private_files import private_directory, tighten_tree
 from ..storage.spool import SPOOL_DIRECTORY, clear_spool
 from ..storage.store import BackupStore, LocalDirectoryStore
 from .catalog import Catalog
@@ -62,7 +63,7 @@ def open_data_directory(
 ) -> OpenedDataDirectory:
     """Lock, open and recover `data_dir` (see the module docstring)."""
     BackupIds(api_version, time_ns)  # refuses a version that cannot prefix ids
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_directory(data_dir)
     with contextlib.ExitStack() as undo:
         # A store given to an engine that cannot open is closed too: the engine owns it.
         if store is not None:
@@ -107,4 +108,6 @@ def _recover(
     journal = CreationJournal(data_dir / "jobs")
     journal.recover(committed_ids)
     ids.seen(committed_ids | journal.ids())
+    # Last, once every folder of ours exists: what an earlier version left readable becomes private.
+    tighten_tree(data_dir)
     return spool_directory, journal, ids

@@ -30,6 +30,7 @@ from typing import BinaryIO, Protocol
 from ..contract import backup_id_is_valid
 from ..errors import BackupCorrupted, BackupNotFound
 from .metadata import BackupRecord, decode_record, encode_record
+from .private_files import PRIVATE_DIRECTORY_MODE, open_private
 from .record_cache import RecordCache
 from .watch import EVERYTHING, DirectoryWatch
 
@@ -61,7 +62,7 @@ def write_file_atomically(path: Path, content: bytes) -> None:
     """Write `content` to a temporary file, fsync it, rename it over `path`, fsync the directory."""
     temporary = path.with_name(path.name + TEMPORARY_SUFFIX)
     try:
-        with open(temporary, "wb") as file:
+        with os.fdopen(open_private(temporary, os.O_WRONLY | os.O_TRUNC), "wb") as file:
             file.write(content)
             file.flush()
             os.fsync(file.fileno())
@@ -165,7 +166,7 @@ class LocalDirectoryStore:
 
     def __init__(self, root: Path, *, watch: bool = True) -> None:
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(mode=PRIVATE_DIRECTORY_MODE, parents=True, exist_ok=True)
         # Before anything is read: a change made after the watch starts is seen (see `_look`).
         self._watch = DirectoryWatch.open(self.root) if watch else None
         self._lock = threading.Lock()
@@ -239,7 +240,7 @@ class LocalDirectoryStore:
         temporary_archive = archive_path.with_name(archive_path.name + TEMPORARY_SUFFIX)
         # Opened before the clean-up below applies: "x" refuses a concurrent write of this id,
         # whose files are not this write's to remove.
-        archive = open(temporary_archive, "xb")  # noqa: SIM115 (closed by the `with` below)
+        archive = os.fdopen(open_private(temporary_archive, os.O_WRONLY | os.O_EXCL), "wb")
         try:
             with archive:
                 pending = PendingBackup(archive)

@@ -106,14 +106,19 @@ def sync_detailed(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
             an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+            that is not encrypted, on a server with a key that restores only backups
+            encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
             body describes another backup than the one at the path, or a request with the
             same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
@@ -195,14 +200,19 @@ def sync(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
             an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+            that is not encrypted, on a server with a key that restores only backups
+            encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
             body describes another backup than the one at the path, or a request with the
             same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
@@ -275,14 +285,19 @@ async def asyncio_detailed(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
             an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+            that is not encrypted, on a server with a key that restores only backups
+            encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
             body describes another backup than the one at the path, or a request with the
             same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.
@@ -364,14 +379,19 @@ async def asyncio(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
             it within 120 seconds. The connection is closed.
         ConflictError: (409) Another operation that would race with this one is running, or the backup is not
             in a state that allows it (nothing to cancel, a creation not complete yet, a
             corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
             an encrypted backup that the server has no key for, or another key than the one
-            it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+            it was made with: type `urn:backup-api:problem:backup-key-mismatch`; a backup
+            that is not encrypted, on a server with a key that restores only backups
+            encrypted with it: type `urn:backup-api:problem:backup-unencrypted`), or the
             body describes another backup than the one at the path, or a request with the
             same `Idempotency-Key` is still being answered (type `urn:backup-
             api:problem:idempotency-key-in-use`). `detail` says which.

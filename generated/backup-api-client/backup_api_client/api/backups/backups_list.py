@@ -109,7 +109,10 @@ def sync_detailed(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -188,7 +191,10 @@ def sync(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -258,7 +264,10 @@ async def asyncio_detailed(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
@@ -337,7 +346,10 @@ async def asyncio(
             `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
             was not told to trust with `--allow-origin`). Refused before any work is done,
             so no web page can restore, delete or create backups. Requests without these
-            headers (SDKs, curl, the CLI) are unaffected.
+            headers (SDKs, curl, the CLI) are unaffected. Also the answer (type `urn:backup-
+            api:problem:other-local-user`) to a connection from another user of the same
+            machine when the server has no token: only the user running the server (and
+            root) may call it then.
         APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
             for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
             at this machine, so DNS rebinding cannot reach it), and for names given with
