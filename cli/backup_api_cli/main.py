@@ -18,8 +18,9 @@ import typer
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
 from typer._click.exceptions import ClickException, UsageError
 
+from backup_api_server.api import peer_user
 from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
-from backup_api_server.api.protocol import GuardedH11Protocol
+from backup_api_server.api.protocol import guarded_protocol
 from backup_api_server.errors import EngineError
 from backup_api_server.paths import resolve_data_dir
 from backup_api_server.settings import (
@@ -229,7 +230,10 @@ def serve(
         engine.close()
         raise
     application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
-    server = uvicorn_server(application, log_level=log_level, access_log=access_log)
+    # Without a token, another user of this machine is refused (where the kernel tells who it is).
+    only_own_user = token is None and peer_user.available()
+    peer_users = peer_user.PeerUsers.of_this_process() if only_own_user else None
+    server = uvicorn_server(application, log_level=log_level, access_log=access_log, peer_users=peer_users)
     if encryption_key is not None:
         say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
     say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
@@ -273,8 +277,11 @@ def open_data_dir(
         raise fail(f"cannot use the store {store}: {error}") from None
 
 
-def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) -> uvicorn.Server:
-    """The uvicorn server for `application`, with this server's protocol and bounds."""
+def uvicorn_server(
+    application: FastAPI, *, log_level: str, access_log: bool, peer_users: peer_user.PeerUsers | None = None
+) -> uvicorn.Server:
+    """The uvicorn server for `application`, with this server's protocol and bounds; without a token,
+    only `peer_users` are answered (None: anyone the guard lets in)."""
     import uvicorn
 
     config = uvicorn.Config(
@@ -282,7 +289,7 @@ def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) ->
         log_level=log_level,
         access_log=access_log,
         timeout_graceful_shutdown=5,
-        http=GuardedH11Protocol,
+        http=guarded_protocol(peer_users),
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )

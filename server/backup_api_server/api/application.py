@@ -14,6 +14,7 @@ from ..engine import BackupEngine
 from ..settings import DEFAULT_MAX_BODY_BYTES
 from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
+from ..storage.spool import SPOOL_DIRECTORY
 from .bodies import BodyReader
 from .deps import plain_get_route
 from .error_handlers import install_error_handlers
@@ -73,7 +74,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.bodies = BodyReader(max_body_bytes)
+    app.state.bodies = BodyReader(max_body_bytes, data_dir / SPOOL_DIRECTORY)
     app.state.idempotency_keys = IdempotencyKeys()
     app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
     secure(app, policy or AccessPolicy())
