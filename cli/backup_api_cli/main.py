@@ -22,6 +22,7 @@ from backup_api_server.api import peer_user
 from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
 from backup_api_server.api.protocol import guarded_protocol
 from backup_api_server.errors import EngineError
+from backup_api_server.memory import bound_allocator_retention
 from backup_api_server.paths import resolve_data_dir
 from backup_api_server.settings import (
     DEFAULT_HOST,
@@ -214,6 +215,7 @@ def serve(
 
     # Before anything is created: whatever the server or its libraries write is its user's only.
     restrict_umask()
+    bound_allocator_retention()  # freed memory goes back to the system (see backup_api_server.memory)
     try:
         token = read_token(token_file)
         encryption_key = read_encryption_key(

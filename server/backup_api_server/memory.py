@@ -1,9 +1,14 @@
 """Giving freed memory back to the operating system.
 
-glibc's allocator keeps freed memory for reuse: after large buffers are freed (the answers a write
-timeout abandoned, say), the process's resident size stays at its peak although Python holds
-nothing. `malloc_trim(0)` returns the free pages of every arena. Elsewhere (musl, macOS, Windows)
-there is no such call, and `release_freed_memory` does nothing.
+glibc's allocator keeps freed memory for reuse, and by default more and more of it: each time a
+large block (a 10 MB page of assets, a buffered answer) is freed, it raises its mmap threshold to
+that size (up to 32 MiB) and its trim threshold to twice that, so later blocks of that size come
+from its arenas (one per thread, up to 8 per core) and up to 64 MiB of each arena's free top stays
+resident. Measured: after 60 reads of a 10 MB page the server stayed at 490 MiB over idle with
+18 MiB in use. `bound_allocator_retention` fixes both thresholds (blocks of 1 MiB and more are
+mapped on their own and unmapped when freed; an arena's free top is returned past 4 MiB), and
+`release_freed_memory` (`malloc_trim(0)`) returns what free pages remain, after a burst of frees.
+Elsewhere (musl, macOS, Windows) there are no such calls, and both do nothing.
 """
 
 from __future__ import annotations
@@ -11,25 +16,38 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
-from collections.abc import Callable
 
-__all__ = ["release_freed_memory"]
+__all__ = ["bound_allocator_retention", "release_freed_memory"]
+
+# mallopt(3) parameters, and the values set.
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD_BYTES = 1024 * 1024
+TRIM_THRESHOLD_BYTES = 4 * 1024 * 1024
 
 
 @functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
+def _glibc() -> ctypes.CDLL | None:
     name = ctypes.util.find_library("c")
     if name is None:
         return None
     try:
-        trim: Callable[[int], int] = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):  # not glibc
+        library = ctypes.CDLL(name)
+    except OSError:
         return None
-    return trim
+    return library if hasattr(library, "malloc_trim") and hasattr(library, "mallopt") else None
+
+
+def bound_allocator_retention() -> None:
+    """Fix glibc's mmap and trim thresholds (see the module docstring), for the whole process."""
+    library = _glibc()
+    if library is not None:
+        library.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
+        library.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
 
 
 def release_freed_memory() -> None:
     """Return the allocator's free pages to the operating system, where the C library can."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+    library = _glibc()
+    if library is not None:
+        library.malloc_trim(0)

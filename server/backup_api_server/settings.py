@@ -25,6 +25,10 @@ WRITE_TIMEOUT_SECONDS = 30.0
 # snippets); 256 MiB keeps ~25 such pages for slow readers while bounding what clients that never
 # read can pin.
 UNREAD_ANSWERS_MAX_BYTES = 256 * 1024 * 1024
+# Pages of GET /assets read and built at once: a page of 1,000 large assets costs a few times its
+# size while it is built (rows, their joined text, the encoded body), so 40 worker threads building
+# 10 MB pages at once took the server over 1 GB; 4 keep that near 160 MB and both cores busy.
+MAX_CONCURRENT_ASSET_PAGES = 4
 # A request body that stalls this long, or takes longer than the total in all (64 MiB needs about
 # 0.1 s on loopback), is answered 408 and its connection closed.
 BODY_IDLE_TIMEOUT_SECONDS = 10.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import contract
 from ..engine import BackupEngine
-from ..settings import DEFAULT_MAX_BODY_BYTES
+from ..settings import DEFAULT_MAX_BODY_BYTES, MAX_CONCURRENT_ASSET_PAGES
 from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
 from ..storage.spool import SPOOL_DIRECTORY
@@ -76,6 +77,7 @@ def create_app(
     )
     app.state.bodies = BodyReader(max_body_bytes, data_dir / SPOOL_DIRECTORY)
     app.state.idempotency_keys = IdempotencyKeys()
+    app.state.asset_pages = asyncio.Semaphore(MAX_CONCURRENT_ASSET_PAGES)
     app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
     secure(app, policy or AccessPolicy())
     install_error_handlers(app)
