@@ -2,14 +2,15 @@
 
 1. the backup id's version is checked (a version that cannot prefix ids is refused before anything
    is created or opened);
-2. the data directory's lock is taken (`lock`): everything after it rewrites what a running engine
-   depends on;
+2. the data directory is made private (0700, `storage.private_files`), and its lock is taken
+   (`lock`): everything after it rewrites what a running engine depends on;
 3. the asset database is opened, and the store (the given one, else `<data_dir>/backups`);
 4. recovery, under the lock: the store removes what looks like interrupted writes (another engine's
    writes in progress would look the same), the spool is emptied (no creation of ours uses it), and
    the journal marks what a crash interrupted as FAILED (`journal`);
 5. ids are made after every id handed out before (committed or in the journal), with this writer's
-   tag when the store is shared;
+   tag when the store is shared; then whatever in the data directory the group or others could
+   read (left by an older version) is made private;
 6. a store that keeps its verified records (the local one) verifies them now, once, so the first
    answers come from memory (and corrupted backups are reported at start-up).
 
