@@ -8,7 +8,6 @@ import ipaddress
 import os
 import socket
 import sqlite3
-import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,9 +18,11 @@ import typer
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
 from typer._click.exceptions import ClickException, UsageError
 
+from backup_api_server.api import peer_user
 from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
-from backup_api_server.api.protocol import GuardedH11Protocol
+from backup_api_server.api.protocol import guarded_protocol
 from backup_api_server.errors import EngineError
+from backup_api_server.memory import bound_allocator_retention
 from backup_api_server.paths import resolve_data_dir
 from backup_api_server.settings import (
     DEFAULT_HOST,
@@ -34,7 +35,10 @@ from backup_api_server.settings import (
     STORE_ENV,
     TOKEN_ENV,
 )
-from backup_api_server.storage.encryption import EncryptionKey, KeyFileError, write_new_key_file
+from backup_api_server.storage.encryption import EncryptionKey, write_new_key_file
+from backup_api_server.storage.private_files import restrict_umask
+
+from .credentials import CredentialError, read_encryption_key, read_token
 
 if TYPE_CHECKING:
     import uvicorn
@@ -66,35 +70,6 @@ def say(message: str) -> None:
 def fail(message: str, code: int = 1) -> typer.Exit:
     say(message)
     return typer.Exit(code)
-
-
-def read_token(token_file: Path | None) -> str | None:
-    """The bearer token from `token_file` (first line), else the environment; None if neither."""
-    if token_file is None:
-        return os.environ.get(TOKEN_ENV) or None
-    try:
-        token = token_file.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise fail(f"cannot read --token-file {token_file}: {reason}") from None
-    if not token or any(character.isspace() for character in token):
-        raise fail(f"--token-file {token_file} must hold one token: non-empty, no spaces")
-    return token
-
-
-def read_encryption_key(key_file: Path | None) -> EncryptionKey | None:
-    """The key in `key_file` (`--encryption-key-file`, else its environment variable); None if
-    neither is set. A file that does not hold a key is one line and exit code 2."""
-    if key_file is None:
-        return None
-    try:
-        key = EncryptionKey.from_file(key_file)
-    except KeyFileError as error:
-        raise fail(f"invalid --encryption-key-file: {error}", code=2) from None
-    with contextlib.suppress(OSError):
-        if os.name == "posix" and os.stat(key_file).st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            say(f"warning: key file {key_file} can be read by other users; chmod 600 it")
-    return key
 
 
 def is_loopback(host: str) -> bool:
@@ -209,6 +184,15 @@ EncryptionKeyFileOption = Annotated[
         show_default=False,
     ),
 ]
+AllowUnencryptedRestoreOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-unencrypted-restore",
+        help="With --encryption-key-file, also restore backups that are not encrypted. Off by "
+        "default: the key is the only proof that this server wrote a backup, and anyone who can "
+        "write to the store can plant an unencrypted one.",
+    ),
+]
 
 
 @app.command()
@@ -224,12 +208,22 @@ def serve(
     allow_origin: AllowOriginOption = None,
     token_file: TokenFileOption = None,
     encryption_key_file: EncryptionKeyFileOption = None,
+    allow_unencrypted_restore: AllowUnencryptedRestoreOption = False,
 ) -> None:
     """Run the reference Backup API server."""
     from backup_api_server.api import create_app
 
-    policy = access_policy(host, read_token(token_file), allowed_host or (), allow_origin or ())
-    encryption_key = read_encryption_key(encryption_key_file)
+    # Before anything is created: whatever the server or its libraries write is its user's only.
+    restrict_umask()
+    bound_allocator_retention()  # freed memory goes back to the system (see backup_api_server.memory)
+    try:
+        token = read_token(token_file)
+        encryption_key = read_encryption_key(
+            encryption_key_file, allow_unencrypted_restore=allow_unencrypted_restore
+        )
+    except CredentialError as error:
+        raise fail(str(error), code=error.exit_code) from None
+    policy = access_policy(host, token, allowed_host or (), allow_origin or ())
     raise_open_file_limit()
     directory, engine = open_data_dir(data_dir, store, encryption_key)
     try:
@@ -238,7 +232,10 @@ def serve(
         engine.close()
         raise
     application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
-    server = uvicorn_server(application, log_level=log_level, access_log=access_log)
+    # Without a token, another user of this machine is refused (where the kernel tells who it is).
+    only_own_user = token is None and peer_user.available()
+    peer_users = peer_user.PeerUsers.of_this_process() if only_own_user else None
+    server = uvicorn_server(application, log_level=log_level, access_log=access_log, peer_users=peer_users)
     if encryption_key is not None:
         say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
     say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
@@ -282,8 +279,11 @@ def open_data_dir(
         raise fail(f"cannot use the store {store}: {error}") from None
 
 
-def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) -> uvicorn.Server:
-    """The uvicorn server for `application`, with this server's protocol and bounds."""
+def uvicorn_server(
+    application: FastAPI, *, log_level: str, access_log: bool, peer_users: peer_user.PeerUsers | None = None
+) -> uvicorn.Server:
+    """The uvicorn server for `application`, with this server's protocol and bounds; without a token,
+    only `peer_users` are answered (None: anyone the guard lets in)."""
     import uvicorn
 
     config = uvicorn.Config(
@@ -291,7 +291,7 @@ def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) ->
         log_level=log_level,
         access_log=access_log,
         timeout_graceful_shutdown=5,
-        http=GuardedH11Protocol,
+        http=guarded_protocol(peer_users),
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )

@@ -289,6 +289,9 @@ class ProblemType(StrEnum):
     urn_backup_api_problem_conflict = "urn:backup-api:problem:conflict"
     urn_backup_api_problem_cancelled = "urn:backup-api:problem:cancelled"
     urn_backup_api_problem_backup_corrupted = "urn:backup-api:problem:backup-corrupted"
+    urn_backup_api_problem_backup_unencrypted = (
+        "urn:backup-api:problem:backup-unencrypted"
+    )
     urn_backup_api_problem_backup_key_mismatch = (
         "urn:backup-api:problem:backup-key-mismatch"
     )

@@ -8,6 +8,7 @@ Hierarchy::
     ├── OperationConflict       something in progress prevents the operation; .detail names it
     ├── BackupCorrupted         the archive or its metadata fails verification (checksum, shape)
     ├── BackupKeyMismatch       the archive is encrypted and this server has no key, or another one
+    ├── BackupUnencrypted       the archive is not encrypted and this server restores only its own
     ├── OperationCancelled      the operation was cancelled before it committed
     ├── InsufficientStorage     the disk is full (ENOSPC, EDQUOT, SQLite's "disk is full")
     ├── StoreUnavailable        the object store failed (.retry_after) or refused (None) a request
@@ -27,6 +28,7 @@ __all__ = [
     "BackupGone",
     "BackupKeyMismatch",
     "BackupNotFound",
+    "BackupUnencrypted",
     "DataDirectoryInUse",
     "EngineError",
     "InsufficientStorage",
@@ -70,6 +72,11 @@ class BackupCorrupted(EngineError):
 class BackupKeyMismatch(EngineError):
     """The archive is encrypted, and this server has no key or another key than the one that
     encrypted it (told apart by the key id in the archive and its metadata). Nothing was decrypted."""
+
+
+class BackupUnencrypted(EngineError):
+    """The archive is not encrypted, and this server has a key and restores only archives encrypted
+    with it (`EncryptionKey.restores_unencrypted` is off). Nothing was read."""
 
 
 class OperationCancelled(EngineError):

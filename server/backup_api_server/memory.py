@@ -1,10 +1,15 @@
-"""Giving memory back to the operating system after a large operation (`release_memory`).
+"""Giving freed memory back to the operating system.
 
-CPython frees a large restore's buffers, but glibc's malloc keeps the freed pages of its arenas
-(every thread that allocated has one) for reuse: after a restore that read large documents the
-process stays at its peak. `malloc_trim(0)` returns every free page at the top of and inside the
-arenas. Elsewhere (macOS, musl, Windows) it is a no-op: those allocators return large blocks
-themselves.
+glibc's allocator keeps freed memory for reuse, and by default more and more of it: each time a
+large block (a 10 MB page of assets, a buffered answer, a restore's long document) is freed, it
+raises its mmap threshold to that size (up to 32 MiB) and its trim threshold to twice that, so later
+blocks of that size come from its arenas (one per thread, up to 8 per core) and up to 64 MiB of each
+arena's free top stays resident. Measured: after 60 reads of a 10 MB page the server stayed at
+490 MiB over idle with 18 MiB in use. `bound_allocator_retention` fixes both thresholds (blocks of
+1 MiB and more are mapped on their own and unmapped when freed; an arena's free top is returned past
+4 MiB), and `release_memory` (`malloc_trim(0)`) returns what free pages remain, after a burst of
+frees (a large restore, answers a client stopped reading). Elsewhere (musl, macOS, Windows) there
+are no such calls, and both do nothing: those allocators return large blocks themselves.
 """
 
 from __future__ import annotations
@@ -12,32 +17,48 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
-import sys
-from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["detached", "release_memory"]
+__all__ = ["bound_allocator_retention", "detached", "release_freed_memory", "release_memory"]
 
 _Error = TypeVar("_Error", bound=BaseException)
 
+# mallopt(3) parameters, and the values set.
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD_BYTES = 1024 * 1024
+TRIM_THRESHOLD_BYTES = 4 * 1024 * 1024
+
 
 @functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
+def _glibc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    if name is None:
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim: Callable[[int], int] = libc.malloc_trim
-    except (OSError, AttributeError):  # not glibc
+        library = ctypes.CDLL(name)
+    except OSError:
         return None
-    return trim
+    return library if hasattr(library, "malloc_trim") and hasattr(library, "mallopt") else None
+
+
+def bound_allocator_retention() -> None:
+    """Fix glibc's mmap and trim thresholds (see the module docstring), for the whole process."""
+    library = _glibc()
+    if library is not None:
+        library.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
+        library.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
 
 
 def release_memory() -> None:
-    """Return the allocator's free memory to the operating system, where the platform allows."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+    """Return the allocator's free pages to the operating system, where the C library can."""
+    library = _glibc()
+    if library is not None:
+        library.malloc_trim(0)
+
+
+# The HTTP layer's name for it.
+release_freed_memory = release_memory
 
 
 def detached(error: _Error) -> _Error:

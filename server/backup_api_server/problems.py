@@ -33,6 +33,9 @@ BACKUP_CORRUPTED = "urn:backup-api:problem:backup-corrupted"
 # The backup's archive is encrypted and the server has no key, or another key than the one that
 # made it: restart the server with the right `--encryption-key-file`. Nothing was restored.
 BACKUP_KEY_MISMATCH = "urn:backup-api:problem:backup-key-mismatch"
+# With a key configured, a backup stored in plaintext: anyone who can write the store could have
+# written it (the key is the only proof of who wrote a backup); `--allow-unencrypted-restore` takes it.
+BACKUP_UNENCRYPTED = "urn:backup-api:problem:backup-unencrypted"
 # The operation was cancelled while it ran (the engine's `OperationCancelled`).
 CANCELLED = "urn:backup-api:problem:cancelled"
 
@@ -44,7 +47,7 @@ def undocumented_types(types: set[str]) -> set[str]:
 
 # Every `type` named here is one the spec documents, or the server does not start.
 if _undocumented := undocumented_types(
-    {*PROBLEM_TYPES.values(), BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, CANCELLED}
+    {*PROBLEM_TYPES.values(), BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, BACKUP_UNENCRYPTED, CANCELLED}
 ):
     raise RuntimeError(f"problem types missing from the spec's ProblemType: {sorted(_undocumented)}")
 

@@ -16,16 +16,33 @@ OPEN_FILE_LIMIT = 8192
 HEADER_READ_TIMEOUT_SECONDS = 10.0
 MAX_HEADER_BYTES = 16 * 1024
 KEEP_ALIVE_SECONDS = 5
+# An answer the client stops reading (the kernel's buffers and the server's are full) is abandoned
+# after this long without progress, its connection aborted and its buffered bytes freed: 300 unread
+# 10 MB pages would otherwise hold 3 GB for as long as their clients keep the connections open.
+WRITE_TIMEOUT_SECONDS = 30.0
+# What unread answers may hold in memory together: past it, the answer that has waited longest for
+# its client is abandoned. A page of GET /assets is at most 1,000 assets (~10 MB of typical
+# snippets); 256 MiB keeps ~25 such pages for slow readers while bounding what clients that never
+# read can pin.
+UNREAD_ANSWERS_MAX_BYTES = 256 * 1024 * 1024
+# Pages of GET /assets read and built at once: a page of 1,000 large assets costs a few times its
+# size while it is built (rows, their joined text, the encoded body), so 40 worker threads building
+# 10 MB pages at once took the server over 1 GB; 4 keep that near 160 MB and both cores busy.
+MAX_CONCURRENT_ASSET_PAGES = 4
 # A request body that stalls this long, or takes longer than the total in all (64 MiB needs about
 # 0.1 s on loopback), is answered 408 and its connection closed.
 BODY_IDLE_TIMEOUT_SECONDS = 10.0
 BODY_TOTAL_TIMEOUT_SECONDS = 120.0
 
-# Large bodies. Bodies above LARGE_BODY_BYTES (or of unknown length) are read and parsed one at a time:
-# the others wait unread in their sockets, and get 429 if no slot frees up in LARGE_BODY_WAIT_SECONDS.
+# Large bodies. Bodies above LARGE_BODY_BYTES (or of unknown length) are received into unnamed files in
+# `<data dir>/spool/`, then parsed one at a time: a body takes the parse slot only once it has fully
+# arrived, so a client dripping one holds nothing others wait for; a complete body gets 429 if no slot
+# frees up in LARGE_BODY_WAIT_SECONDS. The bodies being received may take SPOOLED_BODIES_MAX_BYTES of
+# disk together (16 bodies of the default 64 MiB); past that, 429.
 LARGE_BODY_BYTES = 1024 * 1024
 MAX_CONCURRENT_LARGE_BODIES = 1
 LARGE_BODY_WAIT_SECONDS = 5.0
+SPOOLED_BODIES_MAX_BYTES = 1024 * 1024 * 1024
 # A parsed JSON document costs Python objects per value (up to ~100 bytes each for tiny values);
 # bounding the values bounds the memory of a body of any shape (see BodyReader).
 MAX_JSON_VALUES = 2_000_000

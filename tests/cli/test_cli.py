@@ -183,6 +183,7 @@ def test_serve_on_a_privileged_port_is_one_line(tmp_path: Path) -> None:
 def test_serve_with_a_key_file_that_holds_no_key_is_one_line_and_exit_2(tmp_path: Path) -> None:
     short = tmp_path / "short.key"
     short.write_text("c2hvcnQ=\n", encoding="ascii")
+    short.chmod(0o600)  # a key file others can read is refused before it is read
     data_dir = str(tmp_path / "data")
     cases = [
         (["--encryption-key-file", str(tmp_path / "missing.key")], {}, "does not exist"),

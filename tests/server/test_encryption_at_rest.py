@@ -1,11 +1,11 @@
 """Encryption at rest through the real server (`backup-api serve --encryption-key-file`): a round
 trip with the key, no key or another key refused with the database intact (also in the streamed
-restore's terminal event), a flipped byte refused, and backups made without a key still restoring."""
+restore's terminal event), a flipped byte refused, and backups made without a key (or planted in
+the store) refused on a server with a key unless it is started with --allow-unencrypted-restore."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from tests.support.live_server import running_server
 pytestmark = pytest.mark.slow
 
 KEY_MISMATCH = "urn:backup-api:problem:backup-key-mismatch"
+UNENCRYPTED = "urn:backup-api:problem:backup-unencrypted"
 ORIGINAL: list[dict[str, Any]] = [
     {"id": "original-1", "name": "kept"},
     {"id": "original-2", "name": "kept too"},
@@ -112,9 +113,10 @@ def test_round_trip_with_a_key_and_no_key_or_another_key_refused_with_the_databa
         assert every_asset(http)["iterable"] == documents
 
 
-def test_backups_made_without_a_key_restore_on_a_server_with_one_which_encrypts_its_own(
+def test_a_plaintext_backup_is_refused_by_a_server_with_a_key_unless_it_allows_unencrypted_restores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A backup made without a key stands for one planted by whoever can write to the store."""
     monkeypatch.delenv(ENCRYPTION_KEY_FILE_ENV, raising=False)
     key_file = tmp_path / "backup.key"
     key = write_new_key_file(key_file)
@@ -122,12 +124,22 @@ def test_backups_made_without_a_key_restore_on_a_server_with_one_which_encrypts_
     documents = asset_documents(50)
     with running_server(data_dir) as live, checked_client(live) as http:
         keyless_id = make_backup(http, documents)
+        http.post(f"/backup/{make_backup(http, ORIGINAL)}/restore").raise_for_status()
     assert "encryption_key_id" not in record_of(data_dir, keyless_id)
 
     with (
         running_server(data_dir, "--encryption-key-file", str(key_file)) as live,
         checked_client(live) as http,
     ):
+        answer = http.post(f"/backup/{keyless_id}/restore")
+        assert answer.status_code == 409
+        assert answer.json()["type"] == UNENCRYPTED
+        assert "--allow-unencrypted-restore" in answer.json()["detail"]
+        assert streamed_restore_events(http, keyless_id)[-1]["detail"] == answer.json()["detail"]
+        assert every_asset(http)["iterable"] == ORIGINAL
+
+    allowing = ("--encryption-key-file", str(key_file), "--allow-unencrypted-restore")
+    with running_server(data_dir, *allowing) as live, checked_client(live) as http:
         assert http.post(f"/backup/{keyless_id}/restore").status_code == 200
         assert every_asset(http)["iterable"] == documents
         encrypted_id = make_backup(http, ORIGINAL)
@@ -160,14 +172,11 @@ def test_a_flipped_byte_in_an_encrypted_archive_is_refused_with_the_database_int
         assert every_asset(http)["iterable"] == ORIGINAL
 
 
-def test_serve_announces_the_key_id_never_the_key_and_warns_of_a_key_others_can_read(tmp_path: Path) -> None:
+def test_serve_announces_the_key_id_never_the_key(tmp_path: Path) -> None:
     key_file = tmp_path / "backup.key"
     key = write_new_key_file(key_file)
-    key_file.chmod(0o644)
     with running_server(tmp_path / "data", "--encryption-key-file", str(key_file)) as live:
         log = "".join(live.log)
     assert f"key of id {key.key_id}" in log
     assert key_file.read_text().strip() not in log
-    if os.name == "posix":
-        assert f"warning: key file {key_file} can be read by other users; chmod 600 it" in log
     assert EncryptionKey.from_file(key_file).key_id == key.key_id

@@ -261,6 +261,7 @@ def token_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Liv
     tmp_path = tmp_path_factory.mktemp("token")
     token_file = tmp_path / "token"
     token_file.write_text(token + "\n", encoding="utf-8")
+    token_file.chmod(0o600)  # serve refuses a token file others can read
     with running_server(tmp_path / "data", "--token-file", str(token_file)) as live:
         yield live, token
 

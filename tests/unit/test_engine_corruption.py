@@ -16,6 +16,7 @@ from backup_api_server.engine.steps import percentage
 from backup_api_server.errors import (
     BackupCorrupted,
     BackupKeyMismatch,
+    BackupUnencrypted,
 )
 from backup_api_server.storage.archive import ENCRYPTED_ARCHIVE_FORMAT, ArchiveReader
 from backup_api_server.storage.database_files import (
@@ -107,14 +108,23 @@ def test_encrypted_backup_without_its_key_is_refused_and_nothing_is_touched(
     assert make_engine(encryption_key=key).restore(backup_id).id.root == backup_id
 
 
-def test_backup_made_without_a_key_restores_on_an_engine_with_one(
+def test_backup_made_without_a_key_is_refused_by_an_engine_with_one_unless_it_restores_unencrypted(
     make_engine: EngineFactory, data_dir: Path
 ) -> None:
     engine = make_engine()
     assets = make_assets(20)
     backup_id = create_completed(engine, assets)
     engine.close()
-    engine = make_engine(encryption_key=EncryptionKey.generate())
+    key = EncryptionKey.generate()
+    engine = make_engine(encryption_key=key)
+    current = make_assets(3)
+    engine.restore(create_completed(engine, current))
+
+    with pytest.raises(BackupUnencrypted, match="--allow-unencrypted-restore"):
+        engine.restore(backup_id)
+    assert engine.list_assets() == current
+    engine.close()
+    engine = make_engine(encryption_key=key.restoring_unencrypted())
 
     engine.restore(backup_id)
 

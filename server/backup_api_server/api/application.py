@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,9 +12,10 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import contract
 from ..engine import BackupEngine
-from ..settings import DEFAULT_MAX_BODY_BYTES
+from ..settings import DEFAULT_MAX_BODY_BYTES, MAX_CONCURRENT_ASSET_PAGES
 from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
+from ..storage.spool import SPOOL_DIRECTORY
 from .bodies import BodyReader
 from .deps import plain_get_route
 from .error_handlers import install_error_handlers
@@ -75,8 +77,9 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.bodies = BodyReader(max_body_bytes)
+    app.state.bodies = BodyReader(max_body_bytes, data_dir / SPOOL_DIRECTORY)
     app.state.idempotency_keys = IdempotencyKeys()
+    app.state.asset_pages = asyncio.Semaphore(MAX_CONCURRENT_ASSET_PAGES)
     app.add_middleware(ConcretePathsFirst, paths=concrete_paths())
     secure(app, policy or AccessPolicy())
     install_error_handlers(app)

@@ -7,8 +7,10 @@ import contextlib
 import json
 import math
 import re
-from collections.abc import AsyncIterator
-from typing import Any
+import tempfile
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
@@ -22,6 +24,7 @@ from ..settings import (
     LARGE_BODY_WAIT_SECONDS,
     MAX_CONCURRENT_LARGE_BODIES,
     MAX_JSON_VALUES,
+    SPOOLED_BODIES_MAX_BYTES,
 )
 
 __all__ = ["CLOSE_CONNECTION", "BodyReader"]
@@ -38,16 +41,20 @@ class BodyReader:
     """Reads an optional JSON request body: size-, time- and value-bounded, JSON-only, validated
     against the spec.
 
-    Bodies above `LARGE_BODY_BYTES` (or of unknown length) are read and parsed
-    `MAX_CONCURRENT_LARGE_BODIES` at a time, so parallel uploads cannot add up in memory; a body may
+    Bodies above `LARGE_BODY_BYTES` (or of unknown length) are received into an unnamed file in
+    `spool_directory` (all of them together at most `SPOOLED_BODIES_MAX_BYTES`), then parsed
+    `MAX_CONCURRENT_LARGE_BODIES` at a time, so parallel uploads cannot add up in memory, and a
+    client that drips its body holds a connection and a file, never the parse slot. A body may
     hold at most `MAX_JSON_VALUES` values (counted conservatively on the raw bytes before parsing),
     which bounds the parsed document's memory whatever its shape. Refusals that leave the body
     unread close the connection.
     """
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, spool_directory: Path | None = None) -> None:
         self.max_bytes = max_bytes
+        self.spool_directory = spool_directory
         self._large_bodies = asyncio.Semaphore(MAX_CONCURRENT_LARGE_BODIES)
+        self._spooled_bytes = 0
 
     @staticmethod
     def require_json(request: Request) -> None:
@@ -73,10 +80,43 @@ class BodyReader:
         if announced:  # refuse a wrong media type before reading up to max_bytes of it
             self.require_json(request)
         if announced and (length is None or length > LARGE_BODY_BYTES):
-            async with self._large_body_slot():
-                yield await self._read_and_parse(request, component)
+            with self._spool_file() as spooled:
+                await self._receive(request, self._spool_writer(spooled))
+                async with self._large_body_slot():
+                    raw = await run_in_threadpool(_read_from_start, spooled)
+                    yield await self._parse(request, raw, component)
         else:
-            yield await self._read_and_parse(request, component)
+            body = bytearray()
+            await self._receive(request, body.extend)
+            yield await self._parse(request, body, component)
+
+    @contextlib.contextmanager
+    def _spool_file(self) -> Iterator[BinaryIO]:
+        """An unnamed file (gone when closed, also after a crash) in the spool directory; the
+        bytes written to it count against `SPOOLED_BODIES_MAX_BYTES` until it is closed."""
+        directory = self.spool_directory
+        if directory is not None:
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        spooled = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 (closed below)
+        try:
+            yield spooled
+        finally:
+            self._spooled_bytes -= spooled.tell()  # all it holds: it was written, then read, in order
+            spooled.close()
+
+    def _spool_writer(self, spooled: BinaryIO) -> Callable[[bytes], object]:
+        def write(chunk: bytes) -> None:
+            if self._spooled_bytes + len(chunk) > SPOOLED_BODIES_MAX_BYTES:
+                raise Problem(
+                    429,
+                    f"{SPOOLED_BODIES_MAX_BYTES} bytes of large request bodies are being received; "
+                    "retry later.",
+                    headers={"Retry-After": "1", **CLOSE_CONNECTION},
+                )
+            spooled.write(chunk)
+            self._spooled_bytes += len(chunk)
+
+        return write
 
     @contextlib.asynccontextmanager
     async def _large_body_slot(self) -> AsyncIterator[None]:
@@ -93,24 +133,24 @@ class BodyReader:
         finally:
             self._large_bodies.release()
 
-    async def _read_and_parse(self, request: Request, component: str) -> Any | None:
-        raw = await self._receive(request)
+    async def _parse(self, request: Request, raw: bytes | bytearray, component: str) -> Any | None:
         if not raw:  # no body; whitespace alone is a body, and not JSON
             return None
         self.require_json(request)
         return await run_in_threadpool(_parse_and_validate, raw, component)
 
-    async def _receive(self, request: Request) -> bytearray:
+    async def _receive(self, request: Request, sink: Callable[[bytes], object]) -> None:
+        """Pass the body to `sink` as it arrives, within the size and time bounds."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + BODY_TOTAL_TIMEOUT_SECONDS
         chunks = request.stream().__aiter__()
-        body = bytearray()
+        received = 0
         while True:
             wait = min(BODY_IDLE_TIMEOUT_SECONDS, deadline - loop.time())
             try:
                 chunk = await asyncio.wait_for(anext(chunks), max(wait, 0.0))
             except StopAsyncIteration:
-                return body
+                return
             except TimeoutError:
                 stalled = wait < BODY_IDLE_TIMEOUT_SECONDS
                 raise Problem(
@@ -120,12 +160,18 @@ class BodyReader:
                     else f"The request body stalled for {BODY_IDLE_TIMEOUT_SECONDS:.0f} seconds.",
                     headers=CLOSE_CONNECTION,
                 ) from None
-            body += chunk
-            if len(body) > self.max_bytes:
+            received += len(chunk)
+            if received > self.max_bytes:
                 raise self._too_large()
+            sink(chunk)
 
     def _too_large(self) -> Problem:
         return Problem(413, f"The request body exceeds {self.max_bytes} bytes.", headers=CLOSE_CONNECTION)
+
+
+def _read_from_start(spooled: BinaryIO) -> bytes:
+    spooled.seek(0)
+    return spooled.read()
 
 
 def _json_value_bound(raw: bytes | bytearray) -> int:

@@ -12,6 +12,7 @@ from ..errors import (
     BackupGone,
     BackupKeyMismatch,
     BackupNotFound,
+    BackupUnencrypted,
     EngineError,
     InsufficientStorage,
     OperationCancelled,
@@ -19,7 +20,7 @@ from ..errors import (
     StoreUnavailable,
     TooManyRequests,
 )
-from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, CANCELLED, Problem, problem_response
+from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, BACKUP_UNENCRYPTED, CANCELLED, Problem, problem_response
 
 __all__ = ["engine_problem", "install_error_handlers"]
 
@@ -34,6 +35,8 @@ def engine_problem(error: EngineError) -> Problem:
         return Problem(409, error.detail, type_=BACKUP_CORRUPTED)
     if isinstance(error, BackupKeyMismatch):
         return Problem(409, error.detail, type_=BACKUP_KEY_MISMATCH)
+    if isinstance(error, BackupUnencrypted):
+        return Problem(409, error.detail, type_=BACKUP_UNENCRYPTED)
     if isinstance(error, OperationCancelled):
         return Problem(409, error.detail, type_=CANCELLED)
     if isinstance(error, OperationConflict):

@@ -16,6 +16,10 @@ in this order, stand between a page and the asset database:
 
 Allowed origins get CORS answers from Starlette's `CORSMiddleware`, which sits between checks 2 and
 3 (see `secure`); it never sends `Access-Control-Allow-Private-Network`.
+
+Before all three, per connection: on loopback without a token, a connection from another user of
+the machine is answered by `refuse_other_user` (403) whatever it asks (see `protocol` and
+`peer_user`).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..problems import problem_response
 
-__all__ = ["AccessPolicy", "InvalidOrigin", "host_name_is_allowed", "normalize_origin", "secure"]
+__all__ = ["AccessPolicy", "InvalidOrigin", "host_name_is_allowed", "normalize_origin", "refuse_other_user", "secure"]
 
 PROBLEM_PREFIX = "urn:backup-api:problem:"
 # What a page from an allowed origin may send and read (the API's own request and answer headers).
@@ -171,6 +175,22 @@ class _Refusal:
             headers={"Connection": "close", **headers},
         )
         await response(scope, receive, send)
+
+
+async def refuse_other_user(scope: Scope, receive: Receive, send: Send) -> None:
+    """The application a connection from another local user gets instead of the API."""
+    if scope["type"] != "http":
+        return
+    await _Refusal.answer(
+        scope,
+        receive,
+        send,
+        403,
+        "other-local-user",
+        "This server answers only the user running it (and root) on this machine. To share it, its "
+        "user starts it with --token-file FILE (or BACKUP_API_TOKEN), and you send "
+        "Authorization: Bearer <token>.",
+    )
 
 
 class HostAndOriginGuard:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DataDirectoryInUse
 from ..storage.assets import AssetDatabase, is_busy_error
+from ..storage.private_files import open_private
 
 if sys.platform == "win32":
     import msvcrt
@@ -34,7 +35,8 @@ class DirectoryLock:
     """
 
     def __init__(self, directory: Path) -> None:
-        descriptor = os.open(directory / LOCK_FILE_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        # 0600: a lock others could open, they could hold (and keep the server from starting).
+        descriptor = open_private(directory / LOCK_FILE_NAME, os.O_RDWR)
         try:
             locked = _try_lock(descriptor)
         except BaseException:

@@ -2,14 +2,15 @@
 
 1. the backup id's version is checked (a version that cannot prefix ids is refused before anything
    is created or opened);
-2. the data directory's lock is taken (`lock`): everything after it rewrites what a running engine
-   depends on;
+2. the data directory is made private (0700, `storage.private_files`), and its lock is taken
+   (`lock`): everything after it rewrites what a running engine depends on;
 3. the asset database is opened, and the store (the given one, else `<data_dir>/backups`);
 4. recovery, under the lock: the store removes what looks like interrupted writes (another engine's
    writes in progress would look the same), the spool is emptied (no creation of ours uses it), and
    the journal marks what a crash interrupted as FAILED (`journal`);
 5. ids are made after every id handed out before (committed or in the journal), with this writer's
-   tag when the store is shared;
+   tag when the store is shared; then whatever in the data directory the group or others could
+   read (left by an older version) is made private;
 6. a store that keeps its verified records (the local one) verifies them now, once, so the first
    answers come from memory (and corrupted backups are reported at start-up).
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from ..storage.assets import AssetDatabase
 from ..storage.encryption import EncryptionKey
+from ..storage.private_files import private_directory, tighten_tree
 from ..storage.spool import SPOOL_DIRECTORY, clear_spool
 from ..storage.store import BackupStore, LocalDirectoryStore
 from .catalog import Catalog
@@ -62,7 +64,7 @@ def open_data_directory(
 ) -> OpenedDataDirectory:
     """Lock, open and recover `data_dir` (see the module docstring)."""
     BackupIds(api_version, time_ns)  # refuses a version that cannot prefix ids
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_directory(data_dir)
     with contextlib.ExitStack() as undo:
         # A store given to an engine that cannot open is closed too: the engine owns it.
         if store is not None:
@@ -107,4 +109,6 @@ def _recover(
     journal = CreationJournal(data_dir / "jobs")
     journal.recover(committed_ids)
     ids.seen(committed_ids | journal.ids())
+    # Last, once every folder of ours exists: what an earlier version left readable becomes private.
+    tighten_tree(data_dir)
     return spool_directory, journal, ids

@@ -175,8 +175,7 @@ class ArchiveReader:
         """Raise `BackupKeyMismatch` if the archive is encrypted and the key given is not its key
         (or there is none). Reads nothing: the key id comes from the record (the archive's header
         is checked again when decoding)."""
-        if self._key_id is not None:
-            check_key(self._backup_id, self._key_id, self._key)
+        check_key(self._backup_id, self._key_id, self._key)
 
     def verify(self, cancel: threading.Event | None = None) -> None:
         """Check the size (if expected) and sha256 of the whole stored archive; raise

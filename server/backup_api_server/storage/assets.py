@@ -29,6 +29,7 @@ from typing import Any
 from ..errors import EngineError, OperationCancelled, OperationConflict
 from . import database_files as files
 from .archive import ArchivedDocument, encode_document
+from .private_files import open_private
 from .store import fsync_directory
 
 __all__ = [
@@ -224,6 +225,7 @@ class AssetDatabase:
                 self._connection = None
 
     def _connect(self) -> sqlite3.Connection:
+        _create_private(self.path)
         connection = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=files.BUSY_TIMEOUT_SECONDS
         )
@@ -270,6 +272,7 @@ class ReplacementDatabase:
         self.finished = False
         self.swapped_in = False
         files.remove_database_files(path)
+        _create_private(path)
         self._connection: sqlite3.Connection | None = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False
         )
@@ -373,3 +376,9 @@ def is_busy_error(error: sqlite3.Error) -> bool:
 def is_disk_full_error(error: sqlite3.Error) -> bool:
     """Whether `error` says the disk holding the database is full (SQLITE_FULL)."""
     return files.primary_result_code(error) == sqlite3.SQLITE_FULL
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 before SQLite opens it: SQLite creates a new one by the umask,
+    and gives the `-wal`, `-shm` and journal files the database's own mode."""
+    os.close(open_private(path, os.O_RDWR))

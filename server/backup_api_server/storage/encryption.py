@@ -63,7 +63,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from ..errors import BackupCorrupted, BackupKeyMismatch
+from ..errors import BackupCorrupted, BackupKeyMismatch, BackupUnencrypted
 
 __all__ = [
     "CHUNK_BYTES",
@@ -100,15 +100,25 @@ class KeyFileError(ValueError):
 
 
 class EncryptionKey:
-    """A 256-bit key and its id. Never shown: `repr` names the id only."""
+    """A 256-bit key and its id. Never shown: `repr` names the id only.
 
-    __slots__ = ("_secret", "key_id")
+    A server with a key restores only archives it encrypted (`BackupUnencrypted` otherwise): the
+    key is the only proof of who wrote a backup, and anyone who can write to the store (a shared
+    bucket or folder) can plant an unencrypted one. `restores_unencrypted` (`serve
+    --allow-unencrypted-restore`) lifts that, for backups made before the key was configured."""
 
-    def __init__(self, secret: bytes) -> None:
+    __slots__ = ("_secret", "key_id", "restores_unencrypted")
+
+    def __init__(self, secret: bytes, *, restores_unencrypted: bool = False) -> None:
         if len(secret) != KEY_BYTES:
             raise ValueError(f"a key is {KEY_BYTES} bytes, not {len(secret)}")
         self._secret = bytes(secret)
         self.key_id = hmac.new(self._secret, _KEY_ID_LABEL, hashlib.sha256).digest()[:KEY_ID_BYTES].hex()
+        self.restores_unencrypted = restores_unencrypted
+
+    def restoring_unencrypted(self) -> EncryptionKey:
+        """This key, on a server that also restores backups that are not encrypted."""
+        return EncryptionKey(self._secret, restores_unencrypted=True)
 
     @classmethod
     def generate(cls) -> EncryptionKey:
@@ -335,8 +345,18 @@ class ChunkDecryptor:
         return b"".join(parts)
 
 
-def check_key(backup_id: str, archive_key_id: str, key: EncryptionKey | None) -> None:
-    """Raise `BackupKeyMismatch` unless `key` is the one (of id `archive_key_id`) the archive needs."""
+def check_key(backup_id: str, archive_key_id: str | None, key: EncryptionKey | None) -> None:
+    """Raise `BackupKeyMismatch` unless `key` is the one (of id `archive_key_id`) the archive needs,
+    and `BackupUnencrypted` for an archive that is not encrypted (None) on a server with a key that
+    does not restore those."""
+    if archive_key_id is None:
+        if key is not None and not key.restores_unencrypted:
+            raise BackupUnencrypted(
+                f"backup {backup_id} is not encrypted, and this server restores only backups encrypted "
+                f"with its key (id {key.key_id}), the proof that it made them; restart it with "
+                "--allow-unencrypted-restore to restore it anyway"
+            )
+        return
     if key is None:
         raise BackupKeyMismatch(
             f"backup {backup_id} is encrypted (key id {archive_key_id}) and this server has no key; "

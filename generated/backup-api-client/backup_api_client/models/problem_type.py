@@ -16,6 +16,8 @@ class ProblemType(StrEnum):
     `cancelled` (409: the operation was cancelled while it ran).
     `backup-corrupted` (409: the archive or metadata fails its checks).
     `backup-key-mismatch` (409: the archive is encrypted with another key (or none is set)).
+    `backup-unencrypted` (409: a key is set and the backup is not encrypted; see `--allow-
+    unencrypted-restore`).
     `idempotency-key-in-use` (409: a request with this key is still being answered).
     `gone` (410: the backup was handed out and is gone).
     `payload-too-large` (413: the body is larger than the server takes).
@@ -32,6 +34,7 @@ class ProblemType(StrEnum):
     URNBACKUP_APIPROBLEMBACKUP_KEY_MISMATCH = (
         "urn:backup-api:problem:backup-key-mismatch"
     )
+    URNBACKUP_APIPROBLEMBACKUP_UNENCRYPTED = "urn:backup-api:problem:backup-unencrypted"
     URNBACKUP_APIPROBLEMCANCELLED = "urn:backup-api:problem:cancelled"
     URNBACKUP_APIPROBLEMCONFLICT = "urn:backup-api:problem:conflict"
     URNBACKUP_APIPROBLEMCROSS_SITE_REQUEST = "urn:backup-api:problem:cross-site-request"
