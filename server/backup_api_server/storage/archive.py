@@ -190,6 +190,29 @@ class ArchiveReader:
             )
         self._verified = True
 
+    def check_contents(self, cancel: threading.Event | None = None) -> tuple[int, int]:
+        """Read the archive once, checking everything a restore checks without keeping anything:
+        the sha256 and size of the stored bytes, the key, that every line decodes to an asset
+        document and that there are as many as expected. Returns (documents, stored bytes).
+
+        Raises `BackupCorrupted`, `BackupKeyMismatch` (encrypted with a key the reader lacks) or
+        `OperationCancelled` once `cancel` is set.
+        """
+        self.check_key()
+        count = 0
+        with self._open_archive() as stored:
+            source = _HashingReader(stored)
+            with contextlib.closing(self._decoded(source)) as chunks:
+                for documents in chunks:
+                    if cancel is not None and cancel.is_set():
+                        raise OperationCancelled("canceled")
+                    count += len(documents)
+        if self._expected_bytes is not None and source.size != self._expected_bytes:
+            expected = self._expected_bytes
+            raise BackupCorrupted(f"archive has {source.size} bytes, its metadata says {expected}")
+        self._check_decoded(source.hexdigest(), count)
+        return count, source.size
+
     def batches(self, batch_size: int) -> Generator[list[ArchivedDocument], None, None]:
         """Decoded documents in archive order, `batch_size` at a time; verifies first if needed.
 
@@ -265,10 +288,12 @@ class _HashingReader:
     def __init__(self, source: BinaryIO) -> None:
         self._source = source
         self._sha256 = hashlib.sha256()
+        self.size = 0
 
     def read(self, size: int = -1) -> bytes:
         chunk = self._source.read(size)
         self._sha256.update(chunk)
+        self.size += len(chunk)
         return chunk
 
     def read_to_end(self) -> None:
