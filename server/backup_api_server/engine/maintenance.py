@@ -30,7 +30,7 @@ from .retention import KeptBackup, RetentionDecision, RetentionPolicy, apply_pol
 from .schedule import ScheduledBackups, ScheduleRun
 from .verification import VerificationResult, Verifications, failed_result, is_finding, verify_record
 
-__all__ = ["Maintenance", "PruneReport", "ScrubRun"]
+__all__ = ["Maintenance", "PruneReport", "ScrubRun", "created_at"]
 
 logger = logging.getLogger("backup_api_server")
 
@@ -152,7 +152,7 @@ class Maintenance:
         if policy.empty:
             raise ValueError("a policy needs at least one keep_ rule above 0 (or -1: keep every one)")
         records = self.engine.page_backups(None, _EVERY_BACKUP)[0]
-        backups = [(record.backup_id, _created(record.backup_id)) for record in records]
+        backups = [(record.backup_id, created_at(record.backup_id)) for record in records]
         decision = apply_policy(backups, policy)
         if dry_run:
             return PruneReport(True, decision.kept, decision.removed)
@@ -180,6 +180,6 @@ class Maintenance:
         return self.prune(self.keep).removed
 
 
-def _created(backup_id: str) -> datetime:
+def created_at(backup_id: str) -> datetime:
     """When the backup was made: its id says, to the microsecond (the list's order too)."""
     return datetime.fromtimestamp(timestamp_of(backup_id) / 1_000_000, UTC)
