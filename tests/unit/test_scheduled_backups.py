@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from backup_api_server.engine import BackupEngine
-from backup_api_server.engine.maintenance import Maintenance, created_at
+from backup_api_server.engine.maintenance import Maintenance, Schedules, created_at
 from backup_api_server.engine.periodic import Periodic
 from backup_api_server.engine.retention import RetentionPolicy, apply_policy
 from backup_api_server.engine.schedule import ScheduledBackups, ScheduleRun
@@ -29,7 +29,7 @@ class FakeClock:
 
 
 def scheduled(engine: BackupEngine, clock: FakeClock, policy: RetentionPolicy) -> Periodic[ScheduleRun]:
-    maintenance = Maintenance(engine, keep=policy)
+    maintenance = Maintenance(engine, Schedules(keep=policy))
     return Periodic(
         "scheduled backups",
         HOUR,

@@ -41,7 +41,7 @@ if _typing.TYPE_CHECKING:
     from ._types import NOT_GIVEN, NotGiven
     from .client import DEFAULT_BASE_URL, AsyncBackupApiClient, BackupApiClient
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 __all__ = [
     "APIConnectionError",

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from .models.backup_status import BackupStatus
     from .models.backup_streamed_progress import BackupStreamedProgress
     from .models.backups import Backups
+    from .models.maintenance_status import MaintenanceStatus
+    from .models.prune_report import PruneReport
+    from .models.retention_policy import RetentionPolicy
+    from .models.verification_report import VerificationReport
 
 __all__ = [
     "AsyncBackupApiClient",
@@ -55,6 +59,9 @@ __all__ = [
     "AsyncBackupsResource",
     "AsyncBackupsResourceWithRawResponse",
     "AsyncBackupsResourceWithStreamingResponse",
+    "AsyncMaintenanceResource",
+    "AsyncMaintenanceResourceWithRawResponse",
+    "AsyncMaintenanceResourceWithStreamingResponse",
     "BackupApiClient",
     "BackupApiClientWithRawResponse",
     "BackupApiClientWithStreamingResponse",
@@ -67,12 +74,15 @@ __all__ = [
     "BackupsResource",
     "BackupsResourceWithRawResponse",
     "BackupsResourceWithStreamingResponse",
+    "MaintenanceResource",
+    "MaintenanceResourceWithRawResponse",
+    "MaintenanceResourceWithStreamingResponse",
     "DEFAULT_BASE_URL",
 ]
 
 DEFAULT_BASE_URL = "http://localhost:1000"
 """The spec's first server."""
-USER_AGENT = "backup-api-client/1.1.0"
+USER_AGENT = "backup-api-client/1.2.0"
 
 
 class AssetsResource(AssetsCustom, SyncAPIResource):
@@ -3515,6 +3525,784 @@ class AsyncBackupsResourceWithStreamingResponse:
         )
 
 
+class MaintenanceResource(SyncAPIResource):
+    """The `Maintenance` operations of the spec: `client.maintenance.<method>(...)`."""
+
+    def verify_specific_backup(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> VerificationReport:
+        """Verify a backup without restoring it
+
+        Reads the backup's archive once and checks everything a restoration checks before it
+        writes anything: the archive's size and sha256 against its metadata, that it decrypts (an
+        encrypted backup needs the key that made it), that every line decodes to an asset
+        document, and that there are as many as the metadata says. The local database is not
+        touched. A backup that does not verify answers the `409` a restoration of it would get
+        (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
+        result is kept for `GET /maintenance` like the background verification's.
+
+        `POST /backup/{backup}/verify`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent or honours an `Idempotency-Key`, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            VerificationReport: The backup verified; what was read.
+        """
+        from .api.maintenance import maintenance_verify_specific_backup as operation
+
+        return operation.sync(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def prune_backups(
+        self,
+        body: RetentionPolicy | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> PruneReport:
+        """Remove the backups a retention policy does not keep
+
+        Applies the policy with restic's `forget` semantics: backups are walked newest first;
+        each `keep_*` rule keeps the newest backup of each of its last n buckets (hours, days,
+        ISO weeks, months, years of the server's local calendar; `keep_last`: the last n backups),
+        and also the oldest backup while it has count left; a backup kept by several rules is
+        kept once and lists every rule that kept it. Every other backup is removed, except the
+        newest one and any being created or restored on this server (kept, with the reason).
+        With `dry_run` nothing is removed: the answer says what would be. Several servers may
+        prune one shared store at once: a backup another server removed first is reported
+        removed. A policy without any rule is `422`.
+
+        `POST /backups/prune`. Idempotent: retried by default.
+
+        Args:
+            body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; at least one rule must be
+                above 0 (or -1).
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent or honours an `Idempotency-Key`, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            PruneReport: What the policy kept, and why, and what it removed (or would remove).
+        """
+        from .api.maintenance import maintenance_prune_backups as operation
+        from .types import UNSET
+
+        return operation.sync(
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def status(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> MaintenanceStatus:
+        """The scheduled backups and background verification
+
+        Answers what `serve --backup-every` and `serve --verify-every` set up: each one's
+        interval, when it runs next, and how its last run ended (absent when it is not set up).
+
+        `GET /maintenance`. Idempotent: retried by default.
+
+        Args:
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent or honours an `Idempotency-Key`, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            MaintenanceStatus: The server's scheduled maintenance.
+        """
+        from .api.maintenance import maintenance_status as operation
+
+        return operation.sync(
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncMaintenanceResource(AsyncAPIResource):
+    """The `Maintenance` operations of the spec, async: `await client.maintenance.<method>(...)`."""
+
+    async def verify_specific_backup(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> VerificationReport:
+        """Verify a backup without restoring it
+
+        Reads the backup's archive once and checks everything a restoration checks before it
+        writes anything: the archive's size and sha256 against its metadata, that it decrypts (an
+        encrypted backup needs the key that made it), that every line decodes to an asset
+        document, and that there are as many as the metadata says. The local database is not
+        touched. A backup that does not verify answers the `409` a restoration of it would get
+        (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
+        result is kept for `GET /maintenance` like the background verification's.
+
+        `POST /backup/{backup}/verify`. Idempotent: retried by default.
+
+        Args:
+            backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
+                it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
+                or control characters.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent or honours an `Idempotency-Key`, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            NotFoundError: (404) No backup has this identifier.
+            ConflictError: (409) Another operation that would race with this one is running, or the backup is not
+                in a state that allows it (nothing to cancel, a creation not complete yet, a
+                corrupted archive or metadata: type `urn:backup-api:problem:backup-corrupted`;
+                an encrypted backup that the server has no key for, or another key than the one
+                it was made with: type `urn:backup-api:problem:backup-key-mismatch`), or the
+                body describes another backup than the one at the path, or a request with the
+                same `Idempotency-Key` is still being answered (type `urn:backup-
+                api:problem:idempotency-key-in-use`). `detail` says which.
+            GoneError: (410) The backup was here and is gone for good: it was deleted, or its creation was
+                cancelled or failed and left nothing behind. (An identifier never handed out
+                here is `404`.)
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            VerificationReport: The backup verified; what was read.
+        """
+        from .api.maintenance import maintenance_verify_specific_backup as operation
+
+        return await operation.asyncio(
+            backup,
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def prune_backups(
+        self,
+        body: RetentionPolicy | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> PruneReport:
+        """Remove the backups a retention policy does not keep
+
+        Applies the policy with restic's `forget` semantics: backups are walked newest first;
+        each `keep_*` rule keeps the newest backup of each of its last n buckets (hours, days,
+        ISO weeks, months, years of the server's local calendar; `keep_last`: the last n backups),
+        and also the oldest backup while it has count left; a backup kept by several rules is
+        kept once and lists every rule that kept it. Every other backup is removed, except the
+        newest one and any being created or restored on this server (kept, with the reason).
+        With `dry_run` nothing is removed: the answer says what would be. Several servers may
+        prune one shared store at once: a backup another server removed first is reported
+        removed. A policy without any rule is `422`.
+
+        `POST /backups/prune`. Idempotent: retried by default.
+
+        Args:
+            body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; at least one rule must be
+                above 0 (or -1).
+                None sends no body.
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent or honours an `Idempotency-Key`, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            BadRequestError: (400) The request body is not well-formed JSON.
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (408) The request body did not arrive in time: no data for 10 seconds, or not all of
+                it within 120 seconds. The connection is closed.
+            PayloadTooLargeError: (413) The request body is larger than the server accepts.
+            UnsupportedMediaTypeError: (415) The request body is not `application/json`.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            UnprocessableEntityError: (422) A parameter or the request body does not match the schema, or the body is JSON
+                that no interoperable reader takes as sent (RFC 7493: a number beyond the range
+                of a double, a string with an unpaired surrogate), or an `Idempotency-Key` is
+                malformed or was used for another request (type `urn:backup-
+                api:problem:idempotency-key-reused`).
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            InternalServerError: (503) The object store the backups are kept in (`serve --store s3://…`) failed the
+                request after the server's retries: it is unreachable or answered with errors;
+                retry after `Retry-After` seconds. Without `Retry-After` the store refused the
+                request (credentials, permissions, a bucket that does not exist), which retrying
+                will not change until the server's store configuration is mended; `detail` names
+                the request and the store's answer. Either way nothing was changed: the local
+                database and every stored backup are as they were.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            PruneReport: What the policy kept, and why, and what it removed (or would remove).
+        """
+        from .api.maintenance import maintenance_prune_backups as operation
+        from .types import UNSET
+
+        return await operation.asyncio(
+            client=self._client,
+            body=UNSET if body is None else body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def status(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> MaintenanceStatus:
+        """The scheduled backups and background verification
+
+        Answers what `serve --backup-every` and `serve --verify-every` set up: each one's
+        interval, when it runs next, and how its last run ended (absent when it is not set up).
+
+        `GET /maintenance`. Idempotent: retried by default.
+
+        Args:
+            timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
+            max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
+                idempotent or honours an `Idempotency-Key`, else 0.
+            extra_headers (Mapping[str, str] | None): Headers to add to this request.
+
+        Raises:
+            AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it
+                must be, to listen on anything but loopback) and the request has no
+                `Authorization: Bearer <token>` header carrying it.
+            PermissionDeniedError: (403) A browser sent the request on behalf of a web page from another origin (its
+                `Origin`, or `Sec-Fetch-Site: cross-site` / `same-site`, names a site the server
+                was not told to trust with `--allow-origin`). Refused before any work is done,
+                so no web page can restore, delete or create backups. Requests without these
+                headers (SDKs, curl, the CLI) are unaffected.
+            APIStatusError: (421) The `Host` header names a host this server does not answer for. It answers only
+                for IP addresses, `localhost` and `*.localhost` (names no public DNS can point
+                at this machine, so DNS rebinding cannot reach it), and for names given with
+                `--allowed-host`.
+            InternalServerError: (500) The server failed in a way it did not expect (a bug, or the disk failing under
+                it); what the operation had started was undone. `detail` says which step failed.
+            APIStatusError: Any other error status (a subclass for 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 5xx).
+            APIConnectionError: No answer (APITimeoutError: none in time), after any retries.
+            APIResponseValidationError: An answer the spec does not describe.
+
+        Returns:
+            MaintenanceStatus: The server's scheduled maintenance.
+        """
+        from .api.maintenance import maintenance_status as operation
+
+        return await operation.asyncio(
+            client=self._client,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class MaintenanceResourceWithRawResponse:
+    """`client.with_raw_response.maintenance`: the methods of `client.maintenance`, answering the `APIResponse`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def verify_specific_backup(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[VerificationReport]:
+        """`client.maintenance.verify_specific_backup`, answering its HTTP response; `parse()` gives its result (`VerificationReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.verify_specific_backup`.
+        """
+        from .api.maintenance import maintenance_verify_specific_backup as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def prune_backups(
+        self,
+        body: RetentionPolicy | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[PruneReport]:
+        """`client.maintenance.prune_backups`, answering its HTTP response; `parse()` gives its result (`PruneReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.prune_backups`.
+        """
+        from .api.maintenance import maintenance_prune_backups as operation
+        from .types import UNSET
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def status(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> APIResponse[MaintenanceStatus]:
+        """`client.maintenance.status`, answering its HTTP response; `parse()` gives its result (`MaintenanceStatus`).
+
+        Same arguments, retries and exceptions as `client.maintenance.status`.
+        """
+        from .api.maintenance import maintenance_status as operation
+
+        return self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class AsyncMaintenanceResourceWithRawResponse:
+    """`client.with_raw_response.maintenance` (async): the methods of `client.maintenance`, answering the `AsyncAPIResponse`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    async def verify_specific_backup(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[VerificationReport]:
+        """`client.maintenance.verify_specific_backup`, answering its HTTP response; `await parse()` gives its result (`VerificationReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.verify_specific_backup`.
+        """
+        from .api.maintenance import maintenance_verify_specific_backup as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                backup,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def prune_backups(
+        self,
+        body: RetentionPolicy | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[PruneReport]:
+        """`client.maintenance.prune_backups`, answering its HTTP response; `await parse()` gives its result (`PruneReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.prune_backups`.
+        """
+        from .api.maintenance import maintenance_prune_backups as operation
+        from .types import UNSET
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(
+                body=UNSET if body is None else body,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    async def status(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncAPIResponse[MaintenanceStatus]:
+        """`client.maintenance.status`, answering its HTTP response; `await parse()` gives its result (`MaintenanceStatus`).
+
+        Same arguments, retries and exceptions as `client.maintenance.status`.
+        """
+        from .api.maintenance import maintenance_status as operation
+
+        return await self._client.request_response(
+            operation,
+            operation._get_kwargs(),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class MaintenanceResourceWithStreamingResponse:
+    """`client.with_streaming_response.maintenance`: the methods of `client.maintenance`, answering a context manager of the `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def verify_specific_backup(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[VerificationReport]]:
+        """`client.maintenance.verify_specific_backup`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`VerificationReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.verify_specific_backup`.
+        """
+        from .api.maintenance import maintenance_verify_specific_backup as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def prune_backups(
+        self,
+        body: RetentionPolicy | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[PruneReport]]:
+        """`client.maintenance.prune_backups`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`PruneReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.prune_backups`.
+        """
+        from .api.maintenance import maintenance_prune_backups as operation
+        from .types import UNSET
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def status(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> ResponseContextManager[APIResponse[MaintenanceStatus]]:
+        """`client.maintenance.status`, its answer's body unread until the `with` block reads it; `parse()` gives its result (`MaintenanceStatus`).
+
+        Same arguments, retries and exceptions as `client.maintenance.status`.
+        """
+        from .api.maintenance import maintenance_status as operation
+
+        client = self._client
+        return ResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
+class AsyncMaintenanceResourceWithStreamingResponse:
+    """`client.with_streaming_response.maintenance` (async): the methods of `client.maintenance`, answering a context manager of the `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        """Bind the operations to `client`."""
+        self._client = client
+
+    def verify_specific_backup(
+        self,
+        backup: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[VerificationReport]]:
+        """`client.maintenance.verify_specific_backup`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`VerificationReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.verify_specific_backup`.
+        """
+        from .api.maintenance import maintenance_verify_specific_backup as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    backup,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def prune_backups(
+        self,
+        body: RetentionPolicy | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[PruneReport]]:
+        """`client.maintenance.prune_backups`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`PruneReport`).
+
+        Same arguments, retries and exceptions as `client.maintenance.prune_backups`.
+        """
+        from .api.maintenance import maintenance_prune_backups as operation
+        from .types import UNSET
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(
+                    body=UNSET if body is None else body,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+    def status(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[MaintenanceStatus]]:
+        """`client.maintenance.status`, its answer's body unread until the `async with` block reads it; `await parse()` gives its result (`MaintenanceStatus`).
+
+        Same arguments, retries and exceptions as `client.maintenance.status`.
+        """
+        from .api.maintenance import maintenance_status as operation
+
+        client = self._client
+        return AsyncResponseContextManager(
+            lambda: client.request_response(
+                operation,
+                operation._get_kwargs(),
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                stream=True,
+            )
+        )
+
+
 class BackupApiClientWithRawResponse:
     """`client.with_raw_response`: one attribute per tag, as on the client, whose methods answer the HTTP response.
 
@@ -3524,12 +4312,14 @@ class BackupApiClientWithRawResponse:
     assets: AssetsResourceWithRawResponse
     backup: BackupResourceWithRawResponse
     backups: BackupsResourceWithRawResponse
+    maintenance: MaintenanceResourceWithRawResponse
 
     def __init__(self, client: SyncAPIClient) -> None:
         """Bind every tag's operations to `client`."""
         self.assets = AssetsResourceWithRawResponse(client)
         self.backup = BackupResourceWithRawResponse(client)
         self.backups = BackupsResourceWithRawResponse(client)
+        self.maintenance = MaintenanceResourceWithRawResponse(client)
 
 
 class AsyncBackupApiClientWithRawResponse:
@@ -3541,12 +4331,14 @@ class AsyncBackupApiClientWithRawResponse:
     assets: AsyncAssetsResourceWithRawResponse
     backup: AsyncBackupResourceWithRawResponse
     backups: AsyncBackupsResourceWithRawResponse
+    maintenance: AsyncMaintenanceResourceWithRawResponse
 
     def __init__(self, client: AsyncAPIClient) -> None:
         """Bind every tag's operations to `client`."""
         self.assets = AsyncAssetsResourceWithRawResponse(client)
         self.backup = AsyncBackupResourceWithRawResponse(client)
         self.backups = AsyncBackupsResourceWithRawResponse(client)
+        self.maintenance = AsyncMaintenanceResourceWithRawResponse(client)
 
 
 class BackupApiClientWithStreamingResponse:
@@ -3558,12 +4350,14 @@ class BackupApiClientWithStreamingResponse:
     assets: AssetsResourceWithStreamingResponse
     backup: BackupResourceWithStreamingResponse
     backups: BackupsResourceWithStreamingResponse
+    maintenance: MaintenanceResourceWithStreamingResponse
 
     def __init__(self, client: SyncAPIClient) -> None:
         """Bind every tag's operations to `client`."""
         self.assets = AssetsResourceWithStreamingResponse(client)
         self.backup = BackupResourceWithStreamingResponse(client)
         self.backups = BackupsResourceWithStreamingResponse(client)
+        self.maintenance = MaintenanceResourceWithStreamingResponse(client)
 
 
 class AsyncBackupApiClientWithStreamingResponse:
@@ -3575,12 +4369,14 @@ class AsyncBackupApiClientWithStreamingResponse:
     assets: AsyncAssetsResourceWithStreamingResponse
     backup: AsyncBackupResourceWithStreamingResponse
     backups: AsyncBackupsResourceWithStreamingResponse
+    maintenance: AsyncMaintenanceResourceWithStreamingResponse
 
     def __init__(self, client: AsyncAPIClient) -> None:
         """Bind every tag's operations to `client`."""
         self.assets = AsyncAssetsResourceWithStreamingResponse(client)
         self.backup = AsyncBackupResourceWithStreamingResponse(client)
         self.backups = AsyncBackupsResourceWithStreamingResponse(client)
+        self.maintenance = AsyncMaintenanceResourceWithStreamingResponse(client)
 
 
 class BackupApiClient(SyncAPIClient):
@@ -3602,6 +4398,7 @@ class BackupApiClient(SyncAPIClient):
     assets: AssetsResource
     backup: BackupResource
     backups: BackupsResource
+    maintenance: MaintenanceResource
 
     def __init__(
         self,
@@ -3641,6 +4438,7 @@ class BackupApiClient(SyncAPIClient):
         self.assets = AssetsResource(self)
         self.backup = BackupResource(self)
         self.backups = BackupsResource(self)
+        self.maintenance = MaintenanceResource(self)
 
     @property
     def with_raw_response(self) -> BackupApiClientWithRawResponse:
@@ -3687,6 +4485,7 @@ class AsyncBackupApiClient(AsyncAPIClient):
     assets: AsyncAssetsResource
     backup: AsyncBackupResource
     backups: AsyncBackupsResource
+    maintenance: AsyncMaintenanceResource
 
     def __init__(
         self,
@@ -3726,6 +4525,7 @@ class AsyncBackupApiClient(AsyncAPIClient):
         self.assets = AsyncAssetsResource(self)
         self.backup = AsyncBackupResource(self)
         self.backups = AsyncBackupsResource(self)
+        self.maintenance = AsyncMaintenanceResource(self)
 
     @property
     def with_raw_response(self) -> AsyncBackupApiClientWithRawResponse:

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import contract
 from ..engine import BackupEngine
+from ..engine.maintenance import Maintenance, Schedules
 from ..settings import DEFAULT_MAX_BODY_BYTES
 from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
@@ -50,9 +51,11 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     engine: BackupEngine | None = None,
     policy: AccessPolicy | None = None,
+    schedules: Schedules | None = None,
 ) -> FastAPI:
     """Build the application over ``engine`` (else one opened on ``data_dir`` when the app starts).
 
+    ``schedules``: the scheduled backups and verification to run in the background (none: none).
     The app closes its engine when it stops. ``backup-api serve`` opens the engine itself first, so
     a data directory that cannot be used is reported before anything listens.
     """
@@ -60,9 +63,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = engine or open_engine(data_dir)
+        app.state.maintenance = Maintenance(app.state.engine, schedules)
+        app.state.maintenance.start()
         try:
             yield
         finally:
+            await run_in_threadpool(app.state.maintenance.stop)
             await run_in_threadpool(app.state.engine.close)
 
     app = FastAPI(

@@ -30,7 +30,7 @@ from .retention import KeptBackup, RetentionDecision, RetentionPolicy, apply_pol
 from .schedule import ScheduledBackups, ScheduleRun
 from .verification import VerificationResult, Verifications, failed_result, is_finding, verify_record
 
-__all__ = ["Maintenance", "PruneReport", "ScrubRun", "created_at"]
+__all__ = ["Maintenance", "PruneReport", "Schedules", "ScrubRun", "created_at"]
 
 logger = logging.getLogger("backup_api_server")
 
@@ -52,17 +52,22 @@ class ScrubRun:
     results: list[VerificationResult] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Schedules:
+    """What `serve` runs in the background: backups every `backup_every` seconds (then the `keep`
+    policy, if any) and the verification of every backup every `verify_every` seconds."""
+
+    backup_every: float | None = None
+    keep: RetentionPolicy | None = None
+    verify_every: float | None = None
+
+
 class Maintenance:
     """Verification and retention over `engine`, and their schedules (started by `start`)."""
 
-    def __init__(
-        self,
-        engine: BackupEngine,
-        *,
-        backup_every: float | None = None,
-        keep: RetentionPolicy | None = None,
-        verify_every: float | None = None,
-    ) -> None:
+    def __init__(self, engine: BackupEngine, schedules: Schedules | None = None) -> None:
+        schedules = schedules or Schedules()
+        backup_every, keep, verify_every = schedules.backup_every, schedules.keep, schedules.verify_every
         self.engine = engine
         self.verifications = Verifications()
         self.keep = keep if keep is not None and not keep.empty else None
