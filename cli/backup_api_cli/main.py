@@ -36,6 +36,8 @@ from backup_api_server.settings import (
 )
 from backup_api_server.storage.encryption import EncryptionKey, KeyFileError, write_new_key_file
 
+from . import maintenance
+
 if TYPE_CHECKING:
     import uvicorn
     from fastapi import FastAPI
@@ -224,9 +226,20 @@ def serve(
     allow_origin: AllowOriginOption = None,
     token_file: TokenFileOption = None,
     encryption_key_file: EncryptionKeyFileOption = None,
+    backup_every: maintenance.BackupEvery = None,
+    keep_last: maintenance.KeepLast = 0,
+    keep_hourly: maintenance.KeepHourly = 0,
+    keep_daily: maintenance.KeepDaily = 0,
+    keep_weekly: maintenance.KeepWeekly = 0,
+    keep_monthly: maintenance.KeepMonthly = 0,
+    keep_yearly: maintenance.KeepYearly = 0,
+    verify_every: maintenance.VerifyEvery = None,
 ) -> None:
     """Run the reference Backup API server."""
     from backup_api_server.api import create_app
+
+    keep = (keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly, keep_yearly)
+    schedules = maintenance.schedules(backup_every, verify_every, keep)
 
     policy = access_policy(host, read_token(token_file), allowed_host or (), allow_origin or ())
     encryption_key = read_encryption_key(encryption_key_file)
@@ -237,7 +250,9 @@ def serve(
     except typer.Exit:
         engine.close()
         raise
-    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
+    application = create_app(
+        directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy, schedules=schedules
+    )
     server = uvicorn_server(application, log_level=log_level, access_log=access_log)
     if encryption_key is not None:
         say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
@@ -320,6 +335,7 @@ def main() -> None:
     from .commands import CommandError, register
 
     register(app)
+    maintenance.register(app)
     try:
         code = app(standalone_mode=False)
     except CommandError as error:
