@@ -3631,7 +3631,7 @@ class MaintenanceResource(SyncAPIResource):
         newest one and any being created or restored on this server (kept, with the reason).
         With `dry_run` nothing is removed: the answer says what would be. Several servers may
         prune one shared store at once: a backup another server removed first is reported
-        removed. A policy without any rule is `422`.
+        removed. A policy without any rule, or no body, is `422`.
 
         `POST /backups/prune`. Idempotent: retried by default.
 
@@ -3852,7 +3852,7 @@ class AsyncMaintenanceResource(AsyncAPIResource):
         newest one and any being created or restored on this server (kept, with the reason).
         With `dry_run` nothing is removed: the answer says what would be. Several servers may
         prune one shared store at once: a backup another server removed first is reported
-        removed. A policy without any rule is `422`.
+        removed. A policy without any rule, or no body, is `422`.
 
         `POST /backups/prune`. Idempotent: retried by default.
 

@@ -19,7 +19,7 @@ from ..._base_client import (
 from ..._types import NOT_GIVEN, Headers, NotGiven, Timeout
 from ...models.prune_report import PruneReport
 from ...models.retention_policy import RetentionPolicy
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "maintenancePruneBackups"
 IDEMPOTENT = True
@@ -32,7 +32,7 @@ LONG_RUNNING = False
 
 def _get_kwargs(
     *,
-    body: RetentionPolicy,
+    body: RetentionPolicy | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -41,7 +41,8 @@ def _get_kwargs(
         "url": "/backups/prune",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -77,7 +78,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: SyncAPIClient,
-    body: RetentionPolicy,
+    body: RetentionPolicy | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
@@ -92,11 +93,11 @@ def sync_detailed(
     newest one and any being created or restored on this server (kept, with the reason).
     With `dry_run` nothing is removed: the answer says what would be. Several servers may
     prune one shared store at once: a backup another server removed first is reported
-    removed. A policy without any rule is `422`.
+    removed. A policy without any rule, or no body, is `422`.
 
     Args:
-        body (RetentionPolicy): Which backups to keep, as restic's `forget` options; at least one
-            rule must be above 0 (or -1).
+        body (RetentionPolicy | Unset): Which backups to keep, as restic's `forget` options; at
+            least one rule must be above 0 (or -1).
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -164,7 +165,7 @@ def sync_detailed(
 def sync(
     *,
     client: SyncAPIClient,
-    body: RetentionPolicy,
+    body: RetentionPolicy | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
@@ -179,11 +180,11 @@ def sync(
     newest one and any being created or restored on this server (kept, with the reason).
     With `dry_run` nothing is removed: the answer says what would be. Several servers may
     prune one shared store at once: a backup another server removed first is reported
-    removed. A policy without any rule is `422`.
+    removed. A policy without any rule, or no body, is `422`.
 
     Args:
-        body (RetentionPolicy): Which backups to keep, as restic's `forget` options; at least one
-            rule must be above 0 (or -1).
+        body (RetentionPolicy | Unset): Which backups to keep, as restic's `forget` options; at
+            least one rule must be above 0 (or -1).
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -242,7 +243,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AsyncAPIClient,
-    body: RetentionPolicy,
+    body: RetentionPolicy | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
@@ -257,11 +258,11 @@ async def asyncio_detailed(
     newest one and any being created or restored on this server (kept, with the reason).
     With `dry_run` nothing is removed: the answer says what would be. Several servers may
     prune one shared store at once: a backup another server removed first is reported
-    removed. A policy without any rule is `422`.
+    removed. A policy without any rule, or no body, is `422`.
 
     Args:
-        body (RetentionPolicy): Which backups to keep, as restic's `forget` options; at least one
-            rule must be above 0 (or -1).
+        body (RetentionPolicy | Unset): Which backups to keep, as restic's `forget` options; at
+            least one rule must be above 0 (or -1).
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
@@ -329,7 +330,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AsyncAPIClient,
-    body: RetentionPolicy,
+    body: RetentionPolicy | Unset = UNSET,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     extra_headers: Headers | None = None,
@@ -344,11 +345,11 @@ async def asyncio(
     newest one and any being created or restored on this server (kept, with the reason).
     With `dry_run` nothing is removed: the answer says what would be. Several servers may
     prune one shared store at once: a backup another server removed first is reported
-    removed. A policy without any rule is `422`.
+    removed. A policy without any rule, or no body, is `422`.
 
     Args:
-        body (RetentionPolicy): Which backups to keep, as restic's `forget` options; at least one
-            rule must be above 0 (or -1).
+        body (RetentionPolicy | Unset): Which backups to keep, as restic's `forget` options; at
+            least one rule must be above 0 (or -1).
         timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
         max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
             idempotent or honours an `Idempotency-Key`, else 0.
