@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from backup_api_server.engine.maintenance import Maintenance
 from backup_api_server.engine.periodic import Periodic
 from backup_api_server.errors import BackupCorrupted, BackupKeyMismatch
 from backup_api_server.storage.encryption import EncryptionKey
+from backup_api_server.storage.metadata import BackupRecord
 from tests.unit.conftest import EngineFactory
 
 WAIT_SECONDS = 10.0
@@ -161,3 +163,42 @@ def test_the_scrub_finds_a_byte_flipped_behind_the_servers_back_within_one_inter
     assert not by_id[damaged].ok and by_id[damaged].problem_type == "urn:backup-api:problem:backup-corrupted"
     assert f"backup {damaged} is corrupted" in caplog.text
     assert scrub.next_run == now[0] + 3600.0
+
+
+def write_backup_of_lines(engine: BackupEngine, backup_id: str, lines: list[bytes]) -> None:
+    """A backup whose archive holds `lines`, committed with a record that matches its bytes."""
+    import hashlib
+
+    import zstandard
+
+    archive = zstandard.ZstdCompressor().compress(b"".join(line + b"\n" for line in lines))
+    backup = new_backup(backup_id, "here").model_copy(update={"bytes": len(archive)})
+    record = BackupRecord(backup, hashlib.sha256(archive).hexdigest(), len(lines))
+    with engine.store.write(backup_id) as pending:
+        pending.archive.write(archive)
+        pending.record = record
+
+
+def test_content_that_is_not_utf8_is_corrupted(engine: BackupEngine) -> None:
+    lines = [b'{"id": "a%d", "text": "caf\\u00e9 %d"}' % (index, index) for index in range(1000)]
+    lines[700] = b'{"id": "bad", "text": "caf\xe9"}'
+    write_backup_of_lines(engine, "1.0.0_1000", lines)
+
+    with pytest.raises(BackupCorrupted, match="not UTF-8"):
+        Maintenance(engine).verify("1.0.0_1000")
+    with pytest.raises(BackupCorrupted):
+        engine.restore("1.0.0_1000")
+
+
+def test_a_bad_line_late_in_a_large_archive_stops_the_read_ahead_thread(engine: BackupEngine) -> None:
+    """The parser fails while the read-ahead thread waits with chunks ready: it is stopped and joined."""
+    lines = [b'{"id": "a%d", "text": "%s"}' % (index, b"x" * 400) for index in range(60_000)]
+    lines[30_000] = b'{"id": "bad", "text": '
+    write_backup_of_lines(engine, "1.0.0_1000", lines)
+    threads = threading.active_count()
+
+    with pytest.raises(BackupCorrupted, match="line 30001 is not JSON"):
+        Maintenance(engine).verify("1.0.0_1000")
+
+    assert threading.active_count() == threads
+    assert not [thread for thread in threading.enumerate() if thread.name == "verify read-ahead"]

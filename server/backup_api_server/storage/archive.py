@@ -13,6 +13,7 @@ archive never needs the key; decoding decrypts (and authenticates) each chunk as
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import json
@@ -20,14 +21,16 @@ import operator
 import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import Any, BinaryIO, NamedTuple, cast
+from typing import Any, BinaryIO, NamedTuple, TypeVar, cast
 
 import msgspec
 import zstandard
 
 from ..errors import BackupCorrupted, OperationCancelled
 from .encryption import ChunkDecryptor, ChunkEncryptor, EncryptionKey, check_key
+from .stream_check import checked_ahead
 
 __all__ = [
     "ARCHIVE_FORMAT",
@@ -48,6 +51,7 @@ COMPRESSION_LEVEL = 3
 # and past a few threads the database read and the JSON lines, not compression, bound a creation.
 COMPRESSION_THREADS = min(4, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
 READ_CHUNK_BYTES = 1 << 20
+_Decoded = TypeVar("_Decoded")
 
 
 def encode_document(document: dict[str, Any]) -> str:
@@ -202,11 +206,12 @@ class ArchiveReader:
         count = 0
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            with contextlib.closing(self._decoded(source)) as chunks:
+            checked = self._decoded(source, _count_lines, checked_ahead)
+            with contextlib.closing(checked) as chunks:
                 for documents in chunks:
                     if cancel is not None and cancel.is_set():
                         raise OperationCancelled("canceled")
-                    count += len(documents)
+                    count += documents
         if self._expected_bytes is not None and source.size != self._expected_bytes:
             expected = self._expected_bytes
             raise BackupCorrupted(f"archive has {source.size} bytes, its metadata says {expected}")
@@ -233,7 +238,7 @@ class ArchiveReader:
         batch: list[ArchivedDocument] = []
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            with contextlib.closing(self._decoded(source)) as chunks:
+            with contextlib.closing(self._decoded(source, _decode_lines)) as chunks:
                 for documents in chunks:
                     expected = self._expected_count
                     room = len(documents) if expected is None else expected - count
@@ -250,17 +255,26 @@ class ArchiveReader:
         if batch:
             yield batch
 
-    def _decoded(self, source: _HashingReader) -> Generator[list[ArchivedDocument], None, None]:
+    def _decoded(
+        self,
+        source: _HashingReader,
+        decode_lines: Callable[[list[bytes], int], _Decoded],
+        check: Callable[[BinaryIO], AbstractContextManager[Any]] | None = None,
+    ) -> Generator[_Decoded, None, None]:
         """The documents `source` holds, a decoded chunk at a time (decrypted first if the archive
         is encrypted); once they are all read, the rest of `source` too, so its hash covers every
-        byte, and (encrypted) the last chunk is authenticated."""
+        byte, and (encrypted) the last chunk is authenticated. `decode_lines` makes each chunk's
+        whole lines into what is yielded; `check` (if given) wraps the decompressed stream."""
         decompressor = zstandard.ZstdDecompressor()
         decryptor = None if self._key_id is None else ChunkDecryptor(source, self._key, self._backup_id)
         try:
             # The decompressor only calls `read`; the archive is closed by `batches`.
             compressed = cast(BinaryIO, source if decryptor is None else decryptor)
-            with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
-                yield from _decoded_chunks(reader)
+            with (
+                decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader,
+                contextlib.nullcontext(reader) if check is None else check(reader) as stream,
+            ):
+                yield from _decoded_chunks(stream, decode_lines)
         except zstandard.ZstdError as error:
             raise BackupCorrupted(f"archive does not decompress: {error}") from error
         if decryptor is not None:
@@ -305,7 +319,9 @@ class _HashingReader:
         return self._sha256.hexdigest()
 
 
-def _decoded_chunks(reader: BinaryIO) -> Iterator[list[ArchivedDocument]]:
+def _decoded_chunks(
+    reader: BinaryIO, decode_lines: Callable[[list[bytes], int], _Decoded]
+) -> Iterator[_Decoded]:
     """The documents of the decompressed stream `reader`, those on the whole lines of each chunk
     read at a time; `BackupCorrupted` for a line that is not an asset document or not whole."""
     line_count = 0
@@ -319,7 +335,7 @@ def _decoded_chunks(reader: BinaryIO) -> Iterator[list[ArchivedDocument]]:
             lines[0] = b"".join([*unfinished, lines[0]])
         last = lines.pop()
         unfinished = [last] if last else []
-        yield _decode_lines(lines, line_count)
+        yield decode_lines(lines, line_count)
         line_count += len(lines)
     if unfinished:
         raise BackupCorrupted(f"line {line_count + 1} is truncated")
@@ -352,6 +368,16 @@ def _decode_lines(lines: list[bytes], line_count: int) -> list[ArchivedDocument]
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return [_decode_line(line, line_count + offset) for offset, line in enumerate(lines, 1)]
     return list(map(ArchivedDocument, ids, texts))
+
+
+def _count_lines(lines: list[bytes], line_count: int) -> int:
+    """How many documents `lines` hold, each checked as `_decode_lines` checks it but kept by
+    none, and their UTF-8 checked by the caller for the whole stream (`utf8_check`)."""
+    try:
+        collections.deque(map(_asset_id, lines), maxlen=0)
+    except (msgspec.DecodeError, RecursionError):
+        return len([_decode_line(line, line_count + offset) for offset, line in enumerate(lines, 1)])
+    return len(lines)
 
 
 def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:
