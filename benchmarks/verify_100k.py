@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from engine_100k import API_VERSION, SERVER_SOURCE, make_document  # noqa: E402
+from engine_100k import API_VERSION, SERVER_SOURCE, make_document
 
 sys.path.insert(0, str(SERVER_SOURCE))
-from backup_api_server.engine import BackupEngine  # noqa: E402
-from backup_api_server.engine.verification import verify_record  # noqa: E402
+from backup_api_server.engine import BackupEngine
+from backup_api_server.engine.verification import verify_record
 
 
 def baseline_seconds(archive: Path) -> float:
@@ -35,14 +35,17 @@ def baseline_seconds(archive: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--assets", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
     generator = random.Random(20251127)
-    with tempfile.TemporaryDirectory(prefix="verify-100k-") as temporary, BackupEngine(
-        Path(temporary), api_version=API_VERSION
-    ) as engine:
+    with (
+        tempfile.TemporaryDirectory(prefix="verify-100k-") as temporary,
+        BackupEngine(Path(temporary), api_version=API_VERSION) as engine,
+    ):
         for start in range(0, arguments.assets, 20_000):
             batch = range(start, min(start + 20_000, arguments.assets))
             engine.database.put_many([make_document(index, generator) for index in batch])
