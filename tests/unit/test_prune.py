@@ -7,8 +7,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from backup_api_server.engine import BackupEngine
 from backup_api_server.engine.maintenance import Maintenance, PruneReport, created_at
 from backup_api_server.engine.retention import RetentionPolicy, apply_policy
@@ -62,10 +60,17 @@ def test_prune_removes_what_the_policy_does_not_keep_and_says_why_it_kept_the_re
     assert set(report.removed) == set(made) - stored(engine)
 
 
-def test_an_empty_policy_is_refused(make_engine: EngineFactory) -> None:
-    engine = make_engine()
-    with pytest.raises(ValueError, match="at least one keep_ rule"):
-        Maintenance(engine).prune(RetentionPolicy())
+def test_a_policy_without_rules_removes_nothing_as_restic_forget_without_one(
+    make_engine: EngineFactory,
+) -> None:
+    engine = make_engine(time_ns=stepping_clock(START_NS, DAY_NS))
+    made = make_backups(engine, 3)
+
+    report = Maintenance(engine).prune(RetentionPolicy())
+
+    assert report.removed == [] and stored(engine) == set(made)
+    assert [kept.backup_id for kept in report.kept] == list(reversed(made))
+    assert all(kept.reasons == ("no policy was given: nothing is removed",) for kept in report.kept)
 
 
 def test_a_backup_being_restored_is_kept(make_engine: EngineFactory) -> None:

@@ -3631,13 +3631,14 @@ class MaintenanceResource(SyncAPIResource):
         newest one and any being created or restored on this server (kept, with the reason).
         With `dry_run` nothing is removed: the answer says what would be. Several servers may
         prune one shared store at once: a backup another server removed first is reported
-        removed. A policy without any rule, or no body, is `422`.
+        removed. A policy without any rule (or no body) removes nothing, as `restic forget`
+        without a policy: every backup is answered kept, the reason saying so.
 
         `POST /backups/prune`. Idempotent: retried by default.
 
         Args:
-            body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; at least one rule must be
-                above 0 (or -1).
+            body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; a policy without any rule
+                above 0 (or -1) removes nothing.
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is
@@ -3852,13 +3853,14 @@ class AsyncMaintenanceResource(AsyncAPIResource):
         newest one and any being created or restored on this server (kept, with the reason).
         With `dry_run` nothing is removed: the answer says what would be. Several servers may
         prune one shared store at once: a backup another server removed first is reported
-        removed. A policy without any rule, or no body, is `422`.
+        removed. A policy without any rule (or no body) removes nothing, as `restic forget`
+        without a policy: every backup is answered kept, the reason saying so.
 
         `POST /backups/prune`. Idempotent: retried by default.
 
         Args:
-            body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; at least one rule must be
-                above 0 (or -1).
+            body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; a policy without any rule
+                above 0 (or -1) removes nothing.
                 None sends no body.
             timeout (float | httpx.Timeout | None | NotGiven): This call's timeout; default: the client's.
             max_retries (int | NotGiven): This call's retries; default: the client's if the operation is

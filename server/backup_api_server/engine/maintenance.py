@@ -34,6 +34,8 @@ __all__ = ["Maintenance", "PruneReport", "Schedules", "ScrubRun", "created_at"]
 
 logger = logging.getLogger("backup_api_server")
 
+# Why an empty policy keeps every backup.
+NO_POLICY = "no policy was given: nothing is removed"
 # How many backups a prune or a scrub reads at once from the catalog: all of them.
 _EVERY_BACKUP = 1 << 62
 
@@ -152,11 +154,12 @@ class Maintenance:
     # Retention
 
     def prune(self, policy: RetentionPolicy, *, dry_run: bool = False) -> PruneReport:
-        """Apply `policy` to the stored backups (see the module docstring); `ValueError` for a
-        policy without any rule (it would remove everything but the newest)."""
-        if policy.empty:
-            raise ValueError("a policy needs at least one keep_ rule above 0 (or -1: keep every one)")
+        """Apply `policy` to the stored backups (see the module docstring). A policy without any
+        rule removes nothing (as `restic forget` without one: "no policy was specified")."""
         records = self.engine.page_backups(None, _EVERY_BACKUP)[0]
+        if policy.empty:
+            kept = [KeptBackup(record.backup_id, (NO_POLICY,)) for record in records]
+            return PruneReport(dry_run, kept, [])
         backups = [(record.backup_id, created_at(record.backup_id)) for record in records]
         decision = apply_policy(backups, policy)
         if dry_run:

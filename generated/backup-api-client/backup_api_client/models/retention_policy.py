@@ -13,7 +13,7 @@ T = TypeVar("T", bound="RetentionPolicy")
 
 @_attrs_define
 class RetentionPolicy:
-    """Which backups to keep, as restic's `forget` options; at least one rule must be above 0 (or -1).
+    """Which backups to keep, as restic's `forget` options; a policy without any rule above 0 (or -1) removes nothing.
 
     Attributes:
         keep_last (int | Unset): How many of the newest backups to keep (0, the default, turns the rule off; -1 keeps

@@ -20,8 +20,8 @@ class ScheduledBackups:
     Attributes:
         every_seconds (float):
         next_run (datetime.datetime):
-        keep (RetentionPolicy | Unset): Which backups to keep, as restic's `forget` options; at least one rule must be
-            above 0 (or -1).
+        keep (RetentionPolicy | Unset): Which backups to keep, as restic's `forget` options; a policy without any rule
+            above 0 (or -1) removes nothing.
         last_run (ScheduleRun | Unset): How a scheduled run ended: `BACKED_UP` (a backup was made, then the retention
             policy applied), `UNCHANGED` (the database had not changed since the last backup), `SKIPPED` (a restoration was
             running) or `FAILED` (`detail` says why).

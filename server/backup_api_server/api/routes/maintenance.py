@@ -26,7 +26,6 @@ from ...engine.periodic import Periodic
 from ...engine.retention import RetentionPolicy as Policy
 from ...engine.schedule import ScheduleRun as EngineScheduleRun
 from ...engine.verification import VerificationResult
-from ...problems import Problem
 from ..deps import BackupIdPath, Bodies, call
 from ..responses import model_response
 
@@ -66,12 +65,9 @@ async def maintenance_verify_specific_backup(backup: BackupIdPath, request: Requ
 
 @router.post("/backups/prune")
 async def maintenance_prune_backups(request: Request, bodies: Bodies) -> Response:
-    body: Any = await bodies.read(request, "RetentionPolicy")
-    if body is None:
-        raise Problem(422, 'body: a RetentionPolicy is required (for example {"keep_daily": 7})')
+    body: Any = await bodies.read(request, "RetentionPolicy") or {}
+    # No body, or no rule: nothing is removed (restic's `forget` without a policy).
     policy = Policy(**{name: int(body.get(name, 0)) for name in _POLICY_FIELDS})
-    if policy.empty:
-        raise Problem(422, "body: a policy needs at least one keep_* rule above 0 (or -1: keep every one)")
     maintenance = maintenance_of(request)
     report = await call(lambda: maintenance.prune(policy, dry_run=bool(body.get("dry_run", False))))
     return model_response(
