@@ -38,6 +38,7 @@ from backup_api_server.settings import (
 from backup_api_server.storage.encryption import EncryptionKey, write_new_key_file
 from backup_api_server.storage.private_files import restrict_umask
 
+from . import maintenance
 from .credentials import CredentialError, read_encryption_key, read_token
 
 if TYPE_CHECKING:
@@ -209,6 +210,14 @@ def serve(
     token_file: TokenFileOption = None,
     encryption_key_file: EncryptionKeyFileOption = None,
     allow_unencrypted_restore: AllowUnencryptedRestoreOption = False,
+    backup_every: maintenance.BackupEvery = None,
+    keep_last: maintenance.KeepLast = 0,
+    keep_hourly: maintenance.KeepHourly = 0,
+    keep_daily: maintenance.KeepDaily = 0,
+    keep_weekly: maintenance.KeepWeekly = 0,
+    keep_monthly: maintenance.KeepMonthly = 0,
+    keep_yearly: maintenance.KeepYearly = 0,
+    verify_every: maintenance.VerifyEvery = None,
 ) -> None:
     """Run the reference Backup API server."""
     from backup_api_server.api import create_app
@@ -223,6 +232,8 @@ def serve(
         )
     except CredentialError as error:
         raise fail(str(error), code=error.exit_code) from None
+    keep = (keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly, keep_yearly)
+    schedules = maintenance.schedules(backup_every, verify_every, keep)
     policy = access_policy(host, token, allowed_host or (), allow_origin or ())
     raise_open_file_limit()
     directory, engine = open_data_dir(data_dir, store, encryption_key)
@@ -231,7 +242,9 @@ def serve(
     except typer.Exit:
         engine.close()
         raise
-    application = create_app(directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy)
+    application = create_app(
+        directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy, schedules=schedules
+    )
     # Without a token, another user of this machine is refused (where the kernel tells who it is).
     only_own_user = token is None and peer_user.available()
     peer_users = peer_user.PeerUsers.of_this_process() if only_own_user else None
@@ -320,6 +333,7 @@ def main() -> None:
     from .commands import CommandError, register
 
     register(app)
+    maintenance.register(app)
     try:
         code = app(standalone_mode=False)
     except CommandError as error:

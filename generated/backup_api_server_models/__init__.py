@@ -324,6 +324,145 @@ class ProblemType(StrEnum):
     )
 
 
+class RetentionPolicy(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    keep_last: Annotated[
+        int | None,
+        Field(
+            description="How many of the newest backups to keep (0, the default, turns the rule off; -1 keeps every one).",
+            ge=-1,
+            le=1000000,
+        ),
+    ] = 0
+    keep_hourly: Annotated[
+        int | None,
+        Field(
+            description="For how many of the last hours to keep the newest backup of the hour (0, the default, turns the rule off; -1 keeps every one).",
+            ge=-1,
+            le=1000000,
+        ),
+    ] = 0
+    keep_daily: Annotated[
+        int | None,
+        Field(
+            description="For how many of the last days to keep the newest backup of the day (0, the default, turns the rule off; -1 keeps every one).",
+            ge=-1,
+            le=1000000,
+        ),
+    ] = 0
+    keep_weekly: Annotated[
+        int | None,
+        Field(
+            description="For how many of the last ISO weeks to keep the newest backup of the week (0, the default, turns the rule off; -1 keeps every one).",
+            ge=-1,
+            le=1000000,
+        ),
+    ] = 0
+    keep_monthly: Annotated[
+        int | None,
+        Field(
+            description="For how many of the last months to keep the newest backup of the month (0, the default, turns the rule off; -1 keeps every one).",
+            ge=-1,
+            le=1000000,
+        ),
+    ] = 0
+    keep_yearly: Annotated[
+        int | None,
+        Field(
+            description="For how many of the last years to keep the newest backup of the year (0, the default, turns the rule off; -1 keeps every one).",
+            ge=-1,
+            le=1000000,
+        ),
+    ] = 0
+    dry_run: Annotated[
+        bool | None, Field(description="Say what would be removed, and remove nothing.")
+    ] = False
+
+
+class KeptBackup(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    backup: BackupId
+    reasons: Annotated[
+        list[str],
+        Field(
+            description="restic's names of the rules that kept it (`last snapshot`, `hourly snapshot`, `daily snapshot`, `weekly snapshot`, `monthly snapshot`, `yearly snapshot`, each also as `oldest ...` for the oldest backup), or why it could not be removed."
+        ),
+    ]
+
+
+class PruneReport(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dry_run: Annotated[
+        bool,
+        Field(
+            description="Whether nothing was removed (`removed` lists what would have been)."
+        ),
+    ]
+    kept: list[KeptBackup]
+    removed: list[BackupId]
+
+
+class VerificationReport(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    backup: BackupId
+    verified_at: AwareDatetime
+    ok: bool
+    documents: Annotated[
+        int,
+        Field(
+            description="The asset documents decoded (0 when it did not verify).", ge=0
+        ),
+    ]
+    bytes: Annotated[
+        int,
+        Field(description="The archive's bytes read (0 when it did not verify).", ge=0),
+    ]
+    seconds: Annotated[float, Field(ge=0.0)]
+    problem_type: Annotated[
+        str | None,
+        Field(
+            description="When it did not verify, the problem type a restoration gets."
+        ),
+    ] = None
+    detail: Annotated[
+        str | None, Field(description="When it did not verify, what was found.")
+    ] = None
+
+
+class ScheduleOutcome(StrEnum):
+    BACKED_UP = "BACKED_UP"
+    UNCHANGED = "UNCHANGED"
+    SKIPPED = "SKIPPED"
+    FAILED = "FAILED"
+
+
+class VerificationRun(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    started: AwareDatetime
+    finished: AwareDatetime
+    results: list[VerificationReport]
+
+
+class ScheduledVerification(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    every_seconds: float
+    next_run: AwareDatetime
+    last_run: VerificationRun | None = None
+
+
 class Problem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -341,3 +480,38 @@ class Problem(BaseModel):
         str, Field(description="What went wrong this time, in a sentence.")
     ]
     instance: Annotated[str | None, Field(description="The request path.")] = None
+
+
+class ScheduleRun(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    started: AwareDatetime
+    finished: AwareDatetime
+    outcome: ScheduleOutcome
+    backup: BackupId | None = None
+    removed: Annotated[
+        list[BackupId],
+        Field(
+            description="The backups the retention policy removed after this backup."
+        ),
+    ]
+    detail: str | None = None
+
+
+class ScheduledBackups(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    every_seconds: float
+    next_run: AwareDatetime
+    keep: RetentionPolicy | None = None
+    last_run: ScheduleRun | None = None
+
+
+class MaintenanceStatus(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    scheduled_backups: ScheduledBackups | None = None
+    verification: ScheduledVerification | None = None

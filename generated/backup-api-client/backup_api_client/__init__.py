@@ -42,7 +42,7 @@ if (
     from ._types import NOT_GIVEN, NotGiven
     from .client import DEFAULT_BASE_URL, AsyncBackupApiClient, BackupApiClient
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 __all__ = [
     "APIConnectionError",

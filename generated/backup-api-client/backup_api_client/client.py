@@ -28,38 +28,52 @@ from .api.backups import (
     BackupsResourceWithRawResponse,
     BackupsResourceWithStreamingResponse,
 )
+from .api.maintenance import (
+    AsyncMaintenanceResource,
+    AsyncMaintenanceResourceWithRawResponse,
+    AsyncMaintenanceResourceWithStreamingResponse,
+    MaintenanceResource,
+    MaintenanceResourceWithRawResponse,
+    MaintenanceResourceWithStreamingResponse,
+)
 
 __all__ = [
     "AsyncBackupApiClient",
     "AsyncAssetsResource",
     "AsyncBackupResource",
     "AsyncBackupsResource",
+    "AsyncMaintenanceResource",
     "AsyncBackupApiClientWithRawResponse",
     "AsyncAssetsResourceWithRawResponse",
     "AsyncBackupResourceWithRawResponse",
     "AsyncBackupsResourceWithRawResponse",
+    "AsyncMaintenanceResourceWithRawResponse",
     "AsyncBackupApiClientWithStreamingResponse",
     "AsyncAssetsResourceWithStreamingResponse",
     "AsyncBackupResourceWithStreamingResponse",
     "AsyncBackupsResourceWithStreamingResponse",
+    "AsyncMaintenanceResourceWithStreamingResponse",
     "BackupApiClient",
     "AssetsResource",
     "BackupResource",
     "BackupsResource",
+    "MaintenanceResource",
     "BackupApiClientWithRawResponse",
     "AssetsResourceWithRawResponse",
     "BackupResourceWithRawResponse",
     "BackupsResourceWithRawResponse",
+    "MaintenanceResourceWithRawResponse",
     "BackupApiClientWithStreamingResponse",
     "AssetsResourceWithStreamingResponse",
     "BackupResourceWithStreamingResponse",
     "BackupsResourceWithStreamingResponse",
+    "MaintenanceResourceWithStreamingResponse",
     "DEFAULT_BASE_URL",
 ]
 
 DEFAULT_BASE_URL = "http://localhost:1000"
 """The spec's first server."""
-USER_AGENT = "backup-api-client/1.1.0"
+USER_AGENT = "backup-api-client/1.2.0"
 
 
 class BackupApiClientWithRawResponse(SyncViews):
@@ -68,10 +82,12 @@ class BackupApiClientWithRawResponse(SyncViews):
     assets: AssetsResourceWithRawResponse
     backup: BackupResourceWithRawResponse
     backups: BackupsResourceWithRawResponse
+    maintenance: MaintenanceResourceWithRawResponse
     _views = {
         "assets": AssetsResourceWithRawResponse,
         "backup": BackupResourceWithRawResponse,
         "backups": BackupsResourceWithRawResponse,
+        "maintenance": MaintenanceResourceWithRawResponse,
     }
 
 
@@ -81,10 +97,12 @@ class BackupApiClientWithStreamingResponse(SyncViews):
     assets: AssetsResourceWithStreamingResponse
     backup: BackupResourceWithStreamingResponse
     backups: BackupsResourceWithStreamingResponse
+    maintenance: MaintenanceResourceWithStreamingResponse
     _views = {
         "assets": AssetsResourceWithStreamingResponse,
         "backup": BackupResourceWithStreamingResponse,
         "backups": BackupsResourceWithStreamingResponse,
+        "maintenance": MaintenanceResourceWithStreamingResponse,
     }
 
 
@@ -96,10 +114,12 @@ class BackupApiClient(
     assets: AssetsResource
     backup: BackupResource
     backups: BackupsResource
+    maintenance: MaintenanceResource
     _resources = {
         "assets": AssetsResource,
         "backup": BackupResource,
         "backups": BackupsResource,
+        "maintenance": MaintenanceResource,
     }
     _raw_views = BackupApiClientWithRawResponse
     _streaming_views = BackupApiClientWithStreamingResponse
@@ -113,10 +133,12 @@ class AsyncBackupApiClientWithRawResponse(AsyncViews):
     assets: AsyncAssetsResourceWithRawResponse
     backup: AsyncBackupResourceWithRawResponse
     backups: AsyncBackupsResourceWithRawResponse
+    maintenance: AsyncMaintenanceResourceWithRawResponse
     _views = {
         "assets": AsyncAssetsResourceWithRawResponse,
         "backup": AsyncBackupResourceWithRawResponse,
         "backups": AsyncBackupsResourceWithRawResponse,
+        "maintenance": AsyncMaintenanceResourceWithRawResponse,
     }
 
 
@@ -126,10 +148,12 @@ class AsyncBackupApiClientWithStreamingResponse(AsyncViews):
     assets: AsyncAssetsResourceWithStreamingResponse
     backup: AsyncBackupResourceWithStreamingResponse
     backups: AsyncBackupsResourceWithStreamingResponse
+    maintenance: AsyncMaintenanceResourceWithStreamingResponse
     _views = {
         "assets": AsyncAssetsResourceWithStreamingResponse,
         "backup": AsyncBackupResourceWithStreamingResponse,
         "backups": AsyncBackupsResourceWithStreamingResponse,
+        "maintenance": AsyncMaintenanceResourceWithStreamingResponse,
     }
 
 
@@ -144,10 +168,12 @@ class AsyncBackupApiClient(
     assets: AsyncAssetsResource
     backup: AsyncBackupResource
     backups: AsyncBackupsResource
+    maintenance: AsyncMaintenanceResource
     _resources = {
         "assets": AsyncAssetsResource,
         "backup": AsyncBackupResource,
         "backups": AsyncBackupsResource,
+        "maintenance": AsyncMaintenanceResource,
     }
     _raw_views = AsyncBackupApiClientWithRawResponse
     _streaming_views = AsyncBackupApiClientWithStreamingResponse

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import contract
 from ..engine import BackupEngine
+from ..engine.maintenance import Maintenance, Schedules
 from ..settings import DEFAULT_MAX_BODY_BYTES, MAX_CONCURRENT_ASSET_PAGES
 from ..storage.encryption import EncryptionKey
 from ..storage.selection import open_store
@@ -52,9 +53,11 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     engine: BackupEngine | None = None,
     policy: AccessPolicy | None = None,
+    schedules: Schedules | None = None,
 ) -> FastAPI:
     """Build the application over ``engine`` (else one opened on ``data_dir`` when the app starts).
 
+    ``schedules``: the scheduled backups and verification to run in the background (none: none).
     The app closes its engine when it stops. ``backup-api serve`` opens the engine itself first, so
     a data directory that cannot be used is reported before anything listens.
     """
@@ -64,9 +67,12 @@ def create_app(
         app.state.engine = engine or open_engine(data_dir)
         # An archive's document is bounded as a request's: what a body may not bring, a restore may not.
         app.state.engine.limit_documents(max_body_bytes)
+        app.state.maintenance = Maintenance(app.state.engine, schedules)
+        app.state.maintenance.start()
         try:
             yield
         finally:
+            await run_in_threadpool(app.state.maintenance.stop)
             await run_in_threadpool(app.state.engine.close)
 
     app = FastAPI(

@@ -20,7 +20,14 @@ from ..errors import (
     StoreUnavailable,
     TooManyRequests,
 )
-from ..problems import BACKUP_CORRUPTED, BACKUP_KEY_MISMATCH, BACKUP_UNENCRYPTED, CANCELLED, Problem, problem_response
+from ..problems import (
+    BACKUP_CORRUPTED,
+    BACKUP_KEY_MISMATCH,
+    BACKUP_UNENCRYPTED,
+    CANCELLED,
+    Problem,
+    problem_response,
+)
 
 __all__ = ["engine_problem", "install_error_handlers"]
 

@@ -38,7 +38,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..problems import problem_response
 
-__all__ = ["AccessPolicy", "InvalidOrigin", "host_name_is_allowed", "normalize_origin", "refuse_other_user", "secure"]
+__all__ = [
+    "AccessPolicy",
+    "InvalidOrigin",
+    "host_name_is_allowed",
+    "normalize_origin",
+    "refuse_other_user",
+    "secure",
+]
 
 PROBLEM_PREFIX = "urn:backup-api:problem:"
 # What a page from an allowed origin may send and read (the API's own request and answer headers).

@@ -37,7 +37,7 @@ from .jobs import (
 )
 from .restoration import launch_restoration
 from .startup import open_data_directory
-from .steps import StepHook
+from .steps import StepHook, Workspace
 
 __all__ = ["BATCH_SIZE", "BackupEngine"]
 
@@ -48,12 +48,11 @@ class BackupEngine:
     """Backups of the asset database in `data_dir`, kept in `store` (default `<data_dir>/backups`).
 
     Thread-safe. Creations run on `MAX_CONCURRENT_CREATIONS` worker threads; up to
-    `MAX_PENDING_CREATIONS` more wait INITIALIZED, and further ones are refused
-    (`TooManyRequests`). One restoration runs at a time (in a thread of its own), never beside
-    a creation.
+    `MAX_PENDING_CREATIONS` more wait INITIALIZED, and further ones are refused (`TooManyRequests`).
+    One restoration runs at a time (in a thread of its own), never beside a creation.
 
-    Only one engine at a time may use a data directory: opening one that another engine (in
-    this process or another) holds raises `DataDirectoryInUse`, before anything is recovered.
+    Only one engine at a time may use a data directory: opening one that another engine (in this
+    process or another) holds raises `DataDirectoryInUse`, before anything is recovered.
 
     With `encryption_key`, every archive it creates is encrypted with it (`storage.encryption`);
     restoring an encrypted backup needs the key that made it (`BackupKeyMismatch` otherwise),
@@ -318,6 +317,15 @@ class BackupEngine:
         self._hook("restore:cancel-requested")
         self._wait_until_canceled(job, "restoration")
 
+    def restoring(self) -> str | None:
+        """The id of the backup being restored now, if any."""
+        return None if (job := self._restorations.running()) is None else job.backup_id
+
+    @property
+    def workspace(self) -> Workspace:
+        """What the flows work on: the database, the store, the key (for verification too)."""
+        return self._workspace
+
     def _restoration_ended(self, job: Job) -> None:
         with self._lock:
             self._restorations.stopped(job)
@@ -384,8 +392,6 @@ class BackupEngine:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-    # Helpers
 
     def _wait_until_canceled(self, job: Job, kind: str) -> None:
         job.finished.wait()

@@ -13,6 +13,7 @@ archive never needs the key; decoding decrypts (and authenticates) each chunk as
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import json
@@ -20,8 +21,9 @@ import operator
 import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import Any, BinaryIO, NamedTuple, cast
+from typing import Any, BinaryIO, NamedTuple, TypeVar, cast
 
 import msgspec
 import zstandard
@@ -29,6 +31,7 @@ import zstandard
 from ..errors import BackupCorrupted, OperationCancelled
 from ..settings import DEFAULT_MAX_BODY_BYTES
 from .encryption import ChunkDecryptor, ChunkEncryptor, EncryptionKey, check_key
+from .stream_check import checked_ahead
 
 __all__ = [
     "ARCHIVE_FORMAT",
@@ -49,6 +52,7 @@ COMPRESSION_LEVEL = 3
 # and past a few threads the database read and the JSON lines, not compression, bound a creation.
 COMPRESSION_THREADS = min(4, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
 READ_CHUNK_BYTES = 1 << 20
+_Decoded = TypeVar("_Decoded")
 
 
 def encode_document(document: dict[str, Any]) -> str:
@@ -197,6 +201,30 @@ class ArchiveReader:
             )
         self._verified = True
 
+    def check_contents(self, cancel: threading.Event | None = None) -> tuple[int, int]:
+        """Read the archive once, checking everything a restore checks without keeping anything:
+        the sha256 and size of the stored bytes, the key, that every line decodes to an asset
+        document and that there are as many as expected. Returns (documents, stored bytes).
+
+        Raises `BackupCorrupted`, `BackupKeyMismatch` (encrypted with a key the reader lacks) or
+        `OperationCancelled` once `cancel` is set.
+        """
+        self.check_key()
+        count = 0
+        with self._open_archive() as stored:
+            source = _HashingReader(stored)
+            checked = self._decoded(source, _count_lines, checked_ahead)
+            with contextlib.closing(checked) as chunks:
+                for documents in chunks:
+                    if cancel is not None and cancel.is_set():
+                        raise OperationCancelled("canceled")
+                    count += documents
+        if self._expected_bytes is not None and source.size != self._expected_bytes:
+            expected = self._expected_bytes
+            raise BackupCorrupted(f"archive has {source.size} bytes, its metadata says {expected}")
+        self._check_decoded(source.hexdigest(), count)
+        return count, source.size
+
     def batches(self, batch_size: int) -> Generator[list[ArchivedDocument], None, None]:
         """Decoded documents in archive order, `batch_size` at a time; verifies first if needed.
 
@@ -217,7 +245,10 @@ class ArchiveReader:
         batch: list[ArchivedDocument] = []
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            with contextlib.closing(self._decoded(source)) as chunks, self._changed_first(source):
+            with (
+                contextlib.closing(self._decoded(source, _decode_lines)) as chunks,
+                self._changed_first(source),
+            ):
                 for documents in chunks:
                     expected = self._expected_count
                     room = len(documents) if expected is None else expected - count
@@ -234,17 +265,26 @@ class ArchiveReader:
         if batch:
             yield batch
 
-    def _decoded(self, source: _HashingReader) -> Generator[list[ArchivedDocument], None, None]:
+    def _decoded(
+        self,
+        source: _HashingReader,
+        decode_lines: Callable[[list[bytes], int], _Decoded],
+        check: Callable[[BinaryIO], AbstractContextManager[Any]] | None = None,
+    ) -> Generator[_Decoded, None, None]:
         """The documents `source` holds, a decoded chunk at a time (decrypted first if the archive
         is encrypted); once they are all read, the rest of `source` too, so its hash covers every
-        byte, and (encrypted) the last chunk is authenticated."""
+        byte, and (encrypted) the last chunk is authenticated. `decode_lines` makes each chunk's
+        whole lines into what is yielded; `check` (if given) wraps the decompressed stream."""
         decompressor = zstandard.ZstdDecompressor()
         decryptor = None if self._key_id is None else ChunkDecryptor(source, self._key, self._backup_id)
         try:
             # The decompressor only calls `read`; the archive is closed by `batches`.
             compressed = cast(BinaryIO, source if decryptor is None else decryptor)
-            with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
-                yield from _decoded_chunks(reader, self._bounds)
+            with (
+                decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader,
+                contextlib.nullcontext(reader) if check is None else check(reader) as stream,
+            ):
+                yield from _decoded_chunks(stream, self._bounds, decode_lines)
         except zstandard.ZstdError as error:
             raise BackupCorrupted(f"archive does not decompress: {error}") from error
         if decryptor is not None:
@@ -285,10 +325,12 @@ class _HashingReader:
     def __init__(self, source: BinaryIO) -> None:
         self._source = source
         self._sha256 = hashlib.sha256()
+        self.size = 0
 
     def read(self, size: int = -1) -> bytes:
         chunk = self._source.read(size)
         self._sha256.update(chunk)
+        self.size += len(chunk)
         return chunk
 
     def read_to_end(self) -> None:
@@ -312,7 +354,9 @@ class _DecodingBounds(NamedTuple):
     document_bytes: int
 
 
-def _decoded_chunks(reader: BinaryIO, bounds: _DecodingBounds) -> Iterator[list[ArchivedDocument]]:
+def _decoded_chunks(
+    reader: BinaryIO, bounds: _DecodingBounds, decode_lines: Callable[[list[bytes], int], _Decoded]
+) -> Iterator[_Decoded]:
     """The documents of the decompressed stream `reader`, those on the whole lines of each chunk
     read at a time; `BackupCorrupted` for a line that is not an asset document or not whole, that
     is longer than a document may be, or once the stream holds more bytes than its record says
@@ -341,7 +385,7 @@ def _decoded_chunks(reader: BinaryIO, bounds: _DecodingBounds) -> Iterator[list[
         last = lines.pop()
         unfinished = [last] if last else []
         unfinished_bytes = len(last)
-        yield _decode_lines(lines, line_count)
+        yield decode_lines(lines, line_count)
         line_count += len(lines)
     if unfinished:
         raise BackupCorrupted(f"line {line_count + 1} is truncated")
@@ -378,6 +422,16 @@ def _decode_lines(lines: list[bytes], line_count: int) -> list[ArchivedDocument]
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return [_decode_line(line, line_count + offset) for offset, line in enumerate(lines, 1)]
     return list(map(ArchivedDocument, ids, texts))
+
+
+def _count_lines(lines: list[bytes], line_count: int) -> int:
+    """How many documents `lines` hold, each checked as `_decode_lines` checks it but kept by
+    none, and their UTF-8 checked by the caller for the whole stream (`utf8_check`)."""
+    try:
+        collections.deque(map(_asset_id, lines), maxlen=0)
+    except (msgspec.DecodeError, RecursionError):
+        return len([_decode_line(line, line_count + offset) for offset, line in enumerate(lines, 1)])
+    return len(lines)
 
 
 def _decode_line(line: bytes, line_number: int) -> ArchivedDocument:

@@ -14,13 +14,23 @@ from .format_ import Format
 from .formats import Formats
 from .fragment_format import FragmentFormat
 from .grouped_timestamp import GroupedTimestamp
+from .kept_backup import KeptBackup
+from .maintenance_status import MaintenanceStatus
 from .mechanism_enum import MechanismEnum
 from .platform_enum import PlatformEnum
 from .preview import Preview
 from .problem import Problem
 from .problem_type import ProblemType
+from .prune_report import PruneReport
 from .referenced_format import ReferencedFormat
+from .retention_policy import RetentionPolicy
+from .schedule_outcome import ScheduleOutcome
+from .schedule_run import ScheduleRun
+from .scheduled_backups import ScheduledBackups
+from .scheduled_verification import ScheduledVerification
 from .transferable_string import TransferableString
+from .verification_report import VerificationReport
+from .verification_run import VerificationRun
 
 __all__ = (
     "Asset",
@@ -36,11 +46,21 @@ __all__ = (
     "Formats",
     "FragmentFormat",
     "GroupedTimestamp",
+    "KeptBackup",
+    "MaintenanceStatus",
     "MechanismEnum",
     "PlatformEnum",
     "Preview",
     "Problem",
     "ProblemType",
+    "PruneReport",
     "ReferencedFormat",
+    "RetentionPolicy",
+    "ScheduledBackups",
+    "ScheduledVerification",
+    "ScheduleOutcome",
+    "ScheduleRun",
     "TransferableString",
+    "VerificationReport",
+    "VerificationRun",
 )
