@@ -276,10 +276,14 @@ class Assets(BaseModel):
 
 class ProblemType(StrEnum):
     urn_backup_api_problem_malformed_json = "urn:backup-api:problem:malformed-json"
+    urn_backup_api_problem_malformed_request = (
+        "urn:backup-api:problem:malformed-request"
+    )
     urn_backup_api_problem_unauthorized = "urn:backup-api:problem:unauthorized"
     urn_backup_api_problem_cross_site_request = (
         "urn:backup-api:problem:cross-site-request"
     )
+    urn_backup_api_problem_other_local_user = "urn:backup-api:problem:other-local-user"
     urn_backup_api_problem_not_found = "urn:backup-api:problem:not-found"
     urn_backup_api_problem_method_not_allowed = (
         "urn:backup-api:problem:method-not-allowed"

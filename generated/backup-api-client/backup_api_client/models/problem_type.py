@@ -6,8 +6,11 @@ class ProblemType(StrEnum):
     """Every `type` of a problem document the server answers (`Problem.type`), one home for them:
     the server reads this list and the tests check each answer against it.
     `malformed-json` (400: the body is not JSON).
+    `malformed-request` (400: the request's framing is ambiguous, e.g. `Content-Length` with
+    `Transfer-Encoding`; the connection is closed).
     `unauthorized` (401: no or another bearer token).
     `cross-site-request` (403: a browser's request for another site).
+    `other-local-user` (403: a connection from another user of this machine, without the token).
     `not-found` (404: no such backup (or path)).
     `method-not-allowed` (405: the path has no such method).
     `not-acceptable` (406: no media type the client accepts).
@@ -51,9 +54,11 @@ class ProblemType(StrEnum):
     )
     URNBACKUP_APIPROBLEMINTERNAL_ERROR = "urn:backup-api:problem:internal-error"
     URNBACKUP_APIPROBLEMMALFORMED_JSON = "urn:backup-api:problem:malformed-json"
+    URNBACKUP_APIPROBLEMMALFORMED_REQUEST = "urn:backup-api:problem:malformed-request"
     URNBACKUP_APIPROBLEMMETHOD_NOT_ALLOWED = "urn:backup-api:problem:method-not-allowed"
     URNBACKUP_APIPROBLEMNOT_ACCEPTABLE = "urn:backup-api:problem:not-acceptable"
     URNBACKUP_APIPROBLEMNOT_FOUND = "urn:backup-api:problem:not-found"
+    URNBACKUP_APIPROBLEMOTHER_LOCAL_USER = "urn:backup-api:problem:other-local-user"
     URNBACKUP_APIPROBLEMPAYLOAD_TOO_LARGE = "urn:backup-api:problem:payload-too-large"
     URNBACKUP_APIPROBLEMREQUEST_TIMEOUT = "urn:backup-api:problem:request-timeout"
     URNBACKUP_APIPROBLEMSTORE_UNAVAILABLE = "urn:backup-api:problem:store-unavailable"
