@@ -473,7 +473,7 @@ class Problem(BaseModel):
         populate_by_name=True,
     )
     type: Annotated[
-        str,
+        ProblemType | str,
         Field(
             description="Identifies the kind of problem; one of `ProblemType` (a newer server may add some)."
         ),

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.problem_type import ProblemType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Problem")
@@ -17,14 +18,14 @@ class Problem:
     """An RFC 9457 problem document.
 
     Attributes:
-        type_ (str): Identifies the kind of problem; one of `ProblemType` (a newer server may add some).
+        type_ (ProblemType | str): Identifies the kind of problem; one of `ProblemType` (a newer server may add some).
         title (str): A short summary of the kind of problem.
         status (int): The HTTP status code.
         detail (str): What went wrong this time, in a sentence.
         instance (str | Unset): The request path.
     """
 
-    type_: str
+    type_: ProblemType | str
     title: str
     status: int
     detail: str
@@ -33,7 +34,11 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         """This `Problem` as a JSON-ready dict, keyed by the spec's field names; unset fields are left out."""
-        type_ = self.type_
+        type_: str
+        if isinstance(self.type_, ProblemType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         title = self.title
 
@@ -62,7 +67,19 @@ class Problem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """A `Problem` read from a decoded JSON object; fields the spec does not declare go to `additional_properties`."""
         d = dict(src_dict)
-        type_ = d.pop("type")
+
+        def _parse_type_(data: object) -> ProblemType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = ProblemType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ProblemType | str, data)
+
+        type_ = _parse_type_(d.pop("type"))
 
         title = d.pop("title")
 
