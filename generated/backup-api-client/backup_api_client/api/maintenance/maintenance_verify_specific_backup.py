@@ -84,8 +84,9 @@ def sync_detailed(
     encrypted backup needs the key that made it), that every line decodes to an asset
     document, and that there are as many as the metadata says. The local database is not
     touched. A backup that does not verify answers the `409` a restoration of it would get
-    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
-    result is kept for `GET /maintenance` like the background verification's.
+    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`). The
+    background verification (`serve --verify-every`) runs the same check on every backup;
+    its last run is shown by `GET /maintenance`.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -177,8 +178,9 @@ def sync(
     encrypted backup needs the key that made it), that every line decodes to an asset
     document, and that there are as many as the metadata says. The local database is not
     touched. A backup that does not verify answers the `409` a restoration of it would get
-    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
-    result is kept for `GET /maintenance` like the background verification's.
+    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`). The
+    background verification (`serve --verify-every`) runs the same check on every backup;
+    its last run is shown by `GET /maintenance`.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -261,8 +263,9 @@ async def asyncio_detailed(
     encrypted backup needs the key that made it), that every line decodes to an asset
     document, and that there are as many as the metadata says. The local database is not
     touched. A backup that does not verify answers the `409` a restoration of it would get
-    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
-    result is kept for `GET /maintenance` like the background verification's.
+    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`). The
+    background verification (`serve --verify-every`) runs the same check on every backup;
+    its last run is shown by `GET /maintenance`.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -354,8 +357,9 @@ async def asyncio(
     encrypted backup needs the key that made it), that every line decodes to an asset
     document, and that there are as many as the metadata says. The local database is not
     touched. A backup that does not verify answers the `409` a restoration of it would get
-    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
-    result is kept for `GET /maintenance` like the background verification's.
+    (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`). The
+    background verification (`serve --verify-every`) runs the same check on every backup;
+    its last run is shown by `GET /maintenance`.
 
     Args:
         backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
