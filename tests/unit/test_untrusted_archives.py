@@ -41,11 +41,25 @@ def reader(store: BackupStore, record: BackupRecord, *, max_document_bytes: int 
     )
 
 
-def decode_all(archive: ArchiveReader) -> int:
+ReadAll = Callable[[ArchiveReader], int]
+
+
+def restored(archive: ArchiveReader) -> int:
     return sum(len(batch) for batch in archive.batches(100))
 
 
-def test_a_line_without_end_is_refused_at_the_document_bound(store: BackupStore) -> None:
+def verified(archive: ArchiveReader) -> int:
+    return archive.check_contents()[0]
+
+
+# A restore and a verification read an untrusted archive by different paths, bounded alike.
+@pytest.fixture(params=[restored, verified], ids=["restore", "verify"])
+def decode_all(request: pytest.FixtureRequest) -> ReadAll:
+    read_all: ReadAll = request.param
+    return read_all
+
+
+def test_a_line_without_end_is_refused_at_the_document_bound(store: BackupStore, decode_all: ReadAll) -> None:
     record = plant(store, BACKUP_ID, line_without_end(64 * MIB))
 
     with pytest.raises(
@@ -54,7 +68,9 @@ def test_a_line_without_end_is_refused_at_the_document_bound(store: BackupStore)
         decode_all(reader(store, record))
 
 
-def test_a_valid_document_past_the_bound_is_refused_one_within_it_is_read(store: BackupStore) -> None:
+def test_a_valid_document_past_the_bound_is_refused_one_within_it_is_read(
+    store: BackupStore, decode_all: ReadAll
+) -> None:
     too_long = plant(store, BACKUP_ID, valid_line(3 * MIB))
     within = plant(store, "1.0.0_1764253683123457", valid_line(MIB))
 
@@ -63,7 +79,9 @@ def test_a_valid_document_past_the_bound_is_refused_one_within_it_is_read(store:
     assert decode_all(reader(store, within)) == 1
 
 
-def test_a_bomb_of_valid_rows_is_refused_by_the_size_its_record_declares(store: BackupStore) -> None:
+def test_a_bomb_of_valid_rows_is_refused_by_the_size_its_record_declares(
+    store: BackupStore, decode_all: ReadAll
+) -> None:
     declared = 10 * 1006  # ten of its rows
     record = plant(store, BACKUP_ID, valid_rows(200_000), asset_count=10, decoded_bytes=declared)
     archive = reader(store, record)
@@ -72,14 +90,18 @@ def test_a_bomb_of_valid_rows_is_refused_by_the_size_its_record_declares(store: 
         decode_all(archive)
 
 
-def test_an_archive_shorter_than_its_declared_size_is_refused(store: BackupStore) -> None:
+def test_an_archive_shorter_than_its_declared_size_is_refused(
+    store: BackupStore, decode_all: ReadAll
+) -> None:
     record = plant(store, BACKUP_ID, [b'{"id":"a"}\n'], decoded_bytes=12)
 
     with pytest.raises(BackupCorrupted, match=r"^archive decompresses to 11 bytes, its metadata says 12$"):
         decode_all(reader(store, record))
 
 
-def test_nesting_deeper_than_the_body_parser_takes_is_corrupted_not_an_error(store: BackupStore) -> None:
+def test_nesting_deeper_than_the_body_parser_takes_is_corrupted_not_an_error(
+    store: BackupStore, decode_all: ReadAll
+) -> None:
     record = plant(store, BACKUP_ID, nested(200_000))
 
     with pytest.raises(BackupCorrupted, match=r"^line 1 is nested too deep to decode$"):

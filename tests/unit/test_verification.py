@@ -202,3 +202,27 @@ def test_a_bad_line_late_in_a_large_archive_stops_the_read_ahead_thread(engine: 
 
     assert threading.active_count() == threads
     assert not [thread for thread in threading.enumerate() if thread.name == "verify read-ahead"]
+
+
+@pytest.mark.parametrize(
+    "bad_lines",
+    [
+        [b'{"id": "two"} {"id": "on one line"}'],
+        [b'{"id": "over",', b'"two": "lines"}'],
+        [b""],
+    ],
+    ids=["two documents on one line", "one document over two lines", "a blank line"],
+)
+def test_lines_that_are_not_one_document_each_are_corrupted(
+    engine: BackupEngine, bad_lines: list[bytes]
+) -> None:
+    """Each chunk is parsed in one call and its count compared with its lines; any difference falls
+    back to the line-by-line reading, which names the line (as a restore would refuse it)."""
+    lines = [b'{"id": "a%d"}' % index for index in range(100)]
+    lines[50:51] = bad_lines
+    write_backup_of_lines(engine, "1.0.0_1000", lines)
+
+    with pytest.raises(BackupCorrupted, match=r"line 51 is not JSON"):
+        Maintenance(engine).verify("1.0.0_1000")
+    with pytest.raises(BackupCorrupted, match=r"line 51 is not JSON"):
+        engine.restore("1.0.0_1000")

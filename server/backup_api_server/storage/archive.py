@@ -21,7 +21,6 @@ import operator
 import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, BinaryIO, NamedTuple, TypeVar, cast
 
@@ -31,7 +30,7 @@ import zstandard
 from ..errors import BackupCorrupted, OperationCancelled
 from ..settings import DEFAULT_MAX_BODY_BYTES
 from .encryption import ChunkDecryptor, ChunkEncryptor, EncryptionKey, check_key
-from .stream_check import checked_ahead
+from .stream_check import checked_ahead, counted_chunks
 
 __all__ = [
     "ARCHIVE_FORMAT",
@@ -52,7 +51,7 @@ COMPRESSION_LEVEL = 3
 # and past a few threads the database read and the JSON lines, not compression, bound a creation.
 COMPRESSION_THREADS = min(4, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
 READ_CHUNK_BYTES = 1 << 20
-_Decoded = TypeVar("_Decoded")
+_Decoded = TypeVar("_Decoded", list["ArchivedDocument"], int)
 
 
 def encode_document(document: dict[str, Any]) -> str:
@@ -213,7 +212,7 @@ class ArchiveReader:
         count = 0
         with self._open_archive() as stored:
             source = _HashingReader(stored)
-            checked = self._decoded(source, _count_lines, checked_ahead)
+            checked = self._decoded(source, self._counted)
             with contextlib.closing(checked) as chunks:
                 for documents in chunks:
                     if cancel is not None and cancel.is_set():
@@ -246,7 +245,7 @@ class ArchiveReader:
         with self._open_archive() as stored:
             source = _HashingReader(stored)
             with (
-                contextlib.closing(self._decoded(source, _decode_lines)) as chunks,
+                contextlib.closing(self._decoded(source, self._documents)) as chunks,
                 self._changed_first(source),
             ):
                 for documents in chunks:
@@ -265,26 +264,35 @@ class ArchiveReader:
         if batch:
             yield batch
 
+    def _documents(self, reader: BinaryIO) -> Iterator[list[ArchivedDocument]]:
+        """The documents of each chunk of the decompressed stream (restoration), within the bounds."""
+        return _decoded_chunks(reader, self._bounds)
+
+    def _counted(self, reader: BinaryIO) -> Iterator[int]:
+        """How many documents each chunk of the decompressed stream holds, checked but kept by none
+        (verification; see `stream_check.counted_chunks`), within the same bounds as a restore."""
+        with checked_ahead(reader, READ_CHUNK_BYTES) as stream:
+            yield from counted_chunks(
+                stream,
+                _asset_ids.decode_lines,
+                _count_lines,
+                max_line_bytes=self._bounds.document_bytes,
+                max_total_bytes=self._bounds.total_bytes,
+            )
+
     def _decoded(
-        self,
-        source: _HashingReader,
-        decode_lines: Callable[[list[bytes], int], _Decoded],
-        check: Callable[[BinaryIO], AbstractContextManager[Any]] | None = None,
+        self, source: _HashingReader, read: Callable[[BinaryIO], Iterator[_Decoded]]
     ) -> Generator[_Decoded, None, None]:
-        """The documents `source` holds, a decoded chunk at a time (decrypted first if the archive
-        is encrypted); once they are all read, the rest of `source` too, so its hash covers every
-        byte, and (encrypted) the last chunk is authenticated. `decode_lines` makes each chunk's
-        whole lines into what is yielded; `check` (if given) wraps the decompressed stream."""
+        """What `read` makes of the decompressed stream (decrypted first if the archive is
+        encrypted), a chunk at a time; once it is all read, the rest of `source` too, so its hash
+        covers every byte, and (encrypted) the last chunk is authenticated."""
         decompressor = zstandard.ZstdDecompressor()
         decryptor = None if self._key_id is None else ChunkDecryptor(source, self._key, self._backup_id)
         try:
             # The decompressor only calls `read`; the archive is closed by `batches`.
             compressed = cast(BinaryIO, source if decryptor is None else decryptor)
-            with (
-                decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader,
-                contextlib.nullcontext(reader) if check is None else check(reader) as stream,
-            ):
-                yield from _decoded_chunks(stream, self._bounds, decode_lines)
+            with decompressor.stream_reader(compressed, read_across_frames=True, closefd=False) as reader:
+                yield from read(reader)
         except zstandard.ZstdError as error:
             raise BackupCorrupted(f"archive does not decompress: {error}") from error
         if decryptor is not None:
@@ -354,9 +362,7 @@ class _DecodingBounds(NamedTuple):
     document_bytes: int
 
 
-def _decoded_chunks(
-    reader: BinaryIO, bounds: _DecodingBounds, decode_lines: Callable[[list[bytes], int], _Decoded]
-) -> Iterator[_Decoded]:
+def _decoded_chunks(reader: BinaryIO, bounds: _DecodingBounds) -> Iterator[list[ArchivedDocument]]:
     """The documents of the decompressed stream `reader`, those on the whole lines of each chunk
     read at a time; `BackupCorrupted` for a line that is not an asset document or not whole, that
     is longer than a document may be, or once the stream holds more bytes than its record says
@@ -385,7 +391,7 @@ def _decoded_chunks(
         last = lines.pop()
         unfinished = [last] if last else []
         unfinished_bytes = len(last)
-        yield decode_lines(lines, line_count)
+        yield _decode_lines(lines, line_count)
         line_count += len(lines)
     if unfinished:
         raise BackupCorrupted(f"line {line_count + 1} is truncated")
@@ -401,7 +407,8 @@ class _AssetId(msgspec.Struct, gc=False):
     id: str
 
 
-_asset_id = msgspec.json.Decoder(_AssetId).decode
+_asset_ids = msgspec.json.Decoder(_AssetId)
+_asset_id = _asset_ids.decode
 _id_of = operator.attrgetter("id")
 
 

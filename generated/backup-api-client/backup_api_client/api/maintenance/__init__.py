@@ -44,8 +44,9 @@ class MaintenanceResource(SyncResource, SyncAPIResource):
         encrypted backup needs the key that made it), that every line decodes to an asset
         document, and that there are as many as the metadata says. The local database is not
         touched. A backup that does not verify answers the `409` a restoration of it would get
-        (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`), and the
-        result is kept for `GET /maintenance` like the background verification's.
+        (type `urn:backup-api:problem:backup-corrupted`, or `backup-key-mismatch`). The
+        background verification (`serve --verify-every`) runs the same check on every backup;
+        its last run is shown by `GET /maintenance`.
 
         `POST /backup/{backup}/verify`. Idempotent: retried by default.
 
