@@ -60,7 +60,8 @@ class _ListSource:
         return request, sending
 
     def next_cursor(self, response: httpx.Response) -> str | None:
-        return response.headers.get(self._next_cursor_header)
+        cursor: str | None = response.headers.get(self._next_cursor_header)
+        return cursor
 
     def page(self, response: httpx.Response) -> Any:
         body = self._operation._parse_response(client=self._client, response=response)

@@ -86,21 +86,23 @@ class SyncResource:
         """Send the operation's request through the runtime; its parsed answer (or, from a view,
         the ``APIResponse``)."""
         mode, extra_headers = _response_mode(extra_headers)
-        options = {
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
         if mode is not None:
             return self._client.request_response(
-                operation, request, stream=mode == "stream", **options
+                operation,
+                request,
+                stream=mode == "stream",
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
             )
         response = self._client.request(
             request,
             idempotent=operation.IDEMPOTENT,
             idempotency_key=operation.IDEMPOTENCY_KEY,
             long_running=operation.LONG_RUNNING,
-            **options,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
         )
         return operation._parse_response(client=self._client, response=response)
 
@@ -120,21 +122,23 @@ class AsyncResource:
     ) -> Any:
         """``SyncResource._call``, awaited."""
         mode, extra_headers = _response_mode(extra_headers)
-        options = {
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
         if mode is not None:
             return await self._client.request_response(
-                operation, request, stream=mode == "stream", **options
+                operation,
+                request,
+                stream=mode == "stream",
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
             )
         response = await self._client.request(
             request,
             idempotent=operation.IDEMPOTENT,
             idempotency_key=operation.IDEMPOTENCY_KEY,
             long_running=operation.LONG_RUNNING,
-            **options,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
         )
         return operation._parse_response(client=self._client, response=response)
 
