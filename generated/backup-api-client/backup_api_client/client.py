@@ -18,7 +18,7 @@ from ._base_client import (
     SyncAPIClient,
     SyncAPIResource,
 )
-from ._constants import DEFAULT_MAX_RETRIES
+from ._constants import DEFAULT_MAX_RETRIES, platform_base_url
 from ._custom import (
     AssetsCustom,
     AsyncAssetsCustom,
@@ -70,8 +70,9 @@ __all__ = [
     "DEFAULT_BASE_URL",
 ]
 
-DEFAULT_BASE_URL = "http://localhost:1000"
-"""The spec's first server."""
+DEFAULT_BASE_URL = platform_base_url()
+"""The real service's address on this platform (the spec's `servers`): `http://localhost:5323` on
+Linux, `http://localhost:1000` on macOS and Windows."""
 USER_AGENT = "backup-api-client/1.1.0"
 
 
@@ -374,7 +375,8 @@ class BackupResource(BackupCustom, SyncAPIResource):
         exactly the assets sent (each document kept as sent, unknown fields included); without a
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
-        `creation/cancel`.
+        `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+        is `422`, its `detail` naming the id, since a restore could keep only one of them.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
@@ -1168,7 +1170,8 @@ class AsyncBackupResource(AsyncBackupCustom, AsyncAPIResource):
         exactly the assets sent (each document kept as sent, unknown fields included); without a
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
-        `creation/cancel`.
+        `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+        is `422`, its `detail` naming the id, since a restore could keep only one of them.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
@@ -3616,8 +3619,8 @@ class BackupApiClient(SyncAPIClient):
         """Connect to a Backup API server (nothing is sent until the first call).
 
         Args:
-            base_url: The server; default: the spec's first server, `DEFAULT_BASE_URL` (or the
-                `http_client`'s base URL, if it has one).
+            base_url: The server; default: the `http_client`'s base URL, if it has one, else the
+                environment variable `BACKUP_API_BASE_URL`, else `DEFAULT_BASE_URL`.
             timeout: Seconds for every phase, an `httpx.Timeout`, or None for none; default:
                 connect 5 s, read, write and pool 60 s (`DEFAULT_TIMEOUT`, or the
                 `http_client`'s timeout).
@@ -3701,8 +3704,8 @@ class AsyncBackupApiClient(AsyncAPIClient):
         """Connect to a Backup API server (nothing is sent until the first call).
 
         Args:
-            base_url: The server; default: the spec's first server, `DEFAULT_BASE_URL` (or the
-                `http_client`'s base URL, if it has one).
+            base_url: The server; default: the `http_client`'s base URL, if it has one, else the
+                environment variable `BACKUP_API_BASE_URL`, else `DEFAULT_BASE_URL`.
             timeout: Seconds for every phase, an `httpx.Timeout`, or None for none; default:
                 connect 5 s, read, write and pool 60 s (`DEFAULT_TIMEOUT`, or the
                 `http_client`'s timeout).

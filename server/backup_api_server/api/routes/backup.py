@@ -43,12 +43,26 @@ async def _start_creation_of(
         assets = [body]
     else:
         assets = list(body["iterable"])
+        _refuse_duplicate_ids(assets)
 
     async def start() -> Response:
         backup_id = await call(engine.start_creation, assets)
         return Response(status_code=202, headers={"Location": f"/backup/{backup_id}", "Backup-Id": backup_id})
 
     return await answer_once(request, keys, operation_id, body, start)
+
+
+def _refuse_duplicate_ids(assets: list[Any]) -> None:
+    """A restore keeps one asset per id, so a body holding an id twice would lose one silently."""
+    seen: dict[str, int] = {}
+    for position, asset in enumerate(assets):
+        first = seen.setdefault(asset["id"], position)
+        if first != position:
+            raise Problem(
+                422,
+                f"body.iterable[{position}].id: {asset['id']!r} is also the id of body.iterable[{first}]; "
+                "every asset needs an id of its own",
+            )
 
 
 async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, request: Request) -> None:

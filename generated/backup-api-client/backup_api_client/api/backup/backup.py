@@ -87,7 +87,8 @@ def sync_detailed(
     exactly the assets sent (each document kept as sent, unknown fields included); without a
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
-    `creation/cancel`.
+    `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+    is `422`, its `detail` naming the id, since a restore could keep only one of them.
     Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
@@ -176,7 +177,8 @@ def sync(
     exactly the assets sent (each document kept as sent, unknown fields included); without a
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
-    `creation/cancel`.
+    `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+    is `422`, its `detail` naming the id, since a restore could keep only one of them.
     Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
@@ -256,7 +258,8 @@ async def asyncio_detailed(
     exactly the assets sent (each document kept as sent, unknown fields included); without a
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
-    `creation/cancel`.
+    `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+    is `422`, its `detail` naming the id, since a restore could keep only one of them.
     Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
@@ -345,7 +348,8 @@ async def asyncio(
     exactly the assets sent (each document kept as sent, unknown fields included); without a
     body, it holds a consistent snapshot of the whole local database, taken while the database
     may still be written to. Follow the creation with `creation/status`; cancel it with
-    `creation/cancel`.
+    `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+    is `422`, its `detail` naming the id, since a restore could keep only one of them.
     Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
     Args:
