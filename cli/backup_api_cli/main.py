@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
+from typer._click.core import ParameterSource
 from typer._click.exceptions import ClickException, UsageError
 
 from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
@@ -36,26 +37,63 @@ from backup_api_server.settings import (
 )
 from backup_api_server.storage.encryption import EncryptionKey, KeyFileError, write_new_key_file
 
+from .options import CommandError, GlobalOptions, JsonOption, TokenFile, Url, global_options, token_from_file
+
 if TYPE_CHECKING:
     import uvicorn
     from fastapi import FastAPI
 
     from backup_api_server.engine import BackupEngine
 
+# Click's plain help, not Rich's panels: it wraps at 80 columns instead of cutting option names, and
+# shows `[default: $VAR]` as written (Rich read the brackets as markup and dropped them).
 app = typer.Typer(
     name="backup-api",
     help="Back up and restore the snippets of a local snippet-management service.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 DEBUG_ENV = "BACKUP_API_DEBUG"
 
 
+def print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(version_line())
+        raise typer.Exit
+
+
+def version_line() -> str:
+    """This command's version, and the client's and the API's it speaks."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import backup_api_client
+
+    try:
+        own = version("backup-api")
+    except PackageNotFoundError:  # run from a checkout without installing it
+        own = "unknown"
+    # The client's version is the spec's `info.version`: the API this command speaks.
+    return f"backup-api {own} (Backup API and client {backup_api_client.__version__})"
+
+
 @app.callback()
-def commands() -> None:
-    """Back up and restore the snippets of a local snippet-management service."""
+def commands(
+    ctx: typer.Context,
+    url: Url = None,
+    token_file: TokenFile = None,
+    as_json: JsonOption = False,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", help="Print the version and exit.", callback=print_version, is_eager=True),
+    ] = None,
+) -> None:
+    """Back up and restore the snippets of a local snippet-management service.
+
+    --url, --token-file and --json go before or after the command."""
+    ctx.obj = GlobalOptions(url=url, token_file=token_file, as_json=as_json)
 
 
 def say(message: str) -> None:
@@ -73,16 +111,18 @@ def read_token(token_file: Path | None) -> str | None:
     if token_file is None:
         return os.environ.get(TOKEN_ENV) or None
     try:
-        token = token_file.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise fail(f"cannot read --token-file {token_file}: {reason}") from None
-    if not token or any(character.isspace() for character in token):
-        raise fail(f"--token-file {token_file} must hold one token: non-empty, no spaces")
-    return token
+        return token_from_file(token_file)
+    except CommandError as error:
+        raise fail(str(error)) from None
 
 
-def read_encryption_key(key_file: Path | None) -> EncryptionKey | None:
+def named(ctx: typer.Context, parameter: str, option: str, variable: str) -> str:
+    """What gave `parameter` its value: the option, or the environment variable it was read from."""
+    source = ctx.get_parameter_source(parameter)
+    return f"${variable}" if source is ParameterSource.ENVIRONMENT else option
+
+
+def read_encryption_key(key_file: Path | None, option: str = "--encryption-key-file") -> EncryptionKey | None:
     """The key in `key_file` (`--encryption-key-file`, else its environment variable); None if
     neither is set. A file that does not hold a key is one line and exit code 2."""
     if key_file is None:
@@ -90,7 +130,7 @@ def read_encryption_key(key_file: Path | None) -> EncryptionKey | None:
     try:
         key = EncryptionKey.from_file(key_file)
     except KeyFileError as error:
-        raise fail(f"invalid --encryption-key-file: {error}", code=2) from None
+        raise fail(f"invalid {option}: {error}", code=2) from None
     with contextlib.suppress(OSError):
         if os.name == "posix" and os.stat(key_file).st_mode & (stat.S_IRWXG | stat.S_IRWXO):
             say(f"warning: key file {key_file} can be read by other users; chmod 600 it")
@@ -213,6 +253,7 @@ EncryptionKeyFileOption = Annotated[
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: HostOption = DEFAULT_HOST,
     port: PortOption = DEFAULT_PORT,
     data_dir: DataDirOption = None,
@@ -228,10 +269,14 @@ def serve(
     """Run the reference Backup API server."""
     from backup_api_server.api import create_app
 
-    policy = access_policy(host, read_token(token_file), allowed_host or (), allow_origin or ())
-    encryption_key = read_encryption_key(encryption_key_file)
+    token = read_token(token_file or global_options(ctx).token_file)
+    policy = access_policy(host, token, allowed_host or (), allow_origin or ())
+    key_option = named(ctx, "encryption_key_file", "--encryption-key-file", ENCRYPTION_KEY_FILE_ENV)
+    encryption_key = read_encryption_key(encryption_key_file, key_option)
     raise_open_file_limit()
-    directory, engine = open_data_dir(data_dir, store, encryption_key)
+    directory, engine = open_data_dir(
+        data_dir, store, encryption_key, named(ctx, "store", "--store", STORE_ENV)
+    )
     try:
         sock = bind_socket(host, port)
     except typer.Exit:
@@ -263,7 +308,10 @@ def access_policy(
 
 
 def open_data_dir(
-    data_dir: str | None, store: str | None, encryption_key: EncryptionKey | None
+    data_dir: str | None,
+    store: str | None,
+    encryption_key: EncryptionKey | None,
+    store_option: str = "--store",
 ) -> tuple[Path, BackupEngine]:
     """The data directory and its engine, opened before anything listens: a data directory (or a
     store) that cannot be used is one line, here."""
@@ -273,13 +321,13 @@ def open_data_dir(
         directory: Path = resolve_data_dir(data_dir)
         return directory, open_engine(directory, store, encryption_key)
     except ValueError as error:
-        raise fail(f"invalid --store: {error}", code=2) from None
+        raise fail(f"invalid {store_option}: {error}", code=2) from None
     except EngineError as error:
         raise fail(f"cannot use the data directory: {error.detail}") from None
     except (OSError, sqlite3.Error) as error:
         raise fail(f"cannot use the data directory: {error}") from None
     except Exception as error:  # the store: e.g. an object store that cannot be reached
-        raise fail(f"cannot use the store {store}: {error}") from None
+        raise fail(f"cannot use the store {store} ({store_option}): {error}") from None
 
 
 def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) -> uvicorn.Server:
@@ -298,7 +346,7 @@ def uvicorn_server(application: FastAPI, *, log_level: str, access_log: bool) ->
     return uvicorn.Server(config)
 
 
-@app.command("new-key")
+@app.command("new-key", short_help="Write a new random encryption key.")
 def new_key(
     path: Annotated[Path, typer.Argument(help="The key file to create (never overwritten).")],
 ) -> None:
@@ -317,7 +365,7 @@ def new_key(
 
 def main() -> None:
     """Run the CLI: every failure is one line on stderr and a non-zero exit code, never a traceback."""
-    from .commands import CommandError, register
+    from .commands import register
 
     register(app)
     try:
