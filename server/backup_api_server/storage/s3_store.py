@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import threading
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
@@ -51,12 +52,14 @@ from typing import TYPE_CHECKING, BinaryIO, cast
 
 from .. import settings
 from ..contract import backup_id_is_valid
-from ..errors import BackupCorrupted, BackupNotFound
+from ..errors import BackupCorrupted, BackupNotFound, StoreUnavailable
 from .metadata import BackupRecord, decode_record, encode_record
 from .record_cache import RecordCache
-from .s3_errors import is_missing, is_precondition_failed, request_errors
+from .s3_errors import error_code, is_missing, is_precondition_failed, request_errors
 from .s3_streams import MultipartWriter, ObjectReader
 from .store import ARCHIVE_SUFFIX, METADATA_SUFFIX, PendingBackup
+
+logger = logging.getLogger("backup_api_server")
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -141,19 +144,36 @@ class S3Store:
     # BackupStore
 
     def recover(self) -> None:
-        with self._request("list multipart uploads", self.location.prefix):
-            paginator = self._client.get_paginator("list_multipart_uploads")
-            for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
-                for upload in page.get("Uploads", []):
-                    backup_id = self._id_of(upload["Key"], ARCHIVE_SUFFIX)
-                    if backup_id is not None and self._is_mine(backup_id):
-                        self._abort(upload["Key"], upload["UploadId"])
+        self._abort_interrupted_uploads()
         names = self._names()
         for name in names:
             if name.endswith(ARCHIVE_SUFFIX):
                 backup_id = name.removesuffix(ARCHIVE_SUFFIX)
                 if f"{backup_id}{METADATA_SUFFIX}" not in names and self._is_mine(backup_id):
                     self._delete_key(self._key(name))
+
+    def _abort_interrupted_uploads(self) -> None:
+        """Abort this writer's multipart uploads a crash left open. Some S3-compatible stores do not
+        implement ListMultipartUploads (they answer `NotImplemented`) while everything a backup needs
+        works: there the clean-up is left to the bucket's lifecycle rule (AbortIncompleteMultipartUpload),
+        with one warning, and the server starts."""
+        try:
+            with self._request("list multipart uploads", self.location.prefix):
+                paginator = self._client.get_paginator("list_multipart_uploads")
+                for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
+                    for upload in page.get("Uploads", []):
+                        backup_id = self._id_of(upload["Key"], ARCHIVE_SUFFIX)
+                        if backup_id is not None and self._is_mine(backup_id):
+                            self._abort(upload["Key"], upload["UploadId"])
+        except StoreUnavailable as error:
+            if error.__cause__ is None or error_code(error.__cause__) != "NotImplemented":
+                raise
+            logger.warning(
+                "warning: %s does not implement ListMultipartUploads, so uploads a crash left open are "
+                "not aborted at start-up; give the bucket a lifecycle rule that aborts incomplete "
+                "multipart uploads (AbortIncompleteMultipartUpload) instead",
+                self.location.url,
+            )
 
     def list_ids(self) -> list[str]:
         names = self._names()
