@@ -166,7 +166,8 @@ class S3Store:
                         if backup_id is not None and self._is_mine(backup_id):
                             self._abort(upload["Key"], upload["UploadId"])
         except StoreUnavailable as error:
-            if error.__cause__ is None or error_code(error.__cause__) != "NotImplemented":
+            cause = error.__cause__
+            if not isinstance(cause, Exception) or error_code(cause) != "NotImplemented":
                 raise
             logger.warning(
                 "warning: %s does not implement ListMultipartUploads, so uploads a crash left open are "
