@@ -54,15 +54,16 @@ async def _start_creation_of(
 
 def _refuse_duplicate_ids(assets: list[Any]) -> None:
     """A restore keeps one asset per id, so a body holding an id twice would lose one silently."""
-    seen: dict[str, int] = {}
+    seen: set[str] = set()  # a set, not a dict of positions: a 64 MiB body holds ~330,000 ids
     for position, asset in enumerate(assets):
-        first = seen.setdefault(asset["id"], position)
-        if first != position:
+        if asset["id"] in seen:
+            first = next(index for index, earlier in enumerate(assets) if earlier["id"] == asset["id"])
             raise Problem(
                 422,
                 f"body.iterable[{position}].id: {asset['id']!r} is also the id of body.iterable[{first}]; "
                 "every asset needs an id of its own",
             )
+        seen.add(asset["id"])
 
 
 async def _check_optional_metadata(engine: Engine, bodies: Bodies, backup: str, request: Request) -> None:
