@@ -22,8 +22,8 @@ from typer._click.exceptions import ClickException, UsageError
 
 from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
 from backup_api_server.api.protocol import GuardedH11Protocol
-from backup_api_server.errors import EngineError
-from backup_api_server.paths import resolve_data_dir
+from backup_api_server.errors import EngineError, StoreUnavailable
+from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
 from backup_api_server.settings import (
     DEFAULT_HOST,
     DEFAULT_MAX_BODY_BYTES,
@@ -317,15 +317,20 @@ def open_data_dir(
     store) that cannot be used is one line, here."""
     from backup_api_server.api import open_engine
 
+    named = (
+        "--data-dir" if data_dir else f"${DATA_DIR_ENV}" if os.environ.get(DATA_DIR_ENV) else "the default"
+    )
     try:
         directory: Path = resolve_data_dir(data_dir)
         return directory, open_engine(directory, store, encryption_key)
     except ValueError as error:
         raise fail(f"invalid {store_option}: {error}", code=2) from None
+    except StoreUnavailable as error:
+        raise fail(f"cannot use the store {store} ({store_option}): {error.detail}") from None
     except EngineError as error:
-        raise fail(f"cannot use the data directory: {error.detail}") from None
+        raise fail(f"cannot use the data directory ({named}): {error.detail}") from None
     except (OSError, sqlite3.Error) as error:
-        raise fail(f"cannot use the data directory: {error}") from None
+        raise fail(f"cannot use the data directory ({named}): {error}") from None
     except Exception as error:  # the store: e.g. an object store that cannot be reached
         raise fail(f"cannot use the store {store} ({store_option}): {error}") from None
 
