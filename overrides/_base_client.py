@@ -29,6 +29,7 @@ import httpx
 
 from ._constants import (
     API_KEY_ENV,
+    BASE_URL_ENV,
     DEFAULT_TIMEOUT,
     IDEMPOTENCY_KEY_HEADER,
     LONG_RUNNING_READ_TIMEOUT,
@@ -105,6 +106,8 @@ class BaseClient(Generic[_HttpxClientT]):
     ) -> None:
         self.max_retries = _checked_retries(max_retries)
         self._timeout = None
+        # The generated client passes the platform's address; the environment variable comes first.
+        default_base_url = os.environ.get(BASE_URL_ENV) or default_base_url
         if http_client is None:
             http_client = self._new_http_client(
                 base_url or default_base_url,

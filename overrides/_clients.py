@@ -18,7 +18,7 @@ from ._base_client import (
     SyncAPIClient,
     SyncAPIResource,
 )
-from ._constants import DEFAULT_MAX_RETRIES
+from ._constants import DEFAULT_MAX_RETRIES, platform_base_url
 from ._types import NOT_GIVEN, Headers, NotGiven, Timeout
 
 __all__ = ["AsyncClient", "AsyncViews", "SyncClient", "SyncViews", "default_base_url"]
@@ -27,10 +27,11 @@ _RawT = TypeVar("_RawT")
 _StreamingT = TypeVar("_StreamingT")
 
 
-def default_base_url(spec_server: str) -> str:
-    """The server a client talks to when given no ``base_url``: the spec's first server. The one
-    place that decides it, for the sync and the async client."""
-    return spec_server
+def default_base_url() -> str:
+    """The server a client talks to when given no ``base_url`` (nor ``BACKUP_API_BASE_URL``): the
+    real service's address on this platform, as the spec's ``servers`` list them. The one place
+    that decides it, for the sync and the async client."""
+    return platform_base_url()
 
 
 class _Views:
@@ -100,7 +101,7 @@ class SyncClient(SyncAPIClient, Generic[_RawT, _StreamingT]):
         """
         super().__init__(
             base_url=base_url,
-            default_base_url=default_base_url(self._default_base_url),
+            default_base_url=self._default_base_url,
             timeout=timeout,
             max_retries=max_retries,
             headers=headers,
@@ -152,7 +153,7 @@ class AsyncClient(AsyncAPIClient, Generic[_RawT, _StreamingT]):
         """Connect to a Backup API server (nothing is sent until the first call): see `SyncClient`."""
         super().__init__(
             base_url=base_url,
-            default_base_url=default_base_url(self._default_base_url),
+            default_base_url=self._default_base_url,
             timeout=timeout,
             max_retries=max_retries,
             headers=headers,

@@ -7,23 +7,42 @@ a test may patch them.
 
 from __future__ import annotations
 
+import sys
+
 import httpx
 
 __all__ = [
     "API_KEY_ENV",
+    "BASE_URL_ENV",
     "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_READ_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "IDEMPOTENCY_KEY_HEADER",
     "INITIAL_RETRY_DELAY",
+    "LINUX_BASE_URL",
     "LOG_ENV",
     "LONG_RUNNING_READ_TIMEOUT",
+    "MACOS_WINDOWS_BASE_URL",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
     "RETRYABLE_STATUS_CODES",
     "RETRY_JITTER",
+    "platform_base_url",
 ]
+
+# The server, when `base_url=` is not given: this variable, else the real service's address on this
+# platform (the spec's `servers`): port 1000 on macOS and Windows, 5323 on Linux and the other Unixes,
+# where a port below 1024 needs root.
+BASE_URL_ENV = "BACKUP_API_BASE_URL"
+MACOS_WINDOWS_BASE_URL = "http://localhost:1000"
+LINUX_BASE_URL = "http://localhost:5323"
+
+
+def platform_base_url(platform: str = sys.platform) -> str:
+    """The real service's address on `platform` (default: this one)."""
+    return MACOS_WINDOWS_BASE_URL if platform in ("darwin", "win32") else LINUX_BASE_URL
+
 
 # Retries: how many times an idempotent operation is retried after its first attempt.
 DEFAULT_MAX_RETRIES = 2

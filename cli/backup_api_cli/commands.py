@@ -10,44 +10,39 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-import httpx
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from backup_api_client import (
-    DEFAULT_BASE_URL,
-    APIConnectionError,
-    BackupApiClient,
-    BackupApiError,
-    ConflictError,
-)
-from backup_api_client.models import Asset, Assets, BackupStatus, BackupStatusEnum, BackupStreamedProgress
+from backup_api_client import BackupApiClient, ConflictError
+from backup_api_client.models import Assets, BackupStatus, BackupStatusEnum, BackupStreamedProgress
 
-DEFAULT_URL = DEFAULT_BASE_URL
-URL_ENV = "BACKUP_API_URL"
+from .assets import assets_app, read_assets
+from .options import CommandError, JsonOption, TokenFile, Url, connected, target, wants_json
+
 # How often `backup create` asks for the creation's status; each answer is drawn at once, so a
 # 100,000-asset creation (about half a second) shows several steps.
 POLL_SECONDS = 0.05
 TERMINAL = frozenset({BackupStatusEnum.COMPLETED, BackupStatusEnum.FAILED, BackupStatusEnum.CANCELED})
+RUNNING = frozenset({BackupStatusEnum.INITIALIZED, BackupStatusEnum.IN_PROGRESS})
 # As shells report a process that SIGINT ended.
 INTERRUPTED_EXIT_CODE = 130
 
-Url = Annotated[str, typer.Option("--url", envvar=URL_ENV, help="The server's base URL.")]
 BackupIdArgument = Annotated[str, typer.Argument(help="The backup's identifier (version_timestamp).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 
-backups_app = typer.Typer(help="The stored backups.", no_args_is_help=True)
-backup_app = typer.Typer(help="Create a backup.", no_args_is_help=True)
+# One group under two names: `backup create` and `backups list` read as people type them, and so do
+# `backups create` and `backup list`.
+backups_app = typer.Typer(
+    help="Create, list and delete backups (also spelled `backup`).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 stderr = Console(stderr=True)
 
 
-class CommandError(Exception):
-    """A failure to report as one line on stderr."""
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+def say(message: str) -> None:
+    """A notice on stderr, one line, as the errors are."""
+    typer.echo(f"backup-api: {' '.join(message.split())}", err=True)
 
 
 class Interrupted(CommandError):
@@ -55,33 +50,6 @@ class Interrupted(CommandError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, exit_code=INTERRUPTED_EXIT_CODE)
-
-
-def _checked_url(url: str) -> str:
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL as error:
-        raise CommandError(f"invalid --url {url!r}: {error}", exit_code=2) from None
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise CommandError(f"invalid --url {url!r}: give http:// or https://, a host and a port", exit_code=2)
-    if parsed.port is not None and not 0 < parsed.port < 65536:
-        raise CommandError(f"invalid --url {url!r}: the port must be 1 to 65535", exit_code=2)
-    return url
-
-
-@contextmanager
-def connected(url: str) -> Iterator[BackupApiClient]:
-    """A client for `url`; every client error becomes one line naming what went wrong."""
-    try:
-        with BackupApiClient(base_url=_checked_url(url)) as client:
-            yield client
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
-        raise CommandError(f"invalid --url {url!r}: {error}", exit_code=2) from None
-    except APIConnectionError as error:
-        reason = error.message.rstrip(".")
-        raise CommandError(f"cannot reach {url}: {reason} (is `backup-api serve` running?)") from None
-    except BackupApiError as error:
-        raise CommandError(str(error)) from None
 
 
 def _cancel_after_interrupt(
@@ -113,15 +81,16 @@ def _percent(value: float | Any | None) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _progress_bar(description: str) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-    )
+@contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A transient progress bar on a terminal; nothing at all elsewhere (a log, a pipe, CI), where
+    a bar would leave control characters and blank lines behind."""
+    if not stderr.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        yield bar
 
 
 def _status_line(label: str, status: BackupStatus) -> str:
@@ -135,12 +104,14 @@ def _status_line(label: str, status: BackupStatus) -> str:
 
 
 @backups_app.command("list")
-def backups_list(url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+def backups_list(
+    ctx: typer.Context, url: Url = None, token_file: TokenFile = None, as_json: JsonOption = False
+) -> None:
     """List the stored backups, newest first."""
-    with connected(url) as client:
+    with connected(target(ctx, url, token_file)) as client:
         # Every page (the next one asked for while one is printed): each backup is printed as it arrives.
         backups = client.backups.list()
-        if as_json:
+        if wants_json(ctx, as_json):
             typer.echo(json.dumps({"iterable": [backup.to_dict() for backup in backups]}))
             return
         if not backups.iterable:
@@ -151,71 +122,38 @@ def backups_list(url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
 
 
 @backups_app.command("delete")
-def backups_delete(backup_id: BackupIdArgument, url: Url = DEFAULT_URL) -> None:
+def backups_delete(
+    ctx: typer.Context, backup_id: BackupIdArgument, url: Url = None, token_file: TokenFile = None
+) -> None:
     """Delete a stored backup."""
-    with connected(url) as client:
+    with connected(target(ctx, url, token_file)) as client:
         client.backups.delete(backup_id)
     typer.echo(f"deleted {backup_id}")
 
 
-def _read_assets(path: Path) -> Assets:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    except ValueError as error:
-        raise CommandError(f"{path} is not JSON: {error}") from None
-    if isinstance(document, list):
-        document = {"iterable": document}
-    if not isinstance(document, dict) or not isinstance(document.get("iterable"), list):
-        raise CommandError(f"{path} must hold a list of assets or an object with an `iterable` list")
-    for position, item in enumerate(document["iterable"], start=1):
-        _check_asset(path, position, item)
-    return Assets.from_dict(document)
+AssetsFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--assets",
+        help="A JSON file of the assets to back up (`backup-api assets schema` prints its format); "
+        "without it, the whole local database.",
+        show_default=False,
+    ),
+]
 
 
-def _check_asset(path: Path, position: int, item: Any) -> None:
-    """One line naming the asset (its position, from 1) and what is wrong with it: the first way it
-    breaks the spec's `Asset` schema (the server's own check), with the field it is about."""
-    if not isinstance(item, dict):
-        raise CommandError(f"{path}: asset {position}: must be a JSON object, not {type(item).__name__}")
-    if "id" not in item:
-        raise CommandError(f"{path}: asset {position}: 'id' is required")
-    if not isinstance(item["id"], str):
-        raise CommandError(f"{path}: asset {position}: 'id' must be a string")
-    # Imported here: the spec is parsed only when there is a file to check.
-    from backup_api_server.contract import schema_validator
-
-    error = next(iter(schema_validator("Asset").iter_errors(item)), None)
-    if error is not None:
-        problem = f"{_field(error.instance_path)}{error.message}"
-        raise CommandError(f"{path}: asset {position} ({item['id']}): {problem}")
-    try:
-        Asset.from_dict(item)
-    except (KeyError, TypeError, ValueError) as error:
-        raise CommandError(f"{path}: asset {position} ({item['id']}): {error}") from None
-
-
-def _field(location: list[str | int]) -> str:
-    """`'formats.iterable[0].id': ` for a location in an asset, nothing for the asset itself."""
-    if not location:
-        return ""
-    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location)
-    return f"'{name.removeprefix('.')}': "
-
-
-@backup_app.command("create")
+@backups_app.command("create")
 def backup_create(
-    assets: Annotated[
-        Path | None,
-        typer.Option(help="A JSON file of the assets to back up; without it, the whole local database."),
-    ] = None,
-    url: Url = DEFAULT_URL,
+    ctx: typer.Context,
+    assets: AssetsFileOption = None,
+    url: Url = None,
+    token_file: TokenFile = None,
     as_json: JsonOption = False,
 ) -> None:
     """Create a backup and follow its creation to the end. Ctrl-C cancels it."""
-    body = _read_assets(assets) if assets is not None else None
-    with connected(url) as client:
+    body = read_assets(assets) if assets is not None else None
+    with connected(target(ctx, url, token_file)) as client:
+        _warn_if_empty(client, assets, body)
         backup_id = client.backup.create(body)
         try:
             status = _follow_creation(client, backup_id)
@@ -223,20 +161,30 @@ def backup_create(
             raise _cancel_after_interrupt(
                 "creation", backup_id, client.backup.cancel_creation, "no backup was created"
             ) from None
-    if as_json:
+    if wants_json(ctx, as_json):
         typer.echo(json.dumps(status.to_dict()))
     if status.value is not BackupStatusEnum.COMPLETED:
         raise CommandError(f"creation of {backup_id} ended {status.value}")
-    if not as_json:
+    if not wants_json(ctx, as_json):
         typer.echo(f"created {backup_id} ({status.backup.bytes_:,} bytes)")
 
 
+def _warn_if_empty(client: BackupApiClient, path: Path | None, body: Assets | None) -> None:
+    """A backup of nothing is allowed (an empty database is a state worth keeping), but it is rarely
+    what was meant: a wrong data directory, a server other than the one intended."""
+    if body is not None and not body.iterable:
+        say(f"warning: --assets {path} holds no assets; the backup will be empty")
+    elif body is None and not client.assets.list_page(limit=1).iterable:
+        say(f"warning: the local database of {client.base_url} holds no assets; the backup will be empty")
+
+
 def _follow_creation(client: BackupApiClient, backup_id: str) -> BackupStatus:
-    with _progress_bar("creating") as bar:
-        task = bar.add_task(f"creating {backup_id}", total=100)
+    with _progress_bar() as bar:
+        task = bar.add_task(f"creating {backup_id}", total=100) if bar else None
         while True:
             status = client.backup.creation_status(backup_id)
-            bar.update(task, completed=_percent(status.percentage), refresh=True)
+            if bar is not None and task is not None:
+                bar.update(task, completed=_percent(status.percentage), refresh=True)
             if status.value in TERMINAL:
                 return status
             time.sleep(POLL_SECONDS)
@@ -251,18 +199,26 @@ def _follow_restoration(
             for last in events:
                 typer.echo(json.dumps(last.to_dict()))
                 sys.stdout.flush()
-        else:
-            with _progress_bar("restoring") as bar:
-                task = bar.add_task(f"restoring {backup_id}", total=100)
-                for last in events:
+            return last
+        with _progress_bar() as bar:
+            task = bar.add_task(f"restoring {backup_id}", total=100) if bar else None
+            for last in events:
+                if bar is not None and task is not None:
                     bar.update(task, completed=_percent(last.percentage))
     return last
 
 
-def restore(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+def restore(
+    ctx: typer.Context,
+    backup_id: BackupIdArgument,
+    url: Url = None,
+    token_file: TokenFile = None,
+    as_json: JsonOption = False,
+) -> None:
     """Restore a backup, replacing the whole local database, with live progress. Ctrl-C cancels it."""
     started = time.monotonic()
-    with connected(url) as client:
+    as_json = wants_json(ctx, as_json)
+    with connected(target(ctx, url, token_file)) as client:
         try:
             last = _follow_restoration(client, backup_id, as_json)
         except KeyboardInterrupt:
@@ -276,12 +232,18 @@ def restore(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOp
         typer.echo(f"restored {backup_id} in {time.monotonic() - started:.1f} s")
 
 
-def status(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+def status(
+    ctx: typer.Context,
+    backup_id: BackupIdArgument,
+    url: Url = None,
+    token_file: TokenFile = None,
+    as_json: JsonOption = False,
+) -> None:
     """Show how the creation and the latest restoration of a backup stand."""
-    with connected(url) as client:
+    with connected(target(ctx, url, token_file)) as client:
         creation = client.backup.creation_status(backup_id)
         restoration = client.backup.restoration_status(backup_id)
-    if as_json:
+    if wants_json(ctx, as_json):
         typer.echo(json.dumps({"creation": creation.to_dict(), "restoration": restoration.to_dict()}))
         return
     typer.echo(_status_line("creation", creation))
@@ -289,28 +251,54 @@ def status(backup_id: BackupIdArgument, url: Url = DEFAULT_URL, as_json: JsonOpt
 
 
 def cancel(
+    ctx: typer.Context,
     backup_id: BackupIdArgument,
     restoration: Annotated[bool, typer.Option("--restoration", help="Cancel its restoration.")] = False,
     creation: Annotated[bool, typer.Option("--creation", help="Cancel its creation.")] = False,
-    url: Url = DEFAULT_URL,
+    url: Url = None,
+    token_file: TokenFile = None,
 ) -> None:
-    """Cancel a backup's creation or restoration (by default, whichever is in progress)."""
+    """Cancel a backup's creation or restoration (by default, whichever is in progress).
+
+    One rule: only what is in progress can be cancelled. Anything else, also something already
+    canceled, is an error (exit 1) saying how it stands."""
     if restoration and creation:
         raise CommandError("choose one of --restoration and --creation")
-    with connected(url) as client:
-        if not restoration and not creation:
-            running = client.backup.creation_status(backup_id).value
-            creation = running in (BackupStatusEnum.INITIALIZED, BackupStatusEnum.IN_PROGRESS)
-        if creation:
-            client.backup.cancel_creation(backup_id)
-        else:
-            client.backup.cancel_restoration(backup_id)
-    typer.echo(f"canceled the {'creation' if creation else 'restoration'} of {backup_id}")
+    with connected(target(ctx, url, token_file)) as client:
+        what = _what_to_cancel(client, backup_id, restoration, creation)
+        cancel_job = client.backup.cancel_creation if what == "creation" else client.backup.cancel_restoration
+        try:
+            cancel_job(backup_id)
+        except ConflictError:  # it ended between the status and the cancel
+            raise _nothing_to_cancel(client, backup_id) from None
+    typer.echo(f"canceled the {what} of {backup_id}")
+
+
+def _what_to_cancel(client: BackupApiClient, backup_id: str, restoration: bool, creation: bool) -> str:
+    """`creation` or `restoration`: the one asked for, else the one in progress, if it is."""
+    creation_status = client.backup.creation_status(backup_id).value
+    if creation or (not restoration and creation_status in RUNNING):
+        if creation_status not in RUNNING:
+            raise _nothing_to_cancel(client, backup_id)
+        return "creation"
+    if client.backup.restoration_status(backup_id).value not in RUNNING:
+        raise _nothing_to_cancel(client, backup_id)
+    return "restoration"
+
+
+def _nothing_to_cancel(client: BackupApiClient, backup_id: str) -> CommandError:
+    lines = (
+        _status_line("creation", client.backup.creation_status(backup_id)),
+        _status_line("restoration", client.backup.restoration_status(backup_id)),
+    )
+    return CommandError(f"nothing to cancel: no job of {backup_id} is in progress ({'; '.join(lines)})")
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(backups_app, name="backups")
-    app.add_typer(backup_app, name="backup")
-    app.command("restore")(restore)
-    app.command("status")(status)
-    app.command("cancel")(cancel)
+    app.add_typer(backups_app, name="backup", hidden=True)
+    app.add_typer(assets_app, name="assets")
+    # Short help for the command list, which click would cut at about 45 characters.
+    app.command("restore", short_help="Restore a backup, replacing the local database.")(restore)
+    app.command("status", short_help="Show how a backup's creation and restoration stand.")(status)
+    app.command("cancel", short_help="Cancel a backup's creation or restoration.")(cancel)

@@ -11,6 +11,8 @@ from pathlib import Path
 from backup_api_server.settings import TOKEN_ENV
 from backup_api_server.storage.encryption import EncryptionKey, KeyFileError
 
+from .options import CommandError, token_from_file
+
 __all__ = ["CredentialError", "read_encryption_key", "read_token", "require_private"]
 
 
@@ -42,25 +44,23 @@ def read_token(token_file: Path | None) -> str | None:
         return os.environ.get(TOKEN_ENV) or None
     require_private(token_file, "--token-file")
     try:
-        token = token_file.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise CredentialError(f"cannot read --token-file {token_file}: {reason}") from None
-    if not token or any(character.isspace() for character in token):
-        raise CredentialError(f"--token-file {token_file} must hold one token: non-empty, no spaces")
-    return token
+        return token_from_file(token_file)
+    except CommandError as error:
+        raise CredentialError(str(error), error.exit_code) from None
 
 
-def read_encryption_key(key_file: Path | None, *, allow_unencrypted_restore: bool) -> EncryptionKey | None:
+def read_encryption_key(
+    key_file: Path | None, *, allow_unencrypted_restore: bool, option: str = "--encryption-key-file"
+) -> EncryptionKey | None:
     """The key in `key_file` (`--encryption-key-file`, else its environment variable); None if
     neither is set. A file that does not hold a key is exit code 2."""
     if key_file is None:
         if allow_unencrypted_restore:
             raise CredentialError("--allow-unencrypted-restore needs --encryption-key-file", exit_code=2)
         return None
-    require_private(key_file, "--encryption-key-file")
+    require_private(key_file, option)
     try:
         key = EncryptionKey.from_file(key_file)
     except KeyFileError as error:
-        raise CredentialError(f"invalid --encryption-key-file: {error}", exit_code=2) from None
+        raise CredentialError(f"invalid {option}: {error}", exit_code=2) from None
     return key.restoring_unencrypted() if allow_unencrypted_restore else key

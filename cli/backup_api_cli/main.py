@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 # Typer vendors click from 0.27 on; its exceptions are what `standalone_mode=False` lets through.
+from typer._click.core import ParameterSource
 from typer._click.exceptions import ClickException, UsageError
 
 from backup_api_server.api import peer_user
 from backup_api_server.api.guard import AccessPolicy, InvalidOrigin
 from backup_api_server.api.protocol import guarded_protocol
-from backup_api_server.errors import EngineError
+from backup_api_server.errors import EngineError, StoreUnavailable
 from backup_api_server.memory import bound_allocator_retention
-from backup_api_server.paths import resolve_data_dir
+from backup_api_server.paths import DATA_DIR_ENV, resolve_data_dir
 from backup_api_server.settings import (
     DEFAULT_HOST,
     DEFAULT_MAX_BODY_BYTES,
@@ -40,6 +41,7 @@ from backup_api_server.storage.private_files import restrict_umask
 
 from . import maintenance
 from .credentials import CredentialError, read_encryption_key, read_token
+from .options import CommandError, GlobalOptions, JsonOption, TokenFile, Url, global_options
 
 if TYPE_CHECKING:
     import uvicorn
@@ -47,20 +49,55 @@ if TYPE_CHECKING:
 
     from backup_api_server.engine import BackupEngine
 
+# Click's plain help, not Rich's panels: it wraps at 80 columns instead of cutting option names, and
+# shows `[default: $VAR]` as written (Rich read the brackets as markup and dropped them).
 app = typer.Typer(
     name="backup-api",
     help="Back up and restore the snippets of a local snippet-management service.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 DEBUG_ENV = "BACKUP_API_DEBUG"
 
 
+def print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(version_line())
+        raise typer.Exit
+
+
+def version_line() -> str:
+    """This command's version, and the client's and the API's it speaks."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import backup_api_client
+
+    try:
+        own = version("backup-api")
+    except PackageNotFoundError:  # run from a checkout without installing it
+        own = "unknown"
+    # The client's version is the spec's `info.version`: the API this command speaks.
+    return f"backup-api {own} (Backup API and client {backup_api_client.__version__})"
+
+
 @app.callback()
-def commands() -> None:
-    """Back up and restore the snippets of a local snippet-management service."""
+def commands(
+    ctx: typer.Context,
+    url: Url = None,
+    token_file: TokenFile = None,
+    as_json: JsonOption = False,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", help="Print the version and exit.", callback=print_version, is_eager=True),
+    ] = None,
+) -> None:
+    """Back up and restore the snippets of a local snippet-management service.
+
+    --url, --token-file and --json go before or after the command."""
+    ctx.obj = GlobalOptions(url=url, token_file=token_file, as_json=as_json)
 
 
 def say(message: str) -> None:
@@ -71,6 +108,12 @@ def say(message: str) -> None:
 def fail(message: str, code: int = 1) -> typer.Exit:
     say(message)
     return typer.Exit(code)
+
+
+def named(ctx: typer.Context, parameter: str, option: str, variable: str) -> str:
+    """What gave `parameter` its value: the option, or the environment variable it was read from."""
+    source = ctx.get_parameter_source(parameter)
+    return f"${variable}" if source is ParameterSource.ENVIRONMENT else option
 
 
 def is_loopback(host: str) -> bool:
@@ -198,6 +241,7 @@ AllowUnencryptedRestoreOption = Annotated[
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: HostOption = DEFAULT_HOST,
     port: PortOption = DEFAULT_PORT,
     data_dir: DataDirOption = None,
@@ -225,10 +269,11 @@ def serve(
     # Before anything is created: whatever the server or its libraries write is its user's only.
     restrict_umask()
     bound_allocator_retention()  # freed memory goes back to the system (see backup_api_server.memory)
+    key_option = named(ctx, "encryption_key_file", "--encryption-key-file", ENCRYPTION_KEY_FILE_ENV)
     try:
-        token = read_token(token_file)
+        token = read_token(token_file or global_options(ctx).token_file)
         encryption_key = read_encryption_key(
-            encryption_key_file, allow_unencrypted_restore=allow_unencrypted_restore
+            encryption_key_file, allow_unencrypted_restore=allow_unencrypted_restore, option=key_option
         )
     except CredentialError as error:
         raise fail(str(error), code=error.exit_code) from None
@@ -236,7 +281,9 @@ def serve(
     schedules = maintenance.schedules(backup_every, verify_every, keep)
     policy = access_policy(host, token, allowed_host or (), allow_origin or ())
     raise_open_file_limit()
-    directory, engine = open_data_dir(data_dir, store, encryption_key)
+    directory, engine = open_data_dir(
+        data_dir, store, encryption_key, named(ctx, "store", "--store", STORE_ENV)
+    )
     try:
         sock = bind_socket(host, port)
     except typer.Exit:
@@ -273,23 +320,31 @@ def access_policy(
 
 
 def open_data_dir(
-    data_dir: str | None, store: str | None, encryption_key: EncryptionKey | None
+    data_dir: str | None,
+    store: str | None,
+    encryption_key: EncryptionKey | None,
+    store_option: str = "--store",
 ) -> tuple[Path, BackupEngine]:
     """The data directory and its engine, opened before anything listens: a data directory (or a
     store) that cannot be used is one line, here."""
     from backup_api_server.api import open_engine
 
+    named = (
+        "--data-dir" if data_dir else f"${DATA_DIR_ENV}" if os.environ.get(DATA_DIR_ENV) else "the default"
+    )
     try:
         directory: Path = resolve_data_dir(data_dir)
         return directory, open_engine(directory, store, encryption_key)
     except ValueError as error:
-        raise fail(f"invalid --store: {error}", code=2) from None
+        raise fail(f"invalid {store_option}: {error}", code=2) from None
+    except StoreUnavailable as error:
+        raise fail(f"cannot use the store {store} ({store_option}): {error.detail}") from None
     except EngineError as error:
-        raise fail(f"cannot use the data directory: {error.detail}") from None
+        raise fail(f"cannot use the data directory ({named}): {error.detail}") from None
     except (OSError, sqlite3.Error) as error:
-        raise fail(f"cannot use the data directory: {error}") from None
+        raise fail(f"cannot use the data directory ({named}): {error}") from None
     except Exception as error:  # the store: e.g. an object store that cannot be reached
-        raise fail(f"cannot use the store {store}: {error}") from None
+        raise fail(f"cannot use the store {store} ({store_option}): {error}") from None
 
 
 def uvicorn_server(
@@ -311,7 +366,7 @@ def uvicorn_server(
     return uvicorn.Server(config)
 
 
-@app.command("new-key")
+@app.command("new-key", short_help="Write a new random encryption key.")
 def new_key(
     path: Annotated[Path, typer.Argument(help="The key file to create (never overwritten).")],
 ) -> None:
@@ -330,7 +385,7 @@ def new_key(
 
 def main() -> None:
     """Run the CLI: every failure is one line on stderr and a non-zero exit code, never a traceback."""
-    from .commands import CommandError, register
+    from .commands import register
 
     register(app)
     maintenance.register(app)

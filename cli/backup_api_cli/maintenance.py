@@ -14,7 +14,8 @@ from backup_api_client.models import PruneReport, RetentionPolicy, VerificationR
 from backup_api_server.engine.maintenance import Schedules
 from backup_api_server.engine.retention import RetentionPolicy as Policy
 
-from .commands import DEFAULT_URL, CommandError, JsonOption, Url, backups_app, connected
+from .commands import backups_app
+from .options import CommandError, JsonOption, TokenFile, Url, connected, target, wants_json
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhdw])")
@@ -69,16 +70,19 @@ def schedules(
 
 @backups_app.command("verify")
 def backups_verify(
+    ctx: typer.Context,
     backup_id: Annotated[str | None, typer.Argument(help="The backup to verify.")] = None,
     every: Annotated[bool, typer.Option("--all", help="Verify every stored backup.")] = False,
-    url: Url = DEFAULT_URL,
+    url: Url = None,
+    token_file: TokenFile = None,
     as_json: JsonOption = False,
 ) -> None:
     """Verify backups without restoring them: checksum, decryption, every document, their count."""
     if (backup_id is None) == (not every):
         raise CommandError("give a backup id or --all (not both)", exit_code=2)
     failures = 0
-    with connected(url) as client:
+    as_json = wants_json(ctx, as_json)
+    with connected(target(ctx, url, token_file)) as client:
         ids = [backup_id] if backup_id is not None else [backup.id for backup in client.backups.list()]
         for each in ids:
             failures += not _verify_one(client, str(each), as_json)
@@ -109,6 +113,7 @@ def _verify_one(client: BackupApiClient, backup_id: str, as_json: bool) -> bool:
 
 @backups_app.command("prune")
 def backups_prune(
+    ctx: typer.Context,
     keep_last: KeepLast = 0,
     keep_hourly: KeepHourly = 0,
     keep_daily: KeepDaily = 0,
@@ -118,7 +123,8 @@ def backups_prune(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Say what would be removed; remove nothing.")
     ] = False,
-    url: Url = DEFAULT_URL,
+    url: Url = None,
+    token_file: TokenFile = None,
     as_json: JsonOption = False,
 ) -> None:
     """Remove the backups a retention policy does not keep (restic's `forget` semantics)."""
@@ -129,7 +135,8 @@ def backups_prune(
     policy = RetentionPolicy.from_dict(
         {**{name: count for name, count in zip(names, counts, strict=True) if count}, "dry_run": dry_run}
     )
-    with connected(url) as client:
+    as_json = wants_json(ctx, as_json)
+    with connected(target(ctx, url, token_file)) as client:
         report: PruneReport = client.maintenance.prune_backups(body=policy)
     if as_json:
         typer.echo(json.dumps(report.to_dict()))
@@ -142,9 +149,12 @@ def backups_prune(
     typer.echo(f"{len(report.kept)} kept, {len(report.removed)} {verb}")
 
 
-def maintenance(url: Url = DEFAULT_URL, as_json: JsonOption = False) -> None:
+def maintenance(
+    ctx: typer.Context, url: Url = None, token_file: TokenFile = None, as_json: JsonOption = False
+) -> None:
     """Show the scheduled backups and background verification: next run and last outcome."""
-    with connected(url) as client:
+    as_json = wants_json(ctx, as_json)
+    with connected(target(ctx, url, token_file)) as client:
         status = client.maintenance.status()
     if as_json:
         typer.echo(json.dumps(status.to_dict()))

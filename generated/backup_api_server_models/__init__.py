@@ -271,7 +271,12 @@ class Assets(BaseModel):
         populate_by_name=True,
     )
     schema_: Annotated[EmbeddedModelSchema | None, Field(alias="schema")] = None
-    iterable: list[Asset]
+    iterable: Annotated[
+        list[Asset],
+        Field(
+            description="The assets, each with an `id` of its own (a creation whose body holds an id twice is `422`)."
+        ),
+    ]
 
 
 class ProblemType(StrEnum):

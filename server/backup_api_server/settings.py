@@ -1,7 +1,20 @@
 """Defaults and bounds shared by the command line and the application, each with its reason."""
 
+import sys
+
 DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 1000
+# The real service's ports (the spec's `servers`): 1000 on macOS and Windows, where any user may bind
+# it; 5323 on Linux (and the other Unixes), where a port below 1024 needs root.
+MACOS_WINDOWS_PORT = 1000
+LINUX_PORT = 5323
+
+
+def default_port(platform: str = sys.platform) -> int:
+    """The port `serve` listens on without `--port`: the real service's on this platform."""
+    return MACOS_WINDOWS_PORT if platform in ("darwin", "win32") else LINUX_PORT
+
+
+DEFAULT_PORT = default_port()
 DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 # The bearer token's environment variable, for `serve` and for the clients alike.
 TOKEN_ENV = "BACKUP_API_TOKEN"

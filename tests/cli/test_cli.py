@@ -85,9 +85,11 @@ def test_whole_database_backup_and_cancel_with_nothing_running(server: LiveServe
     status = json.loads(created.stdout)
     assert status["value"] == "COMPLETED"
     cancelled = backup_api("cancel", status["backup"]["id"], "--creation", url=server.url)
-    assert_one_line_error(cancelled, "409", "progress")
+    assert_one_line_error(cancelled, "nothing to cancel", "creation: COMPLETED 100%")
+    assert cancelled.returncode == 1
     cancelled = backup_api("cancel", status["backup"]["id"], url=server.url)
-    assert_one_line_error(cancelled, "409")
+    assert_one_line_error(cancelled, "nothing to cancel", "restoration: never started")
+    assert cancelled.returncode == 1
 
 
 def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: Path) -> None:
@@ -100,11 +102,14 @@ def test_errors_are_one_line_with_a_non_zero_exit(server: LiveServer, tmp_path: 
     assert_one_line_error(backup_api("status"), "Missing argument")
     missing = tmp_path / "missing.json"
     assert_one_line_error(
-        backup_api("backup", "create", "--assets", str(missing), url=server.url), "cannot read"
+        backup_api("backup", "create", "--assets", str(missing), url=server.url), "cannot read --assets"
     )
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
-    assert_one_line_error(backup_api("backup", "create", "--assets", str(broken), url=server.url), "not JSON")
+    assert_one_line_error(
+        backup_api("backup", "create", "--assets", str(broken), url=server.url),
+        f"--assets {broken} is not JSON",
+    )
     invalid = tmp_path / "invalid.json"
     invalid.write_text(json.dumps([{"id": "a-1"}, {"id": "a-2"}, {"name": "no id"}]), encoding="utf-8")
     assert_one_line_error(
@@ -144,7 +149,7 @@ def test_an_asset_the_spec_refuses_is_named_with_its_field_and_problem(
     completed = backup_api("backup", "create", "--assets", str(assets), url="http://127.0.0.1:9")
 
     assert completed.returncode == 1
-    assert completed.stderr == f"backup-api: {assets}: {problem}\n"
+    assert completed.stderr == f"backup-api: --assets {assets}: {problem}\n"
 
 
 @pytest.mark.parametrize(
@@ -193,7 +198,9 @@ def test_serve_with_a_key_file_that_holds_no_key_is_one_line_and_exit_2(tmp_path
     ]
     for options, env, reason in cases:
         result = backup_api("serve", "--port", "0", "--data-dir", data_dir, *options, env=env)
-        assert_one_line_error(result, "invalid --encryption-key-file", reason)
+        # The message names what gave the file: the option, or the variable.
+        named = "--encryption-key-file" if options else "$BACKUP_API_ENCRYPTION_KEY_FILE"
+        assert_one_line_error(result, f"invalid {named}:", reason)
         assert result.returncode == 2
     # Refused before the data directory was opened.
     assert not (tmp_path / "data").exists()

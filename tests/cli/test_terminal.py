@@ -136,6 +136,12 @@ def test_ctrl_c_during_a_restore_cancels_it_and_the_database_is_unchanged(
     assert child.exitstatus == 130
     assert state(large_server.url) == before
 
+    # One rule for what already ended, canceled included: nothing to cancel, exit 1, how it stands.
+    again = spawn("cancel", large, "--restoration", url=large_server.url)
+    screen = screen_until_exit(again, timeout=60)
+    assert again.exitstatus == 1
+    assert b"nothing to cancel" in screen and b"restoration: CANCELED" in screen
+
 
 def test_ctrl_c_during_a_creation_cancels_it_and_leaves_no_backup(
     large_server: LiveServer, large_backup: str

@@ -18,7 +18,7 @@ import yaml
 
 import backup_api_client
 import backup_api_client.pagination
-from backup_api_client import AsyncBackupApiClient, BackupApiClient, BackupApiError, _exceptions
+from backup_api_client import AsyncBackupApiClient, BackupApiClient, BackupApiError, _constants, _exceptions
 
 from .conftest import BACKUP_ID, ScriptedServer, problem
 
@@ -161,9 +161,15 @@ def test_the_client_says_which_operations_retry_by_default_as_the_spec_does(
     assert said == spec
 
 
-def test_the_default_base_url_is_the_specs_first_server() -> None:
+def test_the_default_base_urls_are_the_specs_servers() -> None:
     document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    assert document["servers"][0]["url"] == backup_api_client.DEFAULT_BASE_URL
+    servers = [server["url"] for server in document["servers"]]
+    assert servers == [_constants.MACOS_WINDOWS_BASE_URL, _constants.LINUX_BASE_URL]
+    assert "macOS and Windows" in document["servers"][0]["description"]
+    assert "Linux" in document["servers"][1]["description"]
+    assert {_constants.platform_base_url(name) for name in ("darwin", "win32")} == {servers[0]}
+    assert {_constants.platform_base_url(name) for name in ("linux", "freebsd14")} == {servers[1]}
+    assert _constants.platform_base_url(sys.platform) == backup_api_client.DEFAULT_BASE_URL
 
 
 def test_the_exception_tree_in_the_docstring_is_the_class_hierarchy() -> None:

@@ -3,12 +3,14 @@ are set per client and per call (sync and async alike)."""
 
 from __future__ import annotations
 
+import sys
 import time
 
 import httpx
 import pytest
 
 from backup_api_client import (
+    DEFAULT_BASE_URL,
     DEFAULT_TIMEOUT,
     APIConnectionError,
     APITimeoutError,
@@ -102,16 +104,32 @@ def test_the_default_timeouts_are_a_short_connect_and_a_long_read() -> None:
     assert DEFAULT_TIMEOUT.read == _constants.DEFAULT_READ_TIMEOUT == 60.0
     with BackupApiClient() as client:
         assert client.timeout == DEFAULT_TIMEOUT
-        assert str(client.base_url) == "http://localhost:1000"
         assert client.max_retries == _constants.DEFAULT_MAX_RETRIES == 2
 
 
 async def test_the_async_client_has_the_same_defaults() -> None:
     async with AsyncBackupApiClient() as client:
         assert client.timeout == DEFAULT_TIMEOUT
-        assert str(client.base_url) == "http://localhost:1000"
+        assert str(client.base_url) == DEFAULT_BASE_URL
         assert client.max_retries == 2
     assert client.is_closed
+
+
+def test_the_default_server_is_the_platforms_unless_the_environment_names_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(_constants.BASE_URL_ENV, raising=False)
+    expected = "http://localhost:5323" if sys.platform.startswith("linux") else "http://localhost:1000"
+    with BackupApiClient() as client:
+        assert str(client.base_url) == DEFAULT_BASE_URL == expected
+    monkeypatch.setenv(_constants.BASE_URL_ENV, "http://127.0.0.1:18911")
+    with BackupApiClient() as client, httpx.Client() as own:
+        assert str(client.base_url) == "http://127.0.0.1:18911"
+        # An explicit base_url, or an http_client's own, still comes first.
+        assert str(BackupApiClient(base_url="http://127.0.0.1:1").base_url) == "http://127.0.0.1:1"
+        assert str(BackupApiClient(http_client=own).base_url) == "http://127.0.0.1:18911"
+        own.base_url = httpx.URL("http://127.0.0.1:2")
+        assert str(BackupApiClient(http_client=own).base_url) == "http://127.0.0.1:2"
 
 
 def test_an_http_client_passed_in_keeps_its_settings_unless_told_otherwise(server: ScriptedServer) -> None:

@@ -30,3 +30,28 @@ def before_generate_headers(
     if context.operation is None or context.operation.label != STREAMED_RESTORE:
         return strategy
     return st.tuples(strategy, st.sampled_from(ACCEPT_VALUES)).map(_with_accept)
+
+
+CREATION = "POST /backup"
+
+
+def _unique_ids(body: Any) -> Any:
+    """A creation body whose assets share an id is refused (422: one would be lost on restore), a
+    rule JSON Schema cannot state; schema-valid bodies get distinct ids so the positive cases stay
+    valid. Anything else is left as drawn."""
+    if not isinstance(body, dict) or not isinstance(body.get("iterable"), list):
+        return body
+    seen: set[str] = set()
+    for position, asset in enumerate(body["iterable"]):
+        if isinstance(asset, dict) and isinstance(asset.get("id"), str):
+            while asset["id"] in seen:
+                asset["id"] = f"{asset['id']}-{position}"
+            seen.add(asset["id"])
+    return body
+
+
+@schemathesis.hook
+def map_body(context: schemathesis.HookContext, body: Any) -> Any:
+    if context.operation is None or context.operation.label != CREATION:
+        return body
+    return _unique_ids(body)

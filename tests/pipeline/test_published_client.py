@@ -140,8 +140,9 @@ def add_dependencies(packages: Path, scratch: Path) -> None:
 def readme_example(project: Path, url: str) -> str:
     text = (project / "README.md").read_text(encoding="utf-8")
     blocks: list[str] = re.findall(r"```python\n(.*?)```", text, re.S)
-    assert 'base_url="http://localhost:1000"' in blocks[0]
-    return blocks[0].replace("http://localhost:1000", url)
+    # The example names no server (the client's default, or BACKUP_API_BASE_URL): point it at `url`.
+    assert "BackupApiClient()" in blocks[0]
+    return blocks[0].replace("BackupApiClient()", f'BackupApiClient(base_url="{url}")', 1)
 
 
 def installed(python: Path, cwd: Path) -> dict[str, str]:

@@ -157,6 +157,18 @@ def test_invalid_assets_are_422_and_nothing_is_created(shared_http: httpx.Client
     assert stored_state(shared_http) == before
 
 
+def test_an_id_sent_twice_is_422_naming_it_and_nothing_is_created(shared_http: httpx.Client) -> None:
+    before = stored_state(shared_http)
+    body = {"iterable": [{"id": "a-1", "name": "first"}, {"id": "b"}, {"id": "a-1", "name": "second"}]}
+    response = shared_http.post("/backup", json=body)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    detail = response.json()["detail"]
+    assert detail.startswith("body.iterable[2].id: 'a-1' is also the id of body.iterable[0]")
+    assert stored_state(shared_http) == before
+    assert shared_http.post("/backup", json={"iterable": [{"id": "a-1"}, {"id": "A-1"}]}).status_code == 202
+
+
 def test_integral_floats_are_integers(http: httpx.Client) -> None:
     """`1.0` where the spec says integer is accepted, backed up and restored as the client sent it.
 

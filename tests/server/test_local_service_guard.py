@@ -396,6 +396,13 @@ def body_of(item: bytes, size: int) -> bytes:
     return body[:-1] + b"]}"
 
 
+def numbered_body_of(item: bytes, size: int) -> bytes:
+    """`body_of` with `item`'s `%07d` numbered: every asset an id of its own (a repeated one is 422)."""
+    count = (size - 16) // len(item % 0)
+    body = b'{"iterable":[' + b"".join(item % number for number in range(count))
+    return body[:-1] + b"]}"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the peak RSS from /proc")
 def test_concurrent_64_mib_bodies_keep_memory_bounded(tmp_path: Path) -> None:
@@ -407,7 +414,9 @@ def test_concurrent_64_mib_bodies_keep_memory_bounded(tmp_path: Path) -> None:
     size = 64 * 1024 * 1024 - 1024
     # The probe's body: 4.26 million tiny assets, and realistic ones under the value bound.
     tiny = body_of(b'{"id":"a"},', size)
-    realistic = body_of(b'{"id":"asset-0001","name":"hello world","content":"' + b"x" * 120 + b'"},', size)
+    realistic = numbered_body_of(
+        b'{"id":"asset-%07d","name":"hello world","content":"' + b"x" * 120 + b'"},', size
+    )
 
     def post(url: str, body: bytes) -> httpx.Response:
         """POST, and again after `Retry-After` while the one large-body slot is taken (bounded)."""

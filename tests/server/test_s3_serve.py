@@ -140,3 +140,41 @@ def test_two_servers_one_bucket_see_and_restore_each_others_backups(tmp_path: Pa
             assert sorted(b.id for b in client.backups.list().iterable) == remaining
         assert httpx.get(f"{office_server.url}/backup/{made_at_home[0]}").status_code == 404
         assert home.backup.get(made_later).id == made_later
+
+
+NOT_IMPLEMENTED = (
+    b"<?xml version='1.0' encoding='UTF-8'?>\n<Error><Code>NotImplemented</Code>"
+    b"<Message>A header or query you provided implies functionality that is not implemented</Message></Error>"
+)
+
+
+def test_a_store_without_list_multipart_uploads_starts_with_one_warning_and_round_trips(
+    tmp_path: Path, bucket: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some S3-compatible stores answer `NotImplemented` (501) to ListMultipartUploads, which only
+    the start-up clean-up uses: moto (in this process) is made to answer so."""
+    from moto.s3.responses import S3Response
+
+    asked: list[str] = []
+
+    def not_implemented(self: S3Response) -> tuple[int, dict[str, str], bytes]:
+        asked.append(self.bucket_name)
+        return 501, {"Content-Type": "application/xml"}, NOT_IMPLEMENTED
+
+    monkeypatch.setattr(S3Response, "list_multipart_uploads", not_implemented)
+    documents = asset_documents(300)
+    sent = Assets.from_dict({"iterable": documents})
+    with (
+        running_server(tmp_path / "data", "--store", f"s3://{bucket}/nas") as live,
+        BackupApiClient(live.url) as client,
+    ):
+        assert asked == [bucket]  # the clean-up asked once, was refused, and the server started
+        warnings = [line for line in live.log if "ListMultipartUploads" in line]
+        assert len(warnings) == 1, live.log
+        assert "AbortIncompleteMultipartUpload" in warnings[0]
+        assert "Traceback" not in "".join(live.log)
+
+        backup_id = client.backup.create(sent)
+        assert follow_creation(client, backup_id)[-1].value == BackupStatusEnum.COMPLETED
+        assert client.backup.restore(backup_id).id == backup_id
+        assert httpx.get(f"{live.url}/assets", params={"limit": 1000}).json() == sent.to_dict()

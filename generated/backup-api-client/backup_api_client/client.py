@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ._clients import AsyncClient, AsyncViews, SyncClient, SyncViews
+from ._clients import AsyncClient, AsyncViews, SyncClient, SyncViews, default_base_url
 from .api.assets import (
     AssetsResource,
     AssetsResourceWithRawResponse,
@@ -71,8 +71,8 @@ __all__ = [
     "DEFAULT_BASE_URL",
 ]
 
-DEFAULT_BASE_URL = "http://localhost:1000"
-"""The spec's first server."""
+DEFAULT_BASE_URL = default_base_url()
+"""The service's address on this platform (the spec's `servers`); `BACKUP_API_BASE_URL` overrides it."""
 USER_AGENT = "backup-api-client/1.2.0"
 
 

@@ -43,16 +43,19 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 from .. import settings
-from ..errors import BackupNotFound
+from ..errors import BackupNotFound, StoreUnavailable
 from .objects import ObjectInfo
-from .s3_errors import is_missing, is_precondition_failed, request_errors
+from .s3_errors import error_code, is_missing, is_precondition_failed, request_errors
 from .s3_streams import MultipartWriter, ObjectReader
 from .store import BackupStore
+
+logger = logging.getLogger("backup_api_server")
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -184,13 +187,29 @@ class S3Objects:
             self._client.delete_object(Bucket=self.location.bucket, Key=key)
 
     def discard_incomplete(self, owned: Callable[[str], bool]) -> None:
-        with self._request("list multipart uploads", self.location.prefix):
-            paginator = self._client.get_paginator("list_multipart_uploads")
-            for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
-                for upload in page.get("Uploads", []):
-                    name = upload["Key"].removeprefix(self.location.prefix)
-                    if upload["Key"].startswith(self.location.prefix) and "/" not in name and owned(name):
-                        self._abort(upload["Key"], upload["UploadId"])
+        """Abort the multipart uploads a crash left open, of the names `owned` says are this
+        writer's. Some S3-compatible stores do not implement ListMultipartUploads (they answer
+        `NotImplemented`) while everything a backup needs works: there the clean-up is left to the
+        bucket's lifecycle rule (AbortIncompleteMultipartUpload), with one warning, and the server
+        starts."""
+        try:
+            with self._request("list multipart uploads", self.location.prefix):
+                paginator = self._client.get_paginator("list_multipart_uploads")
+                for page in paginator.paginate(Bucket=self.location.bucket, Prefix=self.location.prefix):
+                    for upload in page.get("Uploads", []):
+                        name = upload["Key"].removeprefix(self.location.prefix)
+                        if upload["Key"].startswith(self.location.prefix) and "/" not in name and owned(name):
+                            self._abort(upload["Key"], upload["UploadId"])
+        except StoreUnavailable as error:
+            cause = error.__cause__
+            if not isinstance(cause, Exception) or error_code(cause) != "NotImplemented":
+                raise
+            logger.warning(
+                "warning: %s does not implement ListMultipartUploads, so uploads a crash left open are "
+                "not aborted at start-up; give the bucket a lifecycle rule that aborts incomplete "
+                "multipart uploads (AbortIncompleteMultipartUpload) instead",
+                self.location.url,
+            )
 
     def _put_new(self, key: str, body: bytes) -> None:
         with self._request("put", key):

@@ -17,7 +17,8 @@ class Assets:
     """A list of assets.
 
     Attributes:
-        iterable (list[Asset]):
+        iterable (list[Asset]): The assets, each with an `id` of its own (a creation whose body holds an id twice is
+            `422`).
         schema (EmbeddedModelSchema | Unset): The versions a model was written with (database migration and semantic API
             version).
     """

@@ -46,7 +46,8 @@ class BackupResource(SyncResource, SyncAPIResource):
         exactly the assets sent (each document kept as sent, unknown fields included); without a
         body, it holds a consistent snapshot of the whole local database, taken while the database
         may still be written to. Follow the creation with `creation/status`; cancel it with
-        `creation/cancel`.
+        `creation/cancel`. Every asset sent needs an `id` of its own: a body that holds one id twice
+        is `422`, its `detail` naming the id, since a restore could keep only one of them.
         Honours `Idempotency-Key`: a retry with the same key starts nothing new and gets the first answer.
 
         `POST /backup`. Not idempotent, yet retried by default: every attempt carries the same `Idempotency-Key`, which the server answers once.
