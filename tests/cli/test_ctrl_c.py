@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from backup_api_cli import commands
+from backup_api_cli import commands, options
 from backup_api_cli.main import main
 from backup_api_client import BackupApiClient
 from backup_api_server.engine import BackupEngine
@@ -70,10 +70,12 @@ class CtrlC(httpx.BaseTransport):
 def run_cli(monkeypatch: pytest.MonkeyPatch, transport: CtrlC, *arguments: str) -> int:
     """Run `backup-api ARGUMENTS` here, its client's requests through `transport`; the exit code."""
 
-    def client(base_url: str) -> BackupApiClient:
-        return BackupApiClient(base_url=base_url, http_client=httpx.Client(transport=transport))
+    def client(base_url: str, api_key: str | None = None) -> BackupApiClient:
+        return BackupApiClient(
+            base_url=base_url, api_key=api_key, http_client=httpx.Client(transport=transport)
+        )
 
-    monkeypatch.setattr(commands, "BackupApiClient", client)
+    monkeypatch.setattr(options, "BackupApiClient", client)
     monkeypatch.setattr(sys, "argv", ["backup-api", *arguments])
     with pytest.raises(SystemExit) as exited:
         main()
