@@ -28,6 +28,7 @@ PACKAGE = "backup_api_server"
 # mutant name (module, then `xǁClassǁmethod` or `x_function`).
 SCOPE = [
     f"{PACKAGE}.storage.archive.*",
+    f"{PACKAGE}.storage.archive_lines.*",
     f"{PACKAGE}.storage.assets.*",
     f"{PACKAGE}.storage.store.*",
     # Encryption as the archive path uses it (chunks, nonces, the key check); not the key file's

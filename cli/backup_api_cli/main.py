@@ -42,6 +42,20 @@ from backup_api_server.storage.private_files import restrict_umask
 from . import maintenance
 from .credentials import CredentialError, read_encryption_key, read_token
 from .options import CommandError, GlobalOptions, JsonOption, TokenFile, Url, global_options
+from .serve_options import (
+    AccessLogOption,
+    AllowedHostOption,
+    AllowOriginOption,
+    AllowUnencryptedRestoreOption,
+    DataDirOption,
+    EncryptionKeyFileOption,
+    HostOption,
+    LogLevelOption,
+    MaxBodyBytesOption,
+    PortOption,
+    StoreOption,
+    TokenFileOption,
+)
 
 if TYPE_CHECKING:
     import uvicorn
@@ -162,83 +176,6 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-# The options of `serve`, as its --help shows them.
-HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
-PortOption = Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)]
-DataDirOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Where the asset database and backups live "
-        "[default: $BACKUP_API_DATA_DIR, else the platform's user data dir]",
-        show_default=False,
-    ),
-]
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Where backups are kept: s3://bucket/prefix for an S3-compatible object store "
-        "(endpoint, region and credentials from the AWS environment variables and config files; "
-        "AWS_ENDPOINT_URL for R2, MinIO, B2) [default: <data dir>/backups]",
-        envvar=STORE_ENV,
-        show_default=False,
-    ),
-]
-MaxBodyBytesOption = Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)]
-LogLevelOption = Annotated[str, typer.Option(help="uvicorn log level.")]
-AccessLogOption = Annotated[
-    bool,
-    typer.Option(
-        "--access-log/--no-access-log",
-        help="Log one line per request (uvicorn's access log, at info level). Off by default: "
-        "it costs a formatted, written line per request on the server's only event loop.",
-    ),
-]
-AllowedHostOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        help="Also answer requests whose Host is this name (repeatable); IP addresses, localhost "
-        "and *.localhost are always answered.",
-        show_default=False,
-    ),
-]
-AllowOriginOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        help="Let web pages from this origin (scheme://host[:port]) call the API (repeatable); "
-        "other pages are refused.",
-        show_default=False,
-    ),
-]
-TokenFileOption = Annotated[
-    Path | None,
-    typer.Option(
-        help="Require Authorization: Bearer <the file's content> on every request "
-        f"[default: ${TOKEN_ENV}, if set]. Needed to listen beyond loopback.",
-        show_default=False,
-    ),
-]
-EncryptionKeyFileOption = Annotated[
-    Path | None,
-    typer.Option(
-        help="Encrypt every new backup archive with the key in this file (AES-256-GCM; 32 random "
-        "bytes as base64: make one with `backup-api new-key FILE`). Backups it encrypts restore "
-        "only with this key: lose it and they are lost. "
-        f"[default: ${ENCRYPTION_KEY_FILE_ENV}, if set; else archives are not encrypted]",
-        envvar=ENCRYPTION_KEY_FILE_ENV,
-        show_default=False,
-    ),
-]
-AllowUnencryptedRestoreOption = Annotated[
-    bool,
-    typer.Option(
-        "--allow-unencrypted-restore",
-        help="With --encryption-key-file, also restore backups that are not encrypted. Off by "
-        "default: the key is the only proof that this server wrote a backup, and anyone who can "
-        "write to the store can plant an unencrypted one.",
-    ),
-]
-
-
 @app.command()
 def serve(
     ctx: typer.Context,
@@ -269,6 +206,38 @@ def serve(
     # Before anything is created: whatever the server or its libraries write is its user's only.
     restrict_umask()
     bound_allocator_retention()  # freed memory goes back to the system (see backup_api_server.memory)
+    token, encryption_key = read_credentials(
+        ctx, token_file, encryption_key_file, allow_unencrypted_restore=allow_unencrypted_restore
+    )
+    keep = (keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly, keep_yearly)
+    schedules = maintenance.schedules(backup_every, verify_every, keep)
+    policy = access_policy(host, token, allowed_host or (), allow_origin or ())
+    raise_open_file_limit()
+    directory, engine = open_data_dir(
+        data_dir, store, encryption_key, named(ctx, "store", "--store", STORE_ENV)
+    )
+    sock = bind_socket_or_close(host, port, engine)
+    application = create_app(
+        directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy, schedules=schedules
+    )
+    server = uvicorn_server(
+        application, log_level=log_level, access_log=access_log, peer_users=answered_users(token)
+    )
+    announce(host, sock, directory, encryption_key, encryption_key_file)
+    server.run(sockets=[sock])
+    if not server.started:
+        raise fail("the server could not start; see the log above")
+
+
+def read_credentials(
+    ctx: typer.Context,
+    token_file: Path | None,
+    encryption_key_file: Path | None,
+    *,
+    allow_unencrypted_restore: bool,
+) -> tuple[str | None, EncryptionKey | None]:
+    """The token and the encryption key `serve` runs with, read before anything is opened: a file
+    that cannot be used is one line, naming the option (or variable) that gave it."""
     key_option = named(ctx, "encryption_key_file", "--encryption-key-file", ENCRYPTION_KEY_FILE_ENV)
     try:
         token = read_token(token_file or global_options(ctx).token_file)
@@ -277,31 +246,38 @@ def serve(
         )
     except CredentialError as error:
         raise fail(str(error), code=error.exit_code) from None
-    keep = (keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly, keep_yearly)
-    schedules = maintenance.schedules(backup_every, verify_every, keep)
-    policy = access_policy(host, token, allowed_host or (), allow_origin or ())
-    raise_open_file_limit()
-    directory, engine = open_data_dir(
-        data_dir, store, encryption_key, named(ctx, "store", "--store", STORE_ENV)
-    )
+    return token, encryption_key
+
+
+def bind_socket_or_close(host: str, port: int, engine: BackupEngine) -> socket.socket:
+    """`bind_socket`, closing the engine opened before it (the data directory is released) when the
+    port cannot be bound."""
     try:
-        sock = bind_socket(host, port)
+        return bind_socket(host, port)
     except typer.Exit:
         engine.close()
         raise
-    application = create_app(
-        directory, max_body_bytes=max_body_bytes, engine=engine, policy=policy, schedules=schedules
-    )
-    # Without a token, another user of this machine is refused (where the kernel tells who it is).
-    only_own_user = token is None and peer_user.available()
-    peer_users = peer_user.PeerUsers.of_this_process() if only_own_user else None
-    server = uvicorn_server(application, log_level=log_level, access_log=access_log, peer_users=peer_users)
+
+
+def announce(
+    host: str,
+    sock: socket.socket,
+    directory: Path,
+    encryption_key: EncryptionKey | None,
+    encryption_key_file: Path | None,
+) -> None:
+    """Where the server listens and keeps its data (and which key encrypts new backups), on stderr;
+    the `serving http://...` line comes last: scripts and tests wait for it."""
     if encryption_key is not None:
         say(f"encrypting new backups with the key of id {encryption_key.key_id} from {encryption_key_file}")
     say(f"serving http://{host}:{sock.getsockname()[1]} (data in {directory})")
-    server.run(sockets=[sock])
-    if not server.started:
-        raise fail("the server could not start; see the log above")
+
+
+def answered_users(token: str | None) -> peer_user.PeerUsers | None:
+    """Without a token, another user of this machine is refused (where the kernel tells who it is);
+    None: anyone the guard lets in."""
+    only_own_user = token is None and peer_user.available()
+    return peer_user.PeerUsers.of_this_process() if only_own_user else None
 
 
 def access_policy(

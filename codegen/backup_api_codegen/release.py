@@ -607,7 +607,8 @@ def verify_tag(tag: str, repo: Path = REPO_ROOT, tools: Path = REPO_ROOT) -> str
     return str(version)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def argument_parser() -> argparse.ArgumentParser:
+    """`release`'s command line: the repository, then one command and its arguments."""
     parser = argparse.ArgumentParser(prog="release", description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--repo",
@@ -627,7 +628,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     tag.add_argument("tag")
     server = commands.add_parser("server-project", help="stage the backup-api distribution, pinned")
     server.add_argument("directory", type=Path)
-    arguments = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = argument_parser().parse_args(argv)
     repo: Path = arguments.repo.resolve()
     try:
         if arguments.command == "changelog":

@@ -244,6 +244,54 @@ def add_server_dependencies(packages: Path, requirements: list[str], scratch: Pa
     assert downloaded.returncode == 0, output_of(downloaded)
 
 
+def tool_environment(scratch: Path) -> dict[str, str]:
+    """`uv tool`'s environment: its tools, their commands and HOME under `scratch`, no uv
+    configuration nor virtual environment of the caller's (only the test's index is used)."""
+    return {
+        **ISOLATED_PIP,
+        "UV_TOOL_DIR": str(scratch / "tools"),
+        "UV_TOOL_BIN_DIR": str(scratch / "bin"),
+        "HOME": str(scratch / "home"),
+        "UV_NO_CONFIG": "1",
+        "VIRTUAL_ENV": "",
+    }
+
+
+def tool_versions(scratch: Path, env: dict[str, str]) -> dict[str, str]:
+    """`name==version` of every distribution in the installed tool's environment, by lowercase name."""
+    python = next((scratch / "tools" / SERVER_DISTRIBUTION / "bin").glob("python3"))
+    listing = run([uv(), "pip", "list", "--python", python, "--format", "freeze"], cwd=scratch, env=env)
+    assert listing.returncode == 0, output_of(listing)
+    return {line.partition("==")[0].lower(): line for line in listing.stdout.split()}
+
+
+def serve_and_back_up(
+    command: Path, scratch: Path, env: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+    """The installed `command` serving (on a free port, data under `scratch`): a backup created
+    through it, then the backups listed; the server is stopped before they are returned."""
+    server = subprocess.Popen(
+        [command, "serve", "--port", "0", "--data-dir", str(scratch / "data"), "--log-level", "warning"],
+        env={**os.environ, **env},
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        first_line = server.stderr.readline()
+        serving = SERVING.search(first_line)
+        assert serving, first_line
+        created = run(
+            [command, "backup", "create", "--url", serving.group(1)], cwd=scratch, env=env, timeout=120
+        )
+        listed = run([command, "backups", "list", "--url", serving.group(1), "--json"], cwd=scratch, env=env)
+    finally:
+        server.terminate()
+        server.wait(30)
+    return created, listed
+
+
 def test_the_server_installs_by_name_from_the_index_with_the_locked_versions(tmp_path: Path) -> None:
     """What release.yml publishes beside the client: `backup-api`, staged by `release server-project`
     with uv.lock's exact pins. `uv tool install backup-api==<version>` from the index alone installs
@@ -262,14 +310,7 @@ def test_the_server_installs_by_name_from_the_index_with_the_locked_versions(tmp
         f"backup_api-{version}.tar.gz",
     ]
 
-    env = {
-        **ISOLATED_PIP,
-        "UV_TOOL_DIR": str(tmp_path / "tools"),
-        "UV_TOOL_BIN_DIR": str(tmp_path / "bin"),
-        "HOME": str(tmp_path / "home"),
-        "UV_NO_CONFIG": "1",
-        "VIRTUAL_ENV": "",
-    }
+    env = tool_environment(tmp_path)
     with pypiserver(packages, tmp_path / "pypiserver.log") as index:
         publish(index, build(CLIENT_PROJECT, tmp_path / "dist-client"))
         publish(index, server_files)
@@ -285,10 +326,7 @@ def test_the_server_installs_by_name_from_the_index_with_the_locked_versions(tmp
         assert installed_tool.returncode == 0, output_of(installed_tool)
 
     # Every pinned version, not whatever resolves today: the tool's environment is exactly the lock.
-    python = next((tmp_path / "tools" / SERVER_DISTRIBUTION / "bin").glob("python3"))
-    listing = run([uv(), "pip", "list", "--python", python, "--format", "freeze"], cwd=tmp_path, env=env)
-    assert listing.returncode == 0, output_of(listing)
-    installed_versions = {line.partition("==")[0].lower(): line for line in listing.stdout.split()}
+    installed_versions = tool_versions(tmp_path, env)
     for requirement in requirements:
         pin = requirement.split(";")[0].strip()
         name = pin.partition("==")[0].lower()
@@ -297,25 +335,6 @@ def test_the_server_installs_by_name_from_the_index_with_the_locked_versions(tmp
     assert installed_versions[SERVER_DISTRIBUTION] == f"{SERVER_DISTRIBUTION}=={version}"
     assert installed_versions[DISTRIBUTION] == f"{DISTRIBUTION}=={version}"
 
-    command = tmp_path / "bin" / "backup-api"
-    server = subprocess.Popen(
-        [command, "serve", "--port", "0", "--data-dir", str(tmp_path / "data"), "--log-level", "warning"],
-        env={**os.environ, **env},
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert server.stderr is not None
-        first_line = server.stderr.readline()
-        serving = SERVING.search(first_line)
-        assert serving, first_line
-        created = run(
-            [command, "backup", "create", "--url", serving.group(1)], cwd=tmp_path, env=env, timeout=120
-        )
-        listed = run([command, "backups", "list", "--url", serving.group(1), "--json"], cwd=tmp_path, env=env)
-    finally:
-        server.terminate()
-        server.wait(30)
+    created, listed = serve_and_back_up(tmp_path / "bin" / "backup-api", tmp_path, env)
     assert created.returncode == 0, output_of(created)
     assert listed.returncode == 0 and listed.stdout.count('"id"') == 1, output_of(listed)

@@ -29,6 +29,7 @@ from backup_api_server.errors import (
     OperationConflict,
 )
 from backup_api_server.storage import archive as archive_module
+from backup_api_server.storage import archive_lines
 from backup_api_server.storage import assets as assets_module
 from backup_api_server.storage import database_files as database_files_module
 from backup_api_server.storage.archive import ArchivedDocument, ArchiveReader, ArchiveWriter, encode_document
@@ -268,7 +269,7 @@ def test_a_line_msgspec_refuses_but_the_standard_library_reads_is_read_as_before
     line: str, identifier: str
 ) -> None:
     with pytest.raises((msgspec.DecodeError, RecursionError)):
-        archive_module._asset_id(line.encode())
+        archive_lines._asset_id(line.encode())
     stored = zstandard.ZstdCompressor().compress(b"%s\n%s\n" % (jsonl("first").strip(), line.encode()))
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 5_000))  # Python 3.11's json counts nesting against it

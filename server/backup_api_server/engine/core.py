@@ -1,8 +1,9 @@
 """`BackupEngine`: the one object the HTTP layer talks to; it decides what may run, and when.
 
 It keeps the jobs (creations and restorations) under one lock, refuses what would race (a
-restoration beside a creation, a second restoration), and hands the work to the flows in
-`creation` and `restoration`. Everything it answers is typed by the generated models.
+restoration beside a creation, a second restoration: the rules are `exclusion`'s), and hands the
+work to the flows in `creation` and `restoration`. Everything it answers is typed by the
+generated models.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..storage.spool import DocumentSpool
 from ..storage.store import BackupStore
 from .catalog_index import Page
 from .creation import end_creation, queue_creation, record_start, spool_documents
+from .exclusion import refuse_beside_restoration, refuse_deletion_while_in_use, refuse_restoration_beside_jobs
 from .identity import new_backup
 from .jobs import (
     Creations,
@@ -134,9 +136,8 @@ class BackupEngine:
     def _register_creation(self, *, whole_database: bool) -> Job:
         with self._lock:
             self._ensure_open()
-            restoration = self._restorations.running()
-            if whole_database and restoration is not None:
-                raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
+            if whole_database:
+                refuse_beside_restoration(self._restorations)
             self._creations.refuse_when_full()
             backup_id = self._ids.next()
             job = Job(backup_id, new_backup(backup_id, self.device_name))
@@ -236,11 +237,7 @@ class BackupEngine:
         `OperationConflict` while it is being created or restored.
         """
         with self._lock:
-            if self._creations.running(backup_id) is not None:
-                raise OperationConflict(f"creation of backup {backup_id} is in progress")
-            restoration = self._restorations.running()
-            if restoration is not None and restoration.backup_id == backup_id:
-                raise OperationConflict(f"restoration of backup {backup_id} is in progress")
+            refuse_deletion_while_in_use(backup_id, self._creations, self._restorations)
             try:
                 self.store.delete(backup_id)
             except BackupNotFound:
@@ -262,12 +259,7 @@ class BackupEngine:
         """
         with self._lock:
             self._ensure_open()
-            restoration = self._restorations.running()
-            if restoration is not None:
-                raise OperationConflict(f"restoration of backup {restoration.backup_id} is in progress")
-            creations = self._creations.all_running()
-            if creations:
-                raise OperationConflict(f"creation of backup {creations[0].backup_id} is in progress")
+            refuse_restoration_beside_jobs(self._creations, self._restorations)
             record = self._catalog.read(backup_id)
             # Under the lock, so close() never sees a registered job without its thread.
             job = launch_restoration(
