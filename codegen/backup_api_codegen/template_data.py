@@ -56,6 +56,8 @@ RETRIES = {
     "`Idempotency-Key`, which the server answers once.",
     "other": "Not idempotent: retried only when the call passes `max_retries`.",
 }
+# The spec's `x-long-running`, said where the method is documented (the README gives the timeout).
+LONG_RUNNING = "Long-running: its answer is awaited with the long read timeout."
 _runtime_loads = itertools.count()
 
 
@@ -103,7 +105,7 @@ def operations(
                     f"client.{facts['tag']}.{name}: give one another x-method-name in the spec"
                 )
         kind = next((key for key in ("idempotent", "idempotency_key") if facts[key]), "other")
-        facts["retries"] = RETRIES[kind]
+        facts["retries"] = RETRIES[kind] + (f" {LONG_RUNNING}" if facts["long_running"] else "")
         facts["raises"] = [
             [raised(code, status_errors or {}), code, sentence] for code, sentence in facts.pop("errors")
         ]

@@ -62,7 +62,8 @@ def test_a_spec_edit_without_regeneration_is_reported(tmp_path: Path) -> None:
 
     differences = "".join(check(repo))
 
-    assert "generated/backup-api-client/backup_api_client/api/backups/backups_list.py" in differences
+    # The operation's description is its method's docstring, in the tag's resource module.
+    assert "generated/backup-api-client/backup_api_client/api/backups/__init__.py" in differences
     assert re.search(r"^\+.*Returns every completed backup, oldest first\.$", differences, re.MULTILINE)
 
 

@@ -199,8 +199,9 @@ def test_a_spec_edit_of_an_extension_flows_into_the_client(tmp_path: Path) -> No
     package = out / "backup-api-client" / "backup_api_client"
     module = (package / "api" / "backups" / "backups_delete_specific_backup.py").read_text(encoding="utf-8")
     assert "\nLONG_RUNNING = True\n" in module
-    readme = (out / "backup-api-client" / "README.md").read_text(encoding="utf-8")
-    assert "`client.backups.delete`" in readme.split("x-long-running", 1)[1].split("\n\n", 1)[0]
+    resource = (package / "api" / "backups" / "__init__.py").read_text(encoding="utf-8")
+    delete = resource.split("    def delete(", 1)[1].split('"""', 2)[1]
+    assert "Long-running" in delete
 
 
 def test_x_idempotency_key_on_an_idempotent_operation_is_refused() -> None:

@@ -314,7 +314,7 @@ class BackupResource(SyncResource, SyncAPIResource):
         time. The optional body, if sent, must be this backup's metadata (same `id`); a body that
         names another backup conflicts with this one (`409`).
 
-        `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`. Long-running: its answer is awaited with the long read timeout.
 
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -382,7 +382,7 @@ class BackupResource(SyncResource, SyncAPIResource):
         With any other `Accept`, the server waits for the end of the restoration and answers the
         final `BackupStreamedProgress` as JSON.
 
-        `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`. Long-running: its answer is awaited with the long read timeout.
 
         Args:
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
@@ -770,7 +770,7 @@ class AsyncBackupResource(AsyncResource, AsyncAPIResource):
     ) -> Backup:
         """Restore a backup: `backup.restore` of the sync client, awaited.
 
-        `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/{backup}/restore`. Not idempotent: retried only when the call passes `max_retries`. Long-running: its answer is awaited with the long read timeout.
         """
         from . import backup_restore_specific_backup as operation
 
@@ -797,7 +797,7 @@ class AsyncBackupResource(AsyncResource, AsyncAPIResource):
     ) -> BackupStreamedProgress:
         """Restore a backup, following its progress: `backup.restore_streamed_json` of the sync client, awaited.
 
-        `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`.
+        `POST /backup/{backup}/restore/streamed`. Not idempotent: retried only when the call passes `max_retries`. Long-running: its answer is awaited with the long read timeout.
         """
         from . import backup_restore_specific_backup_streamed as operation
 
