@@ -13,7 +13,7 @@ from backup_api_client.models import Asset, Assets
 from .options import CommandError, JsonOption, TokenFile, Url, connected, target, wants_json
 
 assets_app = typer.Typer(
-    help="The local database's assets, and the format of an assets file.",
+    help="The local database's assets, and the assets file format.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -77,7 +77,10 @@ def backups_verify(
     token_file: TokenFile = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Verify backups without restoring them: checksum, decryption, every document, their count."""
+    """Verify backups without restoring them.
+
+    Checks the checksum, decrypts, decodes every document and counts them against the metadata.
+    """
     if (backup_id is None) == (not every):
         raise CommandError("give a backup id or --all (not both)", exit_code=2)
     failures = 0
@@ -127,7 +130,10 @@ def backups_prune(
     token_file: TokenFile = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Remove the backups a retention policy does not keep (restic's `forget` semantics)."""
+    """Remove the backups a retention policy does not keep.
+
+    The rules are restic's `forget`: a backup kept by several rules is kept once.
+    """
     counts = (keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly, keep_yearly)
     if not any(counts):
         raise CommandError("give at least one --keep-* rule (e.g. --keep-daily 7)", exit_code=2)
@@ -152,7 +158,10 @@ def backups_prune(
 def maintenance(
     ctx: typer.Context, url: Url = None, token_file: TokenFile = None, as_json: JsonOption = False
 ) -> None:
-    """Show the scheduled backups and background verification: next run and last outcome."""
+    """Show the scheduled backups and verification.
+
+    For each: its interval, next run and last outcome (`serve --backup-every`, `--verify-every`).
+    """
     as_json = wants_json(ctx, as_json)
     with connected(target(ctx, url, token_file)) as client:
         status = client.maintenance.status()

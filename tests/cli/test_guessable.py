@@ -114,6 +114,7 @@ def test_a_bad_url_is_named_by_where_it_came_from() -> None:
 def test_a_wrong_token_is_told_apart_from_a_missing_one(tmp_path: Path) -> None:
     token_file, wrong_file = tmp_path / "token", tmp_path / "wrong"
     token_file.write_text("s3cret-token\n", encoding="utf-8")
+    token_file.chmod(0o600)  # serve refuses a token others can read
     wrong_file.write_text("not-it\n", encoding="utf-8")
     with running_server(tmp_path / "data", "--token-file", str(token_file)) as live:
         missing = run("backups", "list", "--url", live.url)
