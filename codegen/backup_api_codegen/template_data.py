@@ -72,8 +72,10 @@ def collect(document: Mapping[str, Any], overrides: Path, config: Path) -> dict[
         exceptions = runtime("_exceptions")
         constants = runtime("_constants")
         status_errors = {code: exceptions.error_class(code).__name__ for code in _ERROR_STATUSES}
+        by_method = operations(document, prefix, status_errors)
         data = {
-            "operations": operations(document, prefix, status_errors),
+            "operations": by_method,
+            "keyed_methods": keyed_methods(by_method),
             "servers": [server["url"] for server in document.get("servers") or []],
             "exceptions": list(exceptions.__all__),
             "exception_tree": exception_tree(exceptions.__doc__ or ""),
@@ -83,6 +85,16 @@ def collect(document: Mapping[str, Any], overrides: Path, config: Path) -> dict[
             "model_docstrings": MODEL_DOCSTRINGS,
         }
     return data
+
+
+def keyed_methods(by_method: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> list[str]:
+    """The client methods of the operations the spec marks `x-idempotency-key`, sorted."""
+    return sorted(
+        f"`client.{facts['tag']}.{facts['method_name']}`"
+        for by_path in by_method.values()
+        for facts in by_path.values()
+        if facts["idempotency_key"]
+    )
 
 
 def operations(
