@@ -56,6 +56,12 @@ RETRIES = {
     "`Idempotency-Key`, which the server answers once.",
     "other": "Not idempotent: retried only when the call passes `max_retries`.",
 }
+# What every method's docstring says of the options each call takes (Google-style `Args:` entries).
+CALL_OPTIONS_ARGS = (
+    "timeout (Timeout | NotGiven): This call's own timeout (see the package's README).\n"
+    "max_retries (int | NotGiven): This call's own number of retries.\n"
+    "extra_headers (Headers | None): Headers this call adds."
+)
 # The spec's `x-long-running`, said where the method is documented (the README gives the timeout).
 LONG_RUNNING = "Long-running: its answer is awaited with the long read timeout."
 _runtime_loads = itertools.count()
@@ -76,6 +82,7 @@ def collect(document: Mapping[str, Any], overrides: Path, config: Path) -> dict[
         data = {
             "operations": by_method,
             "keyed_methods": keyed_methods(by_method),
+            "call_options_args": CALL_OPTIONS_ARGS,
             "servers": [server["url"] for server in document.get("servers") or []],
             "exceptions": list(exceptions.__all__),
             "exception_tree": exception_tree(exceptions.__doc__ or ""),

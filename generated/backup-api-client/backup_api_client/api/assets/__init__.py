@@ -52,7 +52,9 @@ class AssetsResource(SyncResource, SyncAPIResource):
             limit (int | Unset):  Default: 100.
             cursor (str | Unset): An opaque position in the list of assets (`GET /assets`). Example:
                 a100.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …

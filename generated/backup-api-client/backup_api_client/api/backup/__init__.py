@@ -54,7 +54,9 @@ class BackupResource(SyncResource, SyncAPIResource):
 
         Args:
             body (Assets | None): A list of assets.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
@@ -107,7 +109,9 @@ class BackupResource(SyncResource, SyncAPIResource):
         Args:
             body (Asset | None): A snippet of the local database. Only `id` is required; every other field,
                 declared here or not, is stored as received and returned as it was sent.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
@@ -161,7 +165,9 @@ class BackupResource(SyncResource, SyncAPIResource):
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
@@ -212,7 +218,9 @@ class BackupResource(SyncResource, SyncAPIResource):
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
@@ -264,7 +272,9 @@ class BackupResource(SyncResource, SyncAPIResource):
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
@@ -321,7 +331,9 @@ class BackupResource(SyncResource, SyncAPIResource):
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
             body (Backup | None): A stored backup's metadata.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
@@ -389,7 +401,9 @@ class BackupResource(SyncResource, SyncAPIResource):
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
             body (Backup | None): A stored backup's metadata.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
@@ -471,7 +485,9 @@ class BackupResource(SyncResource, SyncAPIResource):
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
@@ -527,7 +543,9 @@ class BackupResource(SyncResource, SyncAPIResource):
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
             body (Backup | None): A stored backup's metadata.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.

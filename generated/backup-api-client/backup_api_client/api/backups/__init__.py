@@ -51,7 +51,9 @@ class BackupsResource(SyncResource, SyncAPIResource):
             limit (int | Unset):  Default: 100.
             cursor (str | Unset): An opaque position in the list of backups (`GET /backups`). Example:
                 b1.0.0_1764253683123456.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
@@ -123,7 +125,9 @@ class BackupsResource(SyncResource, SyncAPIResource):
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …

@@ -54,7 +54,9 @@ class MaintenanceResource(SyncResource, SyncAPIResource):
             backup (str): A backup's identifier, `<version>_<timestamp>`: the API version that wrote
                 it and the creation time in microseconds since the epoch. Never contains `/`, `\\`, `..`
                 or control characters.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
@@ -111,7 +113,9 @@ class MaintenanceResource(SyncResource, SyncAPIResource):
         Args:
             body (RetentionPolicy | None): Which backups to keep, as restic's `forget` options; a policy without any rule
                 above 0 (or -1) removes nothing.
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             BadRequestError: (400) The request body is not well-formed JSON.
@@ -158,7 +162,9 @@ class MaintenanceResource(SyncResource, SyncAPIResource):
         `GET /maintenance`. Idempotent: retried by default.
 
         Args:
-            timeout, max_retries, extra_headers: This call's own (see the package's README).
+            timeout (Timeout | NotGiven): This call's own timeout (see the package's README).
+            max_retries (int | NotGiven): This call's own number of retries.
+            extra_headers (Headers | None): Headers this call adds.
 
         Raises:
             AuthenticationError: (401) The server was started with a token (`--token-file` or `BACKUP_API_TOKEN`; it …
