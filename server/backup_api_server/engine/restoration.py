@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import BinaryIO
 
 from backup_api_server_models import BackupStatusEnum
 
@@ -38,7 +37,7 @@ from ..storage.assets import ReplacementDatabase
 from ..storage.metadata import BackupRecord
 from ..storage.spool import staged_archive
 from .jobs import Job, Restorations, fail_if_still_running, interrupted_by_shutdown
-from .steps import Workspace, percentage, raise_if_cancelled, step
+from .steps import Workspace, archive_reader, percentage, raise_if_cancelled, step
 
 __all__ = ["launch_restoration", "run_restoration", "start_thread"]
 
@@ -105,24 +104,8 @@ def run_restoration(job: Job, record: BackupRecord, workspace: Workspace) -> Non
     job.publish(outcome, done)
 
 
-def _plan(
-    record: BackupRecord, workspace: Workspace, open_archive: Callable[[], BinaryIO] | None = None
-) -> ArchiveReader:
-    return ArchiveReader(
-        open_archive or (lambda: workspace.store.open_archive(record.backup_id)),
-        expected_sha256=record.sha256,
-        expected_count=record.asset_count,
-        expected_bytes=record.backup.bytes,
-        expected_decoded_bytes=record.decoded_bytes,
-        max_document_bytes=workspace.max_document_bytes,
-        backup_id=record.backup_id,
-        key_id=record.encryption_key_id,
-        key=workspace.key,
-    )
-
-
 def _restore(job: Job, record: BackupRecord, workspace: Workspace) -> None:
-    reader = _plan(record, workspace)
+    reader = archive_reader(record, workspace)
     workspace.hook("restore:start")
     job.publish(BackupStatusEnum.IN_PROGRESS, 0.0)
     with step("check key"):
@@ -138,7 +121,7 @@ def _restore(job: Job, record: BackupRecord, workspace: Workspace) -> None:
                         job.stop,
                     )
                 )
-                reader = _plan(record, workspace, copy)
+                reader = archive_reader(record, workspace, copy)
         with step("verify checksum"):
             workspace.hook("restore:verify")
             raise_if_cancelled(job.stop)

@@ -17,15 +17,25 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from ..errors import EngineError, InsufficientStorage, OperationCancelled
 from ..settings import DEFAULT_MAX_BODY_BYTES
+from ..storage.archive import ArchiveReader
 from ..storage.assets import AssetDatabase, is_disk_full_error
 from ..storage.encryption import EncryptionKey
+from ..storage.metadata import BackupRecord
 from ..storage.store import BackupStore
 
-__all__ = ["StepHook", "Workspace", "as_engine_error", "percentage", "raise_if_cancelled", "step"]
+__all__ = [
+    "StepHook",
+    "Workspace",
+    "archive_reader",
+    "as_engine_error",
+    "percentage",
+    "raise_if_cancelled",
+    "step",
+]
 
 _Item = TypeVar("_Item")
 StepHook = Callable[[str], None]
@@ -108,3 +118,21 @@ def _is_disk_full(error: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def archive_reader(
+    record: BackupRecord, workspace: Workspace, open_archive: Callable[[], BinaryIO] | None = None
+) -> ArchiveReader:
+    """The reader of the archive `record` describes, bounded as every untrusted archive is: a
+    restoration and a verification read it alike (`open_archive`: a local copy instead)."""
+    return ArchiveReader(
+        open_archive or (lambda: workspace.store.open_archive(record.backup_id)),
+        expected_sha256=record.sha256,
+        expected_count=record.asset_count,
+        expected_bytes=record.backup.bytes,
+        expected_decoded_bytes=record.decoded_bytes,
+        max_document_bytes=workspace.max_document_bytes,
+        backup_id=record.backup_id,
+        key_id=record.encryption_key_id,
+        key=workspace.key,
+    )

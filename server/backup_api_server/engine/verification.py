@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..errors import BackupCorrupted, BackupKeyMismatch, BackupUnencrypted, EngineError
-from ..storage.archive import ArchiveReader
 from ..storage.metadata import BackupRecord
-from .steps import Workspace, step
+from .steps import Workspace, archive_reader, step
 
 __all__ = ["VerificationResult", "Verifications", "failed_result", "is_finding", "verify_record"]
 
@@ -50,18 +49,7 @@ def verify_record(record: BackupRecord, workspace: Workspace, cancel: threading.
     `EngineError` (the store could not be read)."""
     started = time.perf_counter()
     verified_at = datetime.now(UTC)
-    reader = ArchiveReader(
-        lambda: workspace.store.open_archive(record.backup_id),
-        expected_sha256=record.sha256,
-        expected_count=record.asset_count,
-        expected_bytes=record.backup.bytes,
-        # Bounded as a restore is: verifying a hostile archive costs no more than refusing it.
-        expected_decoded_bytes=record.decoded_bytes,
-        max_document_bytes=workspace.max_document_bytes,
-        backup_id=record.backup_id,
-        key_id=record.encryption_key_id,
-        key=workspace.key,
-    )
+    reader = archive_reader(record, workspace)
     with step("verify"):
         documents, stored_bytes = reader.check_contents(cancel)
     return VerificationResult(
