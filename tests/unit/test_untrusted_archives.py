@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -16,6 +17,7 @@ import pytest
 
 from backup_api_server import memory
 from backup_api_server.engine import BackupEngine
+from backup_api_server.engine.verification import verify_record
 from backup_api_server.errors import BackupCorrupted, EngineError
 from backup_api_server.storage.archive import ArchiveReader
 from backup_api_server.storage.metadata import BackupRecord
@@ -179,3 +181,25 @@ def test_memory_is_given_back_and_errors_kept_hold_no_frames() -> None:
 
 def test_the_compressed_hostile_archives_are_tiny() -> None:
     assert sum(map(len, compressed(line_without_end(256 * MIB)))) < 64 * 1024
+
+
+@pytest.mark.parametrize("operation", ["restore", "verify"])
+def test_the_engine_reads_a_planted_archive_within_its_record_and_the_document_bound(
+    make_engine: EngineFactory, operation: str
+) -> None:
+    # Through the engine's own reader (`steps.archive_reader`), not one a test builds: a restoration
+    # and a verification both hold the archive to its record's size and the document bound.
+    engine: BackupEngine = make_engine()
+    engine.limit_documents(2 * MIB)
+    bomb = plant(engine.store, BACKUP_ID, valid_rows(20_000), asset_count=10, decoded_bytes=10 * 1006)
+    long_line = plant(engine.store, "1.0.0_1764253683123457", line_without_end(4 * MIB))
+    before = engine.list_assets()
+
+    for record, refusal in ((bomb, "decompresses to more than"), (long_line, "bytes a document may have")):
+        with pytest.raises(EngineError) as refused:
+            if operation == "restore":
+                engine.restore(record.backup_id)
+            else:
+                verify_record(record, engine.workspace, threading.Event())
+        assert refusal in str(refused.value)
+    assert engine.list_assets() == before
