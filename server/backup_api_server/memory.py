@@ -19,7 +19,7 @@ import ctypes.util
 import functools
 from typing import TypeVar
 
-__all__ = ["bound_allocator_retention", "detached", "release_freed_memory", "release_memory"]
+__all__ = ["bound_allocator_retention", "detached", "release_memory"]
 
 _Error = TypeVar("_Error", bound=BaseException)
 
@@ -55,10 +55,6 @@ def release_memory() -> None:
     library = _glibc()
     if library is not None:
         library.malloc_trim(0)
-
-
-# The HTTP layer's name for it.
-release_freed_memory = release_memory
 
 
 def detached(error: _Error) -> _Error:

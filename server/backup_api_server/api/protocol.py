@@ -32,7 +32,7 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState
 
-from ..memory import release_freed_memory
+from ..memory import release_memory
 from ..settings import (
     HEADER_READ_TIMEOUT_SECONDS,
     MAX_CONNECTIONS,
@@ -215,7 +215,7 @@ def _release_memory_soon(loop: asyncio.AbstractEventLoop) -> None:
 def _release_memory() -> None:
     global _memory_release
     _memory_release = None
-    release_freed_memory()
+    release_memory()
 
 
 def _head_refusal(received: bytes) -> str | None:

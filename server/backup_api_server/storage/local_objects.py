@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .objects import NotRegularObject, ObjectInfo
+from .private_files import PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE
 from .watch import DirectoryWatch
 
 __all__ = ["TEMPORARY_SUFFIX", "LocalDirectoryObjects", "fsync_directory", "write_file_atomically"]
 
 TEMPORARY_SUFFIX = ".tmp"
-PRIVATE_FILE_MODE = 0o600
-PRIVATE_DIRECTORY_MODE = 0o700
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 # O_NONBLOCK: opening a FIFO planted under an object's name returns at once (and is then refused).
 _READ_FLAGS = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0)
